@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { StatusPill } from "@/components/status-pill";
+import { listDepartmentOptions } from "@/lib/departments/list-departments";
+import { listEmployees } from "@/lib/employees/list-employees";
+import { withParams } from "@/lib/search-params";
+import { parseDirectoryQuery, type DirectoryQuery } from "@/lib/validations/employees";
+import { DirectoryFilters } from "./directory-filters";
+
+export const metadata: Metadata = { title: "Employees" };
+
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+const COLUMNS: { key: DirectoryQuery["sort"] | null; label: string; className?: string }[] = [
+  { key: "name", label: "Name" },
+  { key: "jobTitle", label: "Job title", className: "hidden lg:table-cell" },
+  { key: "department", label: "Department" },
+  { key: null, label: "Manager", className: "hidden xl:table-cell" },
+  { key: null, label: "Status" },
+  { key: "hireDate", label: "Hired", className: "hidden sm:table-cell" },
+];
+
+export default async function EmployeesPage({ searchParams }: PageProps<"/employees">) {
+  const query = parseDirectoryQuery(await searchParams);
+  const [result, departments] = await Promise.all([listEmployees(query), listDepartmentOptions()]);
+  const current = { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir, pageSize: query.pageSize, page: result.page };
+  const href = (changes: Record<string, string | number | undefined>) => withParams("/employees", current, changes);
+  const isFiltered = Boolean(query.q || query.department || query.status);
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Employees</h1>
+        <p className="mt-1 text-sm text-slate-600">Everyone in the organisation, searchable and sortable.</p>
+      </div>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <DirectoryFilters departments={departments} />
+      </section>
+
+      <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        {result.rows.length === 0 ? (
+          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="directory-empty">
+            <p className="text-base font-medium">{isFiltered ? "No employees match these filters" : "No employees yet"}</p>
+            <p className="max-w-sm text-sm text-slate-600">
+              {isFiltered ? "Try a shorter search or another department or status." : "Employees you add or import will appear here."}
+            </p>
+            {isFiltered && (
+              <Link href="/employees" className="mt-2 text-sm font-medium text-brand-600 hover:underline">
+                Clear all filters
+              </Link>
+            )}
+          </div>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50">
+                <tr>
+                  {COLUMNS.map((column) => {
+                    const isSorted = column.key === query.sort;
+                    const nextDir = isSorted && query.dir === "asc" ? "desc" : "asc";
+                    return (
+                      <th
+                        key={column.label}
+                        scope="col"
+                        aria-sort={isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                        className={`px-4 py-3 text-left font-semibold text-slate-700 ${column.className ?? ""}`}
+                      >
+                        {column.key ? (
+                          <Link href={href({ sort: column.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-brand-700">
+                            {column.label}
+                            <span aria-hidden className={isSorted ? "text-brand-600" : "text-slate-300"}>
+                              {isSorted && query.dir === "desc" ? "↓" : "↑"}
+                            </span>
+                          </Link>
+                        ) : (
+                          column.label
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100" data-testid="directory-rows">
+                {result.rows.map((employee) => (
+                  <tr key={employee.id} className="hover:bg-slate-50">
+                    <td className="px-4 py-3">
+                      <div className="flex items-center gap-3">
+                        <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
+                          {employee.firstName[0]}
+                          {employee.lastName[0]}
+                        </span>
+                        <div className="min-w-0">
+                          <p className="font-medium text-slate-900" data-testid="employee-name">
+                            {employee.firstName} {employee.lastName}
+                          </p>
+                          <p className="truncate text-slate-500">{employee.workEmail}</p>
+                        </div>
+                      </div>
+                    </td>
+                    <td className="hidden px-4 py-3 text-slate-700 lg:table-cell">{employee.jobTitle}</td>
+                    <td className="px-4 py-3 text-slate-700">{employee.department?.name ?? <span className="text-slate-400">—</span>}</td>
+                    <td className="hidden px-4 py-3 text-slate-700 xl:table-cell">
+                      {employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : <span className="text-slate-400">—</span>}
+                    </td>
+                    <td className="px-4 py-3">
+                      <StatusPill status={employee.status} />
+                    </td>
+                    <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">{DATE.format(employee.hireDate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="border-t border-slate-200 px-4 py-3">
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            pageSize={result.pageSize}
+            hrefFor={(page) => href({ page })}
+            noun={result.total === 1 ? "employee" : "employees"}
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

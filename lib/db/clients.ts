@@ -1,0 +1,60 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+
+export type { PostgresClient, SqliteClient };
+
+export type PostgresOptions = {
+  url: string;
+  poolMax: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  onConnectionError?: (error: Error) => void;
+};
+
+// adapter-pg's pool has no connect timeout by default, so a blackholed server would hang every
+// request. Every timeout is explicit: connect, server-side statement, client-side query (the
+// only one that fires when the server never answers), and TCP keepalive for dead peers.
+export function createPostgresClient(options: PostgresOptions): PostgresClient {
+  const adapter = new PrismaPg(
+    {
+      connectionString: options.url,
+      max: options.poolMax,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      statement_timeout: options.statementTimeoutMs,
+      query_timeout: options.statementTimeoutMs + 500,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 5_000,
+      application_name: "hrms",
+    },
+    {
+      onPoolError: (error) => options.onConnectionError?.(error),
+      onConnectionError: (error) => options.onConnectionError?.(error),
+    },
+  );
+  return new PostgresClient({ adapter });
+}
+
+export function resolveSqlitePath(path: string): string {
+  return resolve(/* turbopackIgnore: true */ process.cwd(), path.replace(/^file:/, ""));
+}
+
+// One connection per process (SQLite allows one writer at a time anyway). WAL lets readers work
+// during a write; synchronous=FULL makes a commit durable before the user is told it succeeded.
+export function createSqliteClient(path: string): SqliteClient {
+  const file = resolveSqlitePath(path);
+  mkdirSync(dirname(file), { recursive: true });
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5_000 });
+  return new SqliteClient({ adapter });
+}
+
+export async function applySqlitePragmas(client: SqliteClient): Promise<void> {
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+}

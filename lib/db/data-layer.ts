@@ -1,0 +1,590 @@
+import "server-only";
+import { uuidv7 } from "uuidv7";
+import { log } from "@/lib/log";
+import { Breaker, type Transition } from "./breaker";
+import { applySqlitePragmas, createPostgresClient, createSqliteClient, resolveSqlitePath, type PostgresClient, type SqliteClient } from "./clients";
+import { DatabaseUnavailableError, describeError, isConnectionError } from "./errors";
+import { LocalStore, type DbEvent } from "./local-store";
+import { RemoteStore, type Conflict } from "./remote-store";
+import { toSqliteArgs } from "./sqlite-args";
+import type { DbBackend, DbMode } from "./status-store";
+import { assertConventions, type Table } from "./table-info";
+import { prepareWriteArgs } from "./write-args";
+
+export type DataLayerConfig = {
+  databaseUrl?: string;
+  sqlitePath: string;
+  poolMax: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  probeIntervalMs: number;
+  maxProbeIntervalMs: number;
+  healthyProbes: number;
+  mirrorIntervalMs: number;
+  instanceId: string;
+  // Applies PostgreSQL's pending migrations before replaying into it (PostgreSQL may have been
+  // unreachable when the app started, so prestart could not migrate it).
+  migratePostgres?: (url: string) => Promise<void>;
+  onModeChange?: (mode: DbMode) => void;
+};
+
+export type ModelKey = "department" | "employee";
+export const MODEL_KEYS: readonly ModelKey[] = ["department", "employee"];
+
+const READ_OPERATIONS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
+const SQLITE_BROKEN = /SQLITE_(IOERR|CANTOPEN|CORRUPT|FULL|READONLY|NOTADB)|unable to open database|disk I\/O error|database disk image is malformed/i;
+const MIRROR_RETENTION_HOURS = 24;
+
+type Delegates = Record<ModelKey, Record<string, (args?: unknown) => Promise<unknown>>>;
+type AnyClient = PostgresClient | SqliteClient;
+
+export type ProbeRecord = { at: string; ok: boolean; ms: number; error?: string };
+
+export type DataLayerStatus = {
+  mode: DbMode;
+  active: DbBackend | null;
+  since: string;
+  cause: string | null;
+  queue: number;
+  oldestQueuedAt: string | null;
+  replicaLagMs: number | null;
+  lastMirrorAt: string | null;
+  isMirrorTrusted: boolean;
+  conflicts: number;
+  probes: ProbeRecord[];
+  nextProbeAt: string | null;
+};
+
+function isSqliteBroken(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  return SQLITE_BROKEN.test(text);
+}
+
+export function createDataLayer(config: DataLayerConfig) {
+  const postgres: PostgresClient | null = config.databaseUrl
+    ? createPostgresClient({ url: config.databaseUrl, poolMax: config.poolMax, connectTimeoutMs: config.connectTimeoutMs, statementTimeoutMs: config.statementTimeoutMs })
+    : null;
+  const remote = config.databaseUrl
+    ? new RemoteStore({ url: config.databaseUrl, connectTimeoutMs: config.connectTimeoutMs, statementTimeoutMs: config.statementTimeoutMs })
+    : null;
+  let sqlite: SqliteClient | null = null;
+  let local: LocalStore | null = null;
+  let tables: Table[] = [];
+  let isLocalBroken = false;
+
+  const breaker = new Breaker(
+    { probeIntervalMs: config.probeIntervalMs, maxProbeIntervalMs: config.maxProbeIntervalMs, healthyProbes: config.healthyProbes, flapWindowMs: 60_000, maxStreakMultiplier: 8 },
+    Date.now(),
+  );
+  const probes: ProbeRecord[] = [];
+  const lagSamples: number[] = [];
+  let lastMirror: { at: number; lagMs: number } | null = null;
+  let isMirrorTrusted = false;
+  let openConflicts = 0;
+  let isPostgresMigrated = false;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let tickRunning: Promise<void> | null = null;
+  let drainRunning: Promise<void> | null = null;
+  let isClosing = false;
+  // While recovery hands over to PostgreSQL, new writes wait here so none lands in SQLite after
+  // the queue was found empty.
+  let handover: { promise: Promise<void>; release: () => void } | null = null;
+  let localWritesInFlight = 0;
+  let lastPrune = 0;
+
+  // ---- mode --------------------------------------------------------------------------------
+
+  function mode(): DbMode {
+    if (!postgres) return isLocalBroken ? "down" : "sqlite-only";
+    if (breaker.mode !== "primary" && isLocalBroken) return "down";
+    return breaker.mode;
+  }
+
+  function active(): DbBackend | null {
+    const current = mode();
+    if (current === "primary") return "postgres";
+    if (current === "down") return null;
+    return "sqlite";
+  }
+
+  function record(type: string, message: string, detail?: Record<string, unknown>, level: "info" | "warn" = "info") {
+    log[level](message, { event: type, ...detail });
+    local?.addEvent(type, message, detail).catch(() => {});
+  }
+
+  function announce(transition: Transition, extra?: Record<string, unknown>) {
+    if (!transition) return;
+    const detail = { from: transition.from, to: transition.to, cause: transition.cause, ...extra };
+    if (transition.to === "fallback") record("failover", `PostgreSQL unavailable - falling back to SQLite: ${transition.cause}`, detail, "warn");
+    else if (transition.to === "primary") record("recovery", "PostgreSQL connection restored - switching back from SQLite", detail);
+    else record("mode", `PostgreSQL answering again - replaying ${local?.queueDepth() ?? 0} queued writes before switching back`, detail);
+    config.onModeChange?.(mode());
+  }
+
+  function trip(error: unknown) {
+    announce(breaker.recordFailure(describeError(error), Date.now()));
+  }
+
+  // ---- start and background work ----------------------------------------------------------
+
+  let started: Promise<void> | null = null;
+
+  function start(): Promise<void> {
+    started ??= boot();
+    return started;
+  }
+
+  async function boot() {
+    try {
+      sqlite = createSqliteClient(config.sqlitePath);
+      await applySqlitePragmas(sqlite);
+      local = new LocalStore(resolveSqlitePath(config.sqlitePath));
+      tables = local.install();
+      if (tables.length === 0) throw new Error(`the SQLite database at ${config.sqlitePath} has no tables: run npm run db:migrate`);
+      assertConventions(tables);
+    } catch (error) {
+      if (!postgres) throw error;
+      isLocalBroken = true;
+      log.error("SQLite fallback unusable; running on PostgreSQL alone", { event: "sqlite-broken", error: describeError(error) });
+    }
+    if (!postgres || !remote) return;
+
+    try {
+      await remote.probe();
+      if (tables.length) await remote.install(tables);
+      isPostgresMigrated = true;
+      if (local && local.queueDepth() > 0) {
+        // Writes from before a restart are still queued: replay them before PostgreSQL serves.
+        announce(breaker.recordFailure(`${local.queueDepth()} writes queued before restart`, Date.now()));
+      } else {
+        await rebuildMirrorIfStale();
+      }
+    } catch (error) {
+      if (!isConnectionError(error)) log.error("PostgreSQL start-up check failed", { event: "boot", error: describeError(error) });
+      trip(error);
+    }
+    const interval = Math.max(50, Math.min(config.probeIntervalMs, config.mirrorIntervalMs) / 2);
+    timer = setInterval(() => void tick(), interval);
+    timer.unref?.();
+  }
+
+  function tick(): Promise<void> {
+    if (tickRunning || isClosing) return tickRunning ?? Promise.resolve();
+    tickRunning = (async () => {
+      const now = Date.now();
+      try {
+        if (breaker.mode === "primary") {
+          breaker.relax(now);
+          if (!lastMirror || now - lastMirror.at >= config.mirrorIntervalMs) await pollMirror();
+        } else if (breaker.isProbeDue(now)) {
+          await probe();
+        }
+        if (breaker.mode === "recovering") await drain();
+      } catch (error) {
+        if (isConnectionError(error)) trip(error);
+        else log.error("background database work failed", { event: "tick", error: describeError(error) });
+      } finally {
+        tickRunning = null;
+      }
+    })();
+    return tickRunning;
+  }
+
+  async function probe(): Promise<boolean> {
+    if (!remote) return false;
+    const startedAt = Date.now();
+    try {
+      await remote.probe();
+      const entry = { at: new Date().toISOString(), ok: true, ms: Date.now() - startedAt };
+      remember(entry);
+      announce(breaker.recordProbe(true, Date.now()));
+      return true;
+    } catch (error) {
+      const entry = { at: new Date().toISOString(), ok: false, ms: Date.now() - startedAt, error: describeError(error) };
+      remember(entry);
+      announce(breaker.recordProbe(false, Date.now(), entry.error));
+      return false;
+    }
+  }
+
+  function remember(entry: ProbeRecord) {
+    probes.unshift(entry);
+    probes.length = Math.min(probes.length, 50);
+    local?.addEvent("probe", entry.ok ? `probe ok in ${entry.ms} ms` : `probe failed: ${entry.error}`, entry).catch(() => {});
+  }
+
+  // ---- replay ------------------------------------------------------------------------------
+
+  function drain(): Promise<void> {
+    drainRunning ??= runDrain().finally(() => (drainRunning = null));
+    return drainRunning;
+  }
+
+  async function runDrain() {
+    if (!remote || !local || !config.databaseUrl) return;
+    try {
+      if (!isPostgresMigrated) {
+        await config.migratePostgres?.(config.databaseUrl);
+        await remote.install(tables);
+        isPostgresMigrated = true;
+      }
+      let batch = { applied: 0, skipped: 0, conflicts: 0 };
+      const startedAt = Date.now();
+      for (;;) {
+        if (isClosing) return;
+        const entries = local.nextOperation();
+        if (!entries) {
+          if (await handOver()) break;
+          continue;
+        }
+        const result = await remote.replay(entries, tables, config.instanceId);
+        if (result.outcome === "conflict") {
+          await remote.recordConflict({ ...result.conflict, source: config.instanceId });
+          openConflicts += 1;
+          record("conflict", `replay conflict (${result.conflict.kind}) on ${result.conflict.table} ${result.conflict.rowId}: kept PostgreSQL's version for review`, {
+            opId: result.conflict.opId,
+            kind: result.conflict.kind,
+            table: result.conflict.table,
+            rowId: result.conflict.rowId,
+          }, "warn");
+          batch.conflicts += 1;
+        } else if (result.outcome === "applied") batch.applied += 1;
+        else batch.skipped += 1;
+        await local.removeOperation(entries[0].opId);
+        if (result.outcome === "conflict") await refreshRows(entries);
+        if (batch.applied + batch.skipped + batch.conflicts >= 100) {
+          record("replay", `replayed ${batch.applied} queued writes (${batch.skipped} already applied, ${batch.conflicts} conflicts)`, { ...batch, ms: Date.now() - startedAt });
+          batch = { applied: 0, skipped: 0, conflicts: 0 };
+        }
+      }
+      if (batch.applied + batch.skipped + batch.conflicts > 0) {
+        record("replay", `replayed ${batch.applied} queued writes (${batch.skipped} already applied, ${batch.conflicts} conflicts)`, { ...batch, ms: Date.now() - startedAt });
+      }
+    } catch (error) {
+      if (isConnectionError(error)) {
+        announce(breaker.recordProbe(false, Date.now(), describeError(error)));
+        return;
+      }
+      throw error;
+    }
+  }
+
+  // The queue looked empty: hold new writes, let in-flight SQLite writes finish, and switch to
+  // PostgreSQL only if the queue is still empty then.
+  async function handOver(): Promise<boolean> {
+    let release!: () => void;
+    handover = { promise: new Promise<void>((resolve) => (release = resolve)), release: () => release() };
+    try {
+      while (localWritesInFlight > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (local && local.queueDepth() > 0) return false;
+      await pollMirror();
+      announce(breaker.recordDrained(Date.now()));
+      return true;
+    } finally {
+      handover.release();
+      handover = null;
+    }
+  }
+
+  // After a conflict, PostgreSQL's version of the rows is the truth locally too.
+  async function refreshRows(entries: { table: string; rowId: string }[]) {
+    if (!remote || !local) return;
+    const byTable = new Map<string, string[]>();
+    for (const entry of entries) byTable.set(entry.table, [...(byTable.get(entry.table) ?? []), entry.rowId]);
+    const changes = [];
+    for (const [table, ids] of byTable) {
+      const rows = await remote.fetchRows(table, ids);
+      const found = new Set(rows.map((row) => String(row.id)));
+      changes.push({ table, rows, deletedIds: ids.filter((id) => !found.has(id)) });
+    }
+    await local.applyMirror(changes, {});
+  }
+
+  // ---- mirror ------------------------------------------------------------------------------
+
+  async function rebuildMirrorIfStale() {
+    if (!remote || !local) return;
+    const syncedAt = Number(local.getMeta("mirror.syncedAt") ?? 0);
+    const source = local.getMeta("mirror.source");
+    const isFresh = local.getMeta("mirror.xmin") && source === sourceId() && Date.now() - syncedAt < (MIRROR_RETENTION_HOURS - 1) * 3_600_000;
+    if (isFresh) {
+      await pollMirror();
+      return;
+    }
+    const startedAt = Date.now();
+    const snapshot = await remote.snapshot(tables);
+    await local.replaceAll(snapshot.tables, { "mirror.xmin": snapshot.xmin, "mirror.syncedAt": String(Date.now()), "mirror.source": sourceId() });
+    const rows = snapshot.tables.reduce((sum, table) => sum + table.rows.length, 0);
+    record("snapshot", `rebuilt the SQLite copy from PostgreSQL: ${rows} rows in ${Date.now() - startedAt} ms`, { rows, ms: Date.now() - startedAt });
+    lastMirror = { at: Date.now(), lagMs: 0 };
+    isMirrorTrusted = true;
+  }
+
+  function sourceId(): string {
+    const url = new URL(config.databaseUrl ?? "postgresql://none");
+    return `${url.hostname}:${url.port}${url.pathname}`;
+  }
+
+  async function pollMirror() {
+    if (!remote || !local) return;
+    const since = local.getMeta("mirror.xmin");
+    if (!since) return rebuildMirrorIfStale();
+    const startedAt = Date.now();
+    const { xmin, changes } = await remote.readChanges(since);
+    const byTable = new Map<string, Set<string>>();
+    let oldestAgeMs = 0;
+    for (const change of changes) {
+      if (!byTable.has(change.table)) byTable.set(change.table, new Set());
+      byTable.get(change.table)!.add(change.rowId);
+      oldestAgeMs = Math.max(oldestAgeMs, change.ageMs);
+    }
+    const batches = [];
+    for (const [table, idSet] of byTable) {
+      if (!tables.some((candidate) => candidate.name === table)) continue;
+      const ids = [...idSet];
+      const rows = await remote.fetchRows(table, ids);
+      const found = new Set(rows.map((row) => String(row.id)));
+      batches.push({ table, rows, deletedIds: ids.filter((id) => !found.has(id)) });
+    }
+    await local.applyMirror(batches, { "mirror.xmin": xmin, "mirror.syncedAt": String(Date.now()) });
+    const lagMs = changes.length ? Math.round(oldestAgeMs + (Date.now() - startedAt)) : 0;
+    if (changes.length) {
+      lagSamples.push(lagMs);
+      if (lagSamples.length > 1_000) lagSamples.shift();
+    }
+    lastMirror = { at: Date.now(), lagMs };
+    isMirrorTrusted = true;
+    if (Date.now() - lastPrune > 600_000) {
+      lastPrune = Date.now();
+      await remote.pruneChanges(MIRROR_RETENTION_HOURS);
+      openConflicts = await remote.countOpenConflicts();
+    }
+  }
+
+  // ---- the door: reads and writes ---------------------------------------------------------
+
+  function callDelegate(client: AnyClient | Delegates, model: ModelKey, operation: string, args: unknown): Promise<unknown> {
+    const delegate = (client as unknown as Delegates)[model];
+    const method = delegate?.[operation];
+    if (typeof method !== "function") throw new TypeError(`db.${model}.${operation} is not a Prisma operation`);
+    return method.call(delegate, args);
+  }
+
+  async function readLocal<T>(run: () => Promise<T>): Promise<T> {
+    if (!sqlite || isLocalBroken) throw new DatabaseUnavailableError();
+    try {
+      return await run();
+    } catch (error) {
+      if (isSqliteBroken(error)) {
+        isLocalBroken = true;
+        throw new DatabaseUnavailableError();
+      }
+      throw error;
+    }
+  }
+
+  async function read(model: ModelKey, operation: string, args: unknown): Promise<unknown> {
+    await start();
+    if (postgres && breaker.mode === "primary") {
+      try {
+        return await callDelegate(postgres, model, operation, args);
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        trip(error);
+      }
+    }
+    return readLocal(() => callDelegate(sqlite!, model, operation, toSqliteArgs(args)));
+  }
+
+  // Runs `work` as one write transaction on whichever database should take it, with an operation
+  // id: on PostgreSQL it is recorded in the same transaction; on SQLite the capture triggers put
+  // it in the outbox with every row the transaction touched.
+  async function transact<T>(work: (delegates: Delegates, backend: DbBackend) => Promise<T>): Promise<T> {
+    await start();
+    const opId = uuidv7();
+    while (handover) await handover.promise;
+    if (postgres && breaker.mode === "primary") {
+      try {
+        return await postgres.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", opId, config.instanceId);
+          return work(tx as unknown as Delegates, "postgres");
+        });
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        // The outcome is unknown (the commit may have landed): queue it under the same operation
+        // id; the replay skips it if PostgreSQL already has it.
+        trip(error);
+      }
+    }
+    if (!sqlite || !local || isLocalBroken) throw new DatabaseUnavailableError();
+    const client = sqlite;
+    const isCaptured = Boolean(postgres);
+    localWritesInFlight += 1;
+    try {
+      return await local.writeLock.run(() =>
+        client.$transaction(async (tx) => {
+          if (isCaptured) await tx.$executeRawUnsafe("UPDATE _hrms_ctx SET op_id = ? WHERE k = 1", opId);
+          const result = await work(tx as unknown as Delegates, "sqlite");
+          if (isCaptured) await tx.$executeRawUnsafe("UPDATE _hrms_ctx SET op_id = NULL WHERE k = 1");
+          return result;
+        }),
+      );
+    } catch (error) {
+      if (isSqliteBroken(error)) {
+        isLocalBroken = true;
+        throw new DatabaseUnavailableError();
+      }
+      throw error;
+    } finally {
+      localWritesInFlight -= 1;
+    }
+  }
+
+  function write(model: ModelKey, operation: string, args: unknown): Promise<unknown> {
+    const prepared = prepareWriteArgs(operation, args);
+    return transact((delegates, backend) => callDelegate(delegates, model, operation, backend === "sqlite" ? toSqliteArgs(prepared) : prepared));
+  }
+
+  function run(model: ModelKey, operation: string, args: unknown): Promise<unknown> {
+    return READ_OPERATIONS.has(operation) ? read(model, operation, args) : write(model, operation, args);
+  }
+
+  // Model delegates inside a transaction: the same argument preparation as outside.
+  function transactionDelegates(tx: Delegates, backend: DbBackend): Delegates {
+    return Object.fromEntries(
+      MODEL_KEYS.map((model) => [
+        model,
+        new Proxy({}, {
+          get: (_target, operation) =>
+            typeof operation === "string"
+              ? (args?: unknown) => {
+                  const prepared = READ_OPERATIONS.has(operation) ? args : prepareWriteArgs(operation, args);
+                  return callDelegate(tx, model, operation, backend === "sqlite" ? toSqliteArgs(prepared) : prepared);
+                }
+              : undefined,
+        }),
+      ]),
+    ) as Delegates;
+  }
+
+  function withTransaction<T>(work: (tx: Delegates) => Promise<T>): Promise<T> {
+    return transact((tx, backend) => work(transactionDelegates(tx, backend)));
+  }
+
+  // ---- status and admin actions -------------------------------------------------------------
+
+  function status(): DataLayerStatus {
+    const current = mode();
+    const state = breaker.state;
+    const isFallbackLike = current === "fallback" || current === "recovering" || current === "down";
+    const lagMs = !postgres ? null : isFallbackLike ? (lastMirror ? Date.now() - lastMirror.at : null) : (lastMirror?.lagMs ?? null);
+    return {
+      mode: current,
+      active: active(),
+      since: new Date(postgres ? state.since : bootedAt).toISOString(),
+      cause: postgres ? state.cause : null,
+      queue: local?.queueDepth() ?? 0,
+      oldestQueuedAt: local?.oldestQueuedAt() ?? null,
+      replicaLagMs: lagMs,
+      lastMirrorAt: lastMirror ? new Date(lastMirror.at).toISOString() : null,
+      isMirrorTrusted: !postgres || isMirrorTrusted,
+      conflicts: openConflicts,
+      probes: [...probes],
+      nextProbeAt: state.nextProbeAt ? new Date(state.nextProbeAt).toISOString() : null,
+    };
+  }
+  const bootedAt = Date.now();
+
+  async function probeNow(): Promise<boolean> {
+    await start();
+    if (!remote) return false;
+    if (breaker.mode === "primary") {
+      try {
+        await remote.probe();
+        return true;
+      } catch (error) {
+        trip(error);
+        return false;
+      }
+    }
+    const ok = await probe();
+    if (breaker.mode === "recovering") await drain();
+    return ok;
+  }
+
+  async function replayNow(): Promise<void> {
+    await start();
+    if (breaker.mode === "recovering") await drain();
+    else if (breaker.mode === "fallback") await probeNow();
+  }
+
+  async function listConflicts(includeResolved = false): Promise<Conflict[] | null> {
+    if (!remote || breaker.mode !== "primary") return null;
+    const conflicts = await remote.listConflicts({ includeResolved });
+    openConflicts = conflicts.filter((conflict) => !conflict.resolvedAt).length;
+    return conflicts;
+  }
+
+  async function resolveConflict(id: string, resolution: "ours" | "theirs", actor: string): Promise<boolean> {
+    if (!remote || breaker.mode !== "primary") throw new DatabaseUnavailableError("Conflicts can be resolved once PostgreSQL is back.");
+    const isResolved = await remote.resolveConflict(id, resolution, tables, actor);
+    if (isResolved) {
+      openConflicts = Math.max(0, openConflicts - 1);
+      record("conflict-resolved", `conflict ${id} resolved: kept ${resolution === "ours" ? "the queued write" : "PostgreSQL's version"}`, { id, resolution, actor });
+      await pollMirror();
+    }
+    return isResolved;
+  }
+
+  function events(options?: { limit?: number; types?: string[] }): DbEvent[] {
+    return local?.listEvents(options) ?? [];
+  }
+
+  function queue(limit?: number) {
+    return local?.listQueue(limit) ?? [];
+  }
+
+  function lagPercentiles(): { p50: number | null; p99: number | null; samples: number } {
+    const sorted = [...lagSamples].sort((a, b) => a - b);
+    const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
+    return { p50: at(0.5), p99: at(0.99), samples: sorted.length };
+  }
+
+  // Stops background work, lets a replay in progress finish its current operation, closes pools.
+  async function close(): Promise<void> {
+    isClosing = true;
+    if (timer) clearInterval(timer);
+    await Promise.allSettled([tickRunning, drainRunning]);
+    await Promise.allSettled([postgres?.$disconnect(), sqlite?.$disconnect(), remote?.close()]);
+    local?.close();
+  }
+
+  const db = Object.fromEntries(
+    MODEL_KEYS.map((model) => [
+      model,
+      new Proxy({}, { get: (_target, operation) => (typeof operation === "string" ? (args?: unknown) => run(model, operation, args) : undefined) }),
+    ]),
+  ) as unknown as Pick<PostgresClient, ModelKey>;
+
+  return {
+    db,
+    withTransaction: withTransaction as unknown as <T>(work: (tx: Pick<PostgresClient, ModelKey>) => Promise<T>) => Promise<T>,
+    start,
+    close,
+    status,
+    tick,
+    probeNow,
+    replayNow,
+    listConflicts,
+    resolveConflict,
+    events,
+    queue,
+    lagPercentiles,
+    pollMirror: async () => {
+      await start();
+      return pollMirror();
+    },
+  };
+}
+
+export type DataLayer = ReturnType<typeof createDataLayer>;

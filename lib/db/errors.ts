@@ -1,0 +1,80 @@
+// Which failures mean "PostgreSQL is unreachable" (open the breaker, use SQLite) and which are
+// ordinary query errors (a unique violation is not an outage).
+const CONNECTION_CODES = new Set([
+  "P1001", // can't reach database server
+  "P1002", // server reached but timed out
+  "P1008", // operations timed out
+  "P1011", // error opening a TLS connection
+  "P1017", // server has closed the connection
+  "P2037", // too many database connections opened
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "57P01", // admin_shutdown: the server is going down
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or shutting down
+  "53300", // too_many_connections
+  "08000", "08003", "08006", "08001", "08004", // connection exceptions
+]);
+
+const CONNECTION_MESSAGES = [
+  "timeout exceeded when trying to connect",
+  "connection terminated",
+  "connection timeout",
+  "query read timeout",
+  "can't reach database server",
+  "server has closed the connection",
+  "client has encountered a connection error",
+  "terminating connection due to administrator command",
+  "the database system is starting up",
+  "the database system is shutting down",
+  "econnrefused",
+  "econnreset",
+  "etimedout",
+  "socket hang up",
+];
+
+// Driver adapter errors carry their kind; these are the connection-class ones.
+const CONNECTION_KINDS = new Set([
+  "DatabaseNotReachable",
+  "DatabaseAccessDenied",
+  "SocketTimeout",
+  "ConnectionClosed",
+  "TooManyConnections",
+  "TransactionAlreadyClosed",
+]);
+
+export function isConnectionError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 6) return false;
+  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown };
+  if (typeof candidate.code === "string" && CONNECTION_CODES.has(candidate.code)) return true;
+  if (typeof candidate.originalCode === "string" && CONNECTION_CODES.has(candidate.originalCode)) return true;
+  if (typeof candidate.kind === "string" && CONNECTION_KINDS.has(candidate.kind)) return true;
+  if (typeof candidate.message === "string") {
+    const message = candidate.message.toLowerCase();
+    if (CONNECTION_MESSAGES.some((fragment) => message.includes(fragment))) return true;
+  }
+  return isConnectionError(candidate.cause, depth + 1);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    const firstLine = error.message.split("\n").find((line) => line.trim()) ?? error.name;
+    return typeof code === "string" && !firstLine.includes(code) ? `${code}: ${firstLine.trim()}` : firstLine.trim();
+  }
+  return String(error);
+}
+
+// Raised when neither database can serve a request; mapped to 503 at the boundary.
+export class DatabaseUnavailableError extends Error {
+  readonly code = "database_unavailable";
+  constructor(message = "The service is temporarily degraded: no database is available.") {
+    super(message);
+    this.name = "DatabaseUnavailableError";
+  }
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { hostname } from "node:os";
+import { env } from "@/lib/env";
+import { createDataLayer, type DataLayer, type DataLayerStatus } from "./data-layer";
+import { remember } from "./registry";
+import { dbState } from "./status-store";
+
+export { DatabaseUnavailableError } from "./errors";
+export type { DbBackend, DbMode } from "./status-store";
+export type { DataLayerStatus } from "./data-layer";
+
+// The one door to the data. Callers use `db.<model>.<operation>(...)` as with a Prisma client and
+// `withTransaction(...)` for several writes that must land together; which database answers,
+// failover, the outbox, replay and the mirror are this module's business.
+function dataLayer(): DataLayer {
+  return remember("data-layer", () => {
+    const settings = env();
+    return createDataLayer({
+      databaseUrl: settings.DATABASE_URL,
+      sqlitePath: settings.SQLITE_PATH,
+      poolMax: settings.PG_POOL_MAX,
+      connectTimeoutMs: settings.PG_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: settings.PG_STATEMENT_TIMEOUT_MS,
+      probeIntervalMs: settings.PG_PROBE_INTERVAL_MS,
+      maxProbeIntervalMs: settings.PG_PROBE_MAX_INTERVAL_MS,
+      healthyProbes: settings.PG_HEALTHY_PROBES,
+      mirrorIntervalMs: settings.MIRROR_INTERVAL_MS,
+      instanceId: settings.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+      migratePostgres: async (url) => {
+        const { applyMigrations } = await import("./migrations/apply-migrations");
+        await applyMigrations({ provider: "postgres", url });
+      },
+      // proxy.ts reads the mode from here to label responses.
+      onModeChange: (mode) => {
+        const state = dbState();
+        state.mode = mode;
+        state.since = new Date().toISOString();
+      },
+    });
+  });
+}
+
+type Db = DataLayer["db"];
+
+export const db: Db = new Proxy({} as Db, {
+  get: (_target, model) => (dataLayer().db as Record<string | symbol, unknown>)[model],
+});
+
+export function withTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  return dataLayer().withTransaction(work);
+}
+
+export async function startDatabase(): Promise<void> {
+  await dataLayer().start();
+  dbState().mode = dataLayer().status().mode;
+}
+
+export async function dbStatus(): Promise<DataLayerStatus> {
+  await startDatabase();
+  return dataLayer().status();
+}
+
+// For the admin status page.
+export const dbAdmin = {
+  probeNow: () => dataLayer().probeNow(),
+  replayNow: () => dataLayer().replayNow(),
+  listConflicts: (includeResolved?: boolean) => dataLayer().listConflicts(includeResolved),
+  resolveConflict: (id: string, resolution: "ours" | "theirs", actor: string) => dataLayer().resolveConflict(id, resolution, actor),
+  events: (options?: { limit?: number; types?: string[] }) => dataLayer().events(options),
+  queue: (limit?: number) => dataLayer().queue(limit),
+};
+
+// Closes both databases; used at shutdown and by one-off scripts so the process can exit.
+export async function closeDatabase(): Promise<void> {
+  await dataLayer().close();
+}

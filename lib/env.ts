@@ -1,0 +1,49 @@
+// The one place that reads process.env. Settings are validated once, at first use; a missing or
+// malformed value stops the app with a sentence naming the setting.
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+const millis = (fallback: number) => z.coerce.number().int().min(50).max(600_000).default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => !value || /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string"),
+  SQLITE_PATH: z.string().trim().min(1).default("./data/hrms.db"),
+  DEMO_MODE: flag.optional(),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PG_CONNECT_TIMEOUT_MS: millis(1_500),
+  PG_STATEMENT_TIMEOUT_MS: millis(1_500),
+  PG_PROBE_INTERVAL_MS: millis(500),
+  PG_PROBE_MAX_INTERVAL_MS: millis(2_000),
+  PG_HEALTHY_PROBES: z.coerce.number().int().min(1).max(20).default(3),
+  MIRROR_INTERVAL_MS: millis(250),
+  INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { isDemoMode: boolean };
+
+let cached: Env | undefined;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid setting ${issue.path.join(".")}: ${issue.message}`);
+  }
+  // Demo data is for trying the app out: on by default only when there is no real database.
+  const isDemoMode = parsed.data.DEMO_MODE ?? !parsed.data.DATABASE_URL;
+  return { ...parsed.data, isDemoMode };
+}
+
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}

@@ -1,0 +1,24 @@
+// `npm run db:migration -- <name>`: writes a new migration for both providers from the changes
+// between their migrations folders and prisma/<provider>/schema.prisma. Needs DATABASE_URL: the
+// engine builds the PostgreSQL side on a temporary shadow database on that server.
+import path from "node:path";
+import { createMigration } from "@/lib/db/migrations/create-migration";
+
+function readSettings() {
+  return { databaseUrl: process.env.DATABASE_URL || undefined };
+}
+
+const name = process.argv[2];
+if (!name || process.argv.length > 3 || !/^[A-Za-z0-9_-]+$/.test(name)) {
+  console.error("Usage: npm run db:migration -- <name>   (letters, digits, underscores and dashes only)");
+  process.exit(1);
+}
+
+try {
+  const result = await createMigration(name, { postgresUrl: readSettings().databaseUrl });
+  console.log(result.message);
+  if (result.changed) for (const file of result.files) console.log(`  ${path.relative(process.cwd(), file)}`);
+} catch (error) {
+  console.error(`Could not create the migration: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,31 @@
+// Runs before `npm start`: migrates both databases, adds demo data to an empty database when demo
+// mode is on, and builds the app if there is no production build yet.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { closeDatabase } from "@/lib/db";
+import { migrateDatabases } from "@/lib/db/migrations/migrate-databases";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo-data";
+
+const settings = env();
+
+await migrateDatabases({ databaseUrl: settings.DATABASE_URL, sqlitePath: settings.SQLITE_PATH });
+
+if (settings.isDemoMode && (await isDatabaseEmpty())) {
+  const counts = await seedDemoData();
+  log.info("demo data added to the empty database", counts);
+}
+await closeDatabase();
+
+if (!existsSync(".next/BUILD_ID")) {
+  log.info("no production build found: running next build (once; takes a minute or two)");
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) {
+    log.error("next build failed; see the output above");
+    process.exit(build.status ?? 1);
+  }
+}
