@@ -70,32 +70,36 @@ async function loadApp(settings: Record<string, string>) {
 }
 
 describe("start-up modes", () => {
+  // In order: SQLite alone; then PostgreSQL, which rebuilds the SQLite copy from itself; then
+  // PostgreSQL gone, where the copy answers with PostgreSQL's data.
+  it("without DATABASE_URL: sqlite-only, reads SQLite", async () => {
+    const app = await loadApp({ DATABASE_URL: "", SQLITE_PATH: sqlitePath });
+    const health = await app.health();
+    expect(health.backend).toBe("sqlite");
+    expect(health.body).toMatchObject({ status: "ok", database: { mode: "sqlite-only", active: "sqlite", replicaLagMs: null } });
+    expect(await app.names()).toEqual(["SQLITEONLY"]);
+    await app.close();
+  });
+
   it("with DATABASE_URL and a live PostgreSQL: primary, reads PostgreSQL", async () => {
     const app = await loadApp({ DATABASE_URL: cluster.url, SQLITE_PATH: sqlitePath });
     const health = await app.health();
     expect(health.status).toBe(200);
     expect(health.backend).toBe("postgres");
-    expect(health.body).toMatchObject({ status: "ok", database: { mode: "primary", active: "postgres", queue: 0 } });
+    expect(health.body).toMatchObject({ status: "ok", database: { mode: "primary", active: "postgres", queue: 0, conflicts: 0 } });
     expect(await app.names()).toEqual(["PGONLY"]);
     await app.close();
   });
 
-  it("without DATABASE_URL: sqlite-only, reads SQLite", async () => {
-    const app = await loadApp({ DATABASE_URL: "", SQLITE_PATH: sqlitePath });
-    const health = await app.health();
-    expect(health.body).toMatchObject({ status: "ok", database: { mode: "sqlite-only", active: "sqlite" } });
-    expect(await app.names()).toEqual(["SQLITEONLY"]);
-    await app.close();
-  });
-
-  it("with PostgreSQL unreachable at start: fallback, degraded, reads SQLite", async () => {
+  it("with PostgreSQL unreachable at start: fallback, degraded, reads the SQLite copy of PostgreSQL", async () => {
     const port = await unusedPort();
     const app = await loadApp({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/hrms`, SQLITE_PATH: sqlitePath });
     const health = await app.health();
     expect(health.status).toBe(200);
     expect(health.backend).toBe("sqlite");
     expect(health.body).toMatchObject({ status: "degraded", database: { mode: "fallback", active: "sqlite" } });
-    expect(await app.names()).toEqual(["SQLITEONLY"]);
+    // The SQLite-only marker is gone: the previous start replaced the copy with PostgreSQL's rows.
+    expect(await app.names()).toEqual(["PGONLY"]);
     await app.close();
   });
 });
