@@ -3,6 +3,9 @@ import { Suspense } from "react";
 import { DbBadge } from "@/components/db-badge";
 import { NavLink } from "@/components/nav-link";
 
+// Every page here reads live HR data; nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export default function DashboardLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen">

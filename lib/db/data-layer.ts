@@ -168,26 +168,27 @@ export function createDataLayer(config: DataLayerConfig) {
     timer.unref?.();
   }
 
+  // One background step at a time: mirror while primary, probe while down, replay when recovering.
   function tick(): Promise<void> {
-    if (tickRunning || isClosing) return tickRunning ?? Promise.resolve();
-    tickRunning = (async () => {
-      const now = Date.now();
-      try {
-        if (breaker.mode === "primary") {
-          breaker.relax(now);
-          if (!lastMirror || now - lastMirror.at >= config.mirrorIntervalMs) await pollMirror();
-        } else if (breaker.isProbeDue(now)) {
-          await probe();
-        }
-        if (breaker.mode === "recovering") await drain();
-      } catch (error) {
-        if (isConnectionError(error)) trip(error);
-        else log.error("background database work failed", { event: "tick", error: describeError(error) });
-      } finally {
-        tickRunning = null;
-      }
-    })();
+    if (isClosing) return Promise.resolve();
+    tickRunning ??= runTick().finally(() => (tickRunning = null));
     return tickRunning;
+  }
+
+  async function runTick() {
+    const now = Date.now();
+    try {
+      if (breaker.mode === "primary") {
+        breaker.relax(now);
+        if (!lastMirror || now - lastMirror.at >= config.mirrorIntervalMs) await pollMirror();
+      } else if (breaker.isProbeDue(now)) {
+        await probe();
+      }
+      if (breaker.mode === "recovering") await drain();
+    } catch (error) {
+      if (isConnectionError(error)) trip(error);
+      else log.error("background database work failed", { event: "tick", error: describeError(error) });
+    }
   }
 
   async function probe(): Promise<boolean> {

@@ -64,8 +64,10 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    const firstLine = error.message.split("\n").find((line) => line.trim()) ?? error.name;
-    return typeof code === "string" && !firstLine.includes(code) ? `${code}: ${firstLine.trim()}` : firstLine.trim();
+    // Prisma's messages start with "Invalid `prisma.x.y()` invocation:"; the cause is the last line.
+    const lines = error.message.split("\n").map((line) => line.trim()).filter(Boolean);
+    const line = lines.at(-1) ?? error.name;
+    return typeof code === "string" && !line.includes(code) ? `${code}: ${line}` : line;
   }
   return String(error);
 }

@@ -107,7 +107,7 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
                     <td className="px-4 py-3">
                       <StatusPill status={employee.status} />
                     </td>
-                    <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">{DATE.format(employee.hireDate)}</td>
+                    <td className="hidden whitespace-nowrap px-4 py-3 text-slate-700 sm:table-cell">{DATE.format(employee.hireDate)}</td>
                   </tr>
                 ))}
               </tbody>
