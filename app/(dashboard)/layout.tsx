@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { DbBadge } from "@/components/db-badge";
+import { DegradedNotice, isServiceDown, ServiceDegraded } from "@/components/degraded-notice";
 import { NavLink } from "@/components/nav-link";
 
 // Every page here reads live HR data; nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export default function DashboardLayout({ children }: { children: React.ReactNode }) {
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const isDown = await isServiceDown();
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:flex md:flex-col">
@@ -16,6 +18,7 @@ export default function DashboardLayout({ children }: { children: React.ReactNod
         </Link>
         <nav aria-label="Main" className="flex flex-1 flex-col gap-1 p-3">
           <NavLink href="/employees">Employees</NavLink>
+          <NavLink href="/admin/status">System status</NavLink>
         </nav>
         <div className="border-t border-slate-200 p-4 text-xs text-slate-500">
           Data served by{" "}
@@ -31,7 +34,8 @@ export default function DashboardLayout({ children }: { children: React.ReactNod
             <DbBadge />
           </Suspense>
         </header>
-        <main className="flex-1 px-4 py-8 sm:px-8">{children}</main>
+        <DegradedNotice />
+        <main className="flex-1 px-4 py-8 sm:px-8">{isDown ? <ServiceDegraded /> : children}</main>
       </div>
     </div>
   );

@@ -68,7 +68,27 @@ export const dbAdmin = {
   resolveConflict: (id: string, resolution: "ours" | "theirs", actor: string) => dataLayer().resolveConflict(id, resolution, actor),
   events: (options?: { limit?: number; types?: string[] }) => dataLayer().events(options),
   queue: (limit?: number) => dataLayer().queue(limit),
+  migrationState,
 };
+
+export type MigrationStates = Record<"postgres" | "sqlite", { applied: string[]; pending: string[]; failed: string[] } | { error: string } | null>;
+
+// Both databases' migration history; PostgreSQL is only asked while it is serving, so a hung server
+// cannot hang the status page.
+async function migrationState(): Promise<MigrationStates> {
+  const settings = env();
+  const { readMigrationState } = await import("./migrations/apply-migrations");
+  const read = (provider: "postgres" | "sqlite", url: string) =>
+    readMigrationState({ provider, url, connectTimeoutMs: settings.PG_CONNECT_TIMEOUT_MS }).catch((error: unknown) => ({
+      error: error instanceof Error ? error.message.split("\n")[0] : String(error),
+    }));
+  const isPostgresServing = dataLayer().status().mode === "primary";
+  const [postgres, sqlite] = await Promise.all([
+    settings.DATABASE_URL && isPostgresServing ? read("postgres", settings.DATABASE_URL) : Promise.resolve(null),
+    read("sqlite", settings.SQLITE_PATH),
+  ]);
+  return { postgres, sqlite };
+}
 
 // Closes both databases; used at shutdown and by one-off scripts so the process can exit.
 export async function closeDatabase(): Promise<void> {

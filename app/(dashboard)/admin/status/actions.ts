@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { dbAdmin } from "@/lib/db";
+import { log } from "@/lib/log";
+
+export type StatusActionState = { ok: boolean; message: string } | null;
+
+const ZResolve = z.object({ id: z.string().min(1).max(100), resolution: z.enum(["ours", "theirs"]) });
+
+function failure(action: string, error: unknown): StatusActionState {
+  log.error(`status page action failed: ${action}`, { event: "admin-action", error: error instanceof Error ? error.message : String(error) });
+  return { ok: false, message: error instanceof Error && error.name === "DatabaseUnavailableError" ? error.message : `Could not ${action}. Try again.` };
+}
+
+export async function probeNowAction(): Promise<StatusActionState> {
+  try {
+    const isHealthy = await dbAdmin.probeNow();
+    revalidatePath("/admin/status");
+    return { ok: isHealthy, message: isHealthy ? "PostgreSQL answered the probe." : "PostgreSQL did not answer the probe." };
+  } catch (error) {
+    return failure("probe PostgreSQL", error);
+  }
+}
+
+export async function replayNowAction(): Promise<StatusActionState> {
+  try {
+    await dbAdmin.replayNow();
+    revalidatePath("/admin/status");
+    return { ok: true, message: "Replay attempted; the queue below shows what is left." };
+  } catch (error) {
+    return failure("replay the queue", error);
+  }
+}
+
+export async function resolveConflictAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
+  const input = ZResolve.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, message: "That conflict or choice is not valid." };
+  try {
+    const isResolved = await dbAdmin.resolveConflict(input.data.id, input.data.resolution, "admin");
+    revalidatePath("/admin/status");
+    return isResolved
+      ? { ok: true, message: input.data.resolution === "ours" ? "Applied the queued write over PostgreSQL's version." : "Kept PostgreSQL's version." }
+      : { ok: false, message: "That conflict was already resolved." };
+  } catch (error) {
+    return failure("resolve the conflict", error);
+  }
+}
