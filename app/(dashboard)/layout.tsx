@@ -11,7 +11,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const isDown = await isServiceDown();
   return (
     <div className="flex min-h-screen">
-      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:flex md:flex-col">
+      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:flex-col">
         <Link href="/employees" className="flex h-16 items-center gap-2 border-b border-slate-200 px-5">
           <span className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">HR</span>
           <span className="text-base font-semibold tracking-tight">HRMS</span>

@@ -222,12 +222,18 @@ export function createDataLayer(config: DataLayerConfig) {
   }
 
   async function runDrain() {
-    if (!remote || !local || !config.databaseUrl) return;
+    if (!remote || !config.databaseUrl) return;
     try {
       if (!isPostgresMigrated) {
         await config.migratePostgres?.(config.databaseUrl);
         await remote.install(tables);
         isPostgresMigrated = true;
+      }
+      if (!local) {
+        // SQLite never opened, so nothing can be queued: PostgreSQL serves as soon as it is healthy
+        // (returning here without this left the layer "recovering", i.e. down, for good).
+        announce(breaker.recordDrained(Date.now()));
+        return;
       }
       let batch = { applied: 0, skipped: 0, conflicts: 0 };
       const startedAt = Date.now();

@@ -75,7 +75,19 @@ async function instantiateEngine(): Promise<Bindings> {
   const require = createRequire(path.join(process.cwd(), "package.json"));
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings });
+  // The engine arms timeouts (e.g. 10 s around PostgreSQL's advisory lock) and never clears them,
+  // which kept every process alive 10 s after it was done. Unref them: open connections keep the
+  // process alive while the engine works.
+  const imports: Record<string, unknown> = { ...bindings };
+  for (const [name, fn] of Object.entries(bindings)) {
+    if (!name.startsWith("__wbg_setTimeout_")) continue;
+    imports[name] = (...args: unknown[]) => {
+      const timer = (fn as (...a: unknown[]) => unknown)(...args);
+      (timer as { unref?: () => void } | undefined)?.unref?.();
+      return timer;
+    };
+  }
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   return bindings;

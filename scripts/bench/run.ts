@@ -1,0 +1,119 @@
+// npm run bench: measures the data layer against the design's targets (G3, G4, G5, G8) on a
+// throwaway PostgreSQL cluster behind a fault proxy, prints a table and writes BENCHMARKS.md.
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startRig, type Rig } from "@/test/failover/support";
+import { measureBlackholeOutage } from "./blackhole-outage";
+import { plainClient, seed, startBenchLayer, type BenchLayer } from "./fixture";
+import { captureJsonLogs } from "./log-capture";
+import { describeMachine } from "./machine";
+import { measureMirrorLag } from "./mirror-lag";
+import { measureRefusedDetection } from "./refused-detection";
+import { measureReplay } from "./replay-throughput";
+import { buildRows, printTable, renderMarkdown, type Results } from "./report";
+import { measureRoutingOverhead } from "./routing-overhead";
+
+const REPORT_FILE = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
+const WATCHDOG_MS = 6 * 60_000;
+const REPLAY_WRITES = 2_000;
+
+const startedAt = performance.now();
+const logs = captureJsonLogs(join(tmpdir(), `hrms-bench-${process.pid}.log`));
+const progress = (line: string) => console.log(`[bench ${((performance.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+const cleanups: (() => Promise<unknown>)[] = [];
+async function cleanUp() {
+  while (cleanups.length) await cleanups.pop()!().catch((error: unknown) => progress(`clean-up step failed: ${String(error)}`));
+}
+
+// Bounded no matter what: a hung phase must not leave a cluster behind.
+const watchdog = setTimeout(() => {
+  progress(`still running after ${WATCHDOG_MS / 60_000} minutes: giving up`);
+  void cleanUp().finally(() => process.exit(2));
+}, WATCHDOG_MS);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function withLayer<T>(rig: Rig, label: string, work: (bench: BenchLayer) => Promise<T>): Promise<T> {
+  const bench = await startBenchLayer(rig.url, label);
+  cleanups.push(bench.close);
+  try {
+    return await work(bench);
+  } finally {
+    await rig.proxy.setMode("pass");
+    await bench.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const results: Results = { errors: [] };
+  async function phase(name: string, work: () => Promise<void>) {
+    progress(`${name}`);
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1)! : String(error);
+      results.errors.push({ phase: name, message });
+      progress(`  FAILED: ${message}`);
+    }
+  }
+
+  progress("starting a PostgreSQL cluster and the fault proxy");
+  const rig = await startRig();
+  cleanups.push(rig.destroy);
+  const machine = await describeMachine(rig.cluster.url);
+  progress(`${machine.postgres} up in ${rig.cluster.startupMs} ms; seeding`);
+  const writer = plainClient(rig.cluster.url);
+  cleanups.push(() => writer.$disconnect());
+  const data = await seed(writer);
+  // Each phase works on its own slice of rows so that phases do not conflict with each other.
+  const slice = (from: number, to: number) => data.employeeIds.slice(from, to);
+
+  await phase("1. routing overhead (G8): plain Prisma client vs data layer, same database", async () => {
+    results.overhead = await measureRoutingOverhead(rig.cluster.url, data, progress);
+  });
+  await withLayer(rig, "mirror", async (bench) => {
+    await phase("2. mirror lag under write load (G5)", async () => {
+      results.mirror = await measureMirrorLag(bench, writer, slice(200, 400), { ratePerSec: 40, durationMs: 10_000 }, progress);
+    });
+    await phase("3. detection, refused connections (G3)", async () => {
+      results.refused = await measureRefusedDetection(bench, rig.proxy, slice(400, 600), ["read", "read", "read", "write", "write"], progress);
+    });
+  });
+  await phase("4. blackholed outage: detection, latency during the failure, recovery (G3, G4)", () =>
+    withLayer(rig, "outage", async (bench) => {
+      results.outage = await measureBlackholeOutage(bench, rig.proxy, slice(600, 800), data.departmentIds, progress);
+    }),
+  );
+  await phase(`5. replay throughput (${REPLAY_WRITES} queued writes)`, () =>
+    withLayer(rig, "replay", async (bench) => {
+      results.replay = await measureReplay(bench, rig.proxy, rig.cluster.url, slice(800, 1_000), REPLAY_WRITES, progress);
+    }),
+  );
+
+  await cleanUp();
+  const totalMs = performance.now() - startedAt;
+  const rows = buildRows(results);
+  writeFileSync(REPORT_FILE, renderMarkdown(rows, { machine, date: new Date(), totalMs }));
+  console.log(`\n${printTable(rows)}\n`);
+  progress(`done in ${(totalMs / 1000).toFixed(1)} s; wrote ${REPORT_FILE}; the layer's ${logs.lines()} log lines are in ${logs.file}`);
+  return results.errors.length ? 1 : 0;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  progress(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  await cleanUp();
+  clearTimeout(watchdog);
+  logs.restore();
+}
+process.exit(exitCode);
