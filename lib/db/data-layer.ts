@@ -2,6 +2,7 @@ import "server-only";
 import { uuidv7 } from "uuidv7";
 import { log } from "@/lib/log";
 import { Breaker, type Transition } from "./breaker";
+import { Prisma } from "./generated/postgres/client.ts";
 import { applySqlitePragmas, createPostgresClient, createSqliteClient, resolveSqlitePath, type PostgresClient, type SqliteClient } from "./clients";
 import { DatabaseUnavailableError, describeError, isConnectionError } from "./errors";
 import { LocalStore, type DbEvent } from "./local-store";
@@ -28,8 +29,10 @@ export type DataLayerConfig = {
   onModeChange?: (mode: DbMode) => void;
 };
 
-export type ModelKey = "department" | "employee";
-export const MODEL_KEYS: readonly ModelKey[] = ["department", "employee"];
+// Every model of the schema, as the client's delegate names: a model added later is routed,
+// captured and mirrored without touching this file.
+export type ModelKey = Uncapitalize<Prisma.ModelName>;
+export const MODEL_KEYS = Object.values(Prisma.ModelName).map((name) => (name[0].toLowerCase() + name.slice(1)) as ModelKey);
 
 const READ_OPERATIONS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
 const SQLITE_BROKEN = /SQLITE_(IOERR|CANTOPEN|CORRUPT|FULL|READONLY|NOTADB)|unable to open database|disk I\/O error|database disk image is malformed/i;
