@@ -55,6 +55,11 @@ describe("PostgreSQL blackholed", () => {
       expect(first.ms).toBeLessThan(FIRST_READ_BOUND_MS);
       expect(layer.status().mode).toBe("fallback");
 
+      // The background probes start once the mirror poll that was caught by the blackhole times out
+      // (the replication pool's query timeout); measure from there so the window contains probes.
+      const probing = await timed(() => waitFor(() => layer.status().probes.length > 0, { timeoutMs: 15_000, what: "the first probe" }));
+      console.log(`[blackhole] first probe recorded ${probing.ms} ms after the first read`);
+
       // Breaker open: 20 reads, counting connections the proxy accepts meanwhile. Only probes (one
       // fresh connection each) may reach PostgreSQL; a probe in flight at either end adds one.
       const acceptedBefore = rig.proxy.stats.accepted;

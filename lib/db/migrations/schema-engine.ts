@@ -53,10 +53,9 @@ type Bindings = typeof bindings;
 type EngineGlobal = typeof globalThis & {
   __hrmsSchemaEngineWasm?: Promise<Bindings>;
   // The engine's Rust panic hook reports its message here (see set_message in schema_engine_bg.js).
-  PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void };
+  PRISMA_WASM_PANIC_REGISTRY?: { lastMessage?: string; set_message(message: string): void };
 };
 const engineGlobal = globalThis as EngineGlobal;
-let lastPanic: string | undefined;
 
 // Cached on globalThis so dev-server module reloads and repeated calls compile the 5 MB module once.
 function loadEngine(): Promise<Bindings> {
@@ -68,14 +67,18 @@ function loadEngine(): Promise<Bindings> {
 }
 
 async function instantiateEngine(): Promise<Bindings> {
-  engineGlobal.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => void (lastPanic = message) };
+  engineGlobal.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message(message) {
+      this.lastMessage = message;
+    },
+  };
   // The package's own entry point imports the .wasm as an ES module, which Node cannot do; load the
   // JS glue ourselves and hand it the instance. Resolved from the project root, not import.meta.url,
   // because bundlers rewrite the latter.
   const require = createRequire(path.join(process.cwd(), "package.json"));
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-  // The engine arms timeouts (e.g. 10 s around PostgreSQL's advisory lock) and never clears them,
+  // The engine arms timeouts (10 s around PostgreSQL's advisory lock) and never clears them,
   // which kept every process alive 10 s after it was done. Unref them: open connections keep the
   // process alive while the engine works.
   const imports: Record<string, unknown> = { ...bindings };
@@ -221,16 +224,19 @@ export async function openSchemaEngine(target: DatabaseTarget): Promise<SchemaEn
     });
     message = message.split(/\n\s+0: /)[0].trim();
     if (error instanceof WebAssembly.RuntimeError) {
-      delete engineGlobal.__hrmsSchemaEngineWasm; // no engine call is safe after a panic
-      message = `schema engine panicked: ${lastPanic ?? message}`;
+      // A panic poisons the shared instance (the JS glue cannot be re-pointed at a fresh one).
+      const reason = engineGlobal.PRISMA_WASM_PANIC_REGISTRY?.lastMessage ?? message;
+      message = `schema engine panicked (restart the process before migrating again): ${reason}`;
     }
     return Object.assign(new Error(message, { cause: error }), { name: error.name });
   };
 
+  // The engine reports JSON tracing events (statements run, migrations applied) as strings.
   const onLog = (line: string) => {
     try {
       const { level, fields } = JSON.parse(line) as { level?: string; fields?: { message?: string } };
-      log.debug(`schema-engine: ${fields?.message ?? line}`, { provider: target.provider, level });
+      const { message, ...details } = fields ?? {};
+      log.debug(`schema-engine: ${message ?? "event"}`, { provider: target.provider, engineLevel: level, ...details });
     } catch {
       log.debug(`schema-engine: ${line}`, { provider: target.provider });
     }
