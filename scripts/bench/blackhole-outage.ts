@@ -13,6 +13,8 @@ export type OutageResult = {
   modeAfterFirstRead: string;
   openBreakerReads: Summary;
   probesDuringOpenReads: number;
+  probesDuringOutage: number;
+  firstProbeStartedAfterMs: number | null; // from the start of the blackhole
   fallbackMix: MixResult;
   outageMs: number;
   queuedAtReturn: number;
@@ -21,10 +23,22 @@ export type OutageResult = {
   replayMs: number;
   queueAfter: number;
   createdDuringOutage: string[];
+  conflicts: number;
+  // For each replay conflict: how long before the blackhole this layer had updated that row on
+  // PostgreSQL (null when it had not).
+  conflictRowsUpdatedBeforeOutageMs: (number | null)[];
 };
 
 const OPEN_READS = 300;
 const MIX = { ratePerSec: 40, durationMs: 8_000 };
+
+function conflictAges(bench: BenchLayer, healthyMix: MixResult, outageStartedAt: number): (number | null)[] {
+  const conflicted = bench.layer.events({ types: ["conflict"], limit: 1_000 }).map((event) => String(event.detail?.rowId));
+  return conflicted.map((rowId) => {
+    const last = healthyMix.updates.filter((update) => update.id === rowId).at(-1);
+    return last ? outageStartedAt - last.at : null;
+  });
+}
 
 export async function measureBlackholeOutage(bench: BenchLayer, proxy: FaultProxy, ids: string[], departmentIds: string[], progress: (line: string) => void): Promise<OutageResult> {
   const { layer } = bench;
@@ -33,6 +47,7 @@ export async function measureBlackholeOutage(bench: BenchLayer, proxy: FaultProx
 
   await proxy.setMode("blackhole");
   const outageStartedAt = performance.now();
+  const outageStartedWall = Date.now();
   const first = performance.now();
   await readById(layer.db, pick(ids, 1));
   const firstReadMs = performance.now() - first;
@@ -54,6 +69,12 @@ export async function measureBlackholeOutage(bench: BenchLayer, proxy: FaultProx
   progress(`  fallback mix: ${MIX.ratePerSec} req/s for ${MIX.durationMs / 1000} s`);
   const fallbackMix = await runSteadyMix(layer.db, ids, departmentIds, { ...MIX, label: "Outage" });
   const queuedAtReturn = layer.status().queue;
+  // Probe records carry their end time and duration.
+  const probeStarts = layer
+    .status()
+    .probes.map((probe) => Date.parse(probe.at) - probe.ms - outageStartedWall)
+    .filter((offset) => offset >= 0)
+    .sort((a, b) => a - b);
 
   await proxy.setMode("pass");
   const back = performance.now();
@@ -75,5 +96,9 @@ export async function measureBlackholeOutage(bench: BenchLayer, proxy: FaultProx
     replayMs: primaryAt - recoveringAt,
     queueAfter: layer.status().queue,
     createdDuringOutage: fallbackMix.createdIds,
+    probesDuringOutage: probeStarts.length,
+    firstProbeStartedAfterMs: probeStarts[0] ?? null,
+    conflicts: layer.status().conflicts,
+    conflictRowsUpdatedBeforeOutageMs: conflictAges(bench, healthyMix, outageStartedAt),
   };
 }

@@ -12,6 +12,7 @@ export type MirrorLagResult = {
   observed: Summary; // commit -> visible in SQLite
   unseen: number;
   reported: Summary; // layer.status().replicaLagMs sampled every 100 ms
+  pollPeriod: Summary; // time between successive mirror polls (lastMirrorAt), sampled every 20 ms
   layerPercentiles: { p50: number | null; p99: number | null; samples: number };
 };
 
@@ -51,10 +52,15 @@ export async function measureMirrorLag(
       await sleep(2);
     }
   })();
+  const mirrorTimes: number[] = [];
+  let ticks = 0;
   const sampler = setInterval(() => {
-    const lag = bench.layer.status().replicaLagMs;
-    if (lag !== null) reported.push(lag);
-  }, 100);
+    const status = bench.layer.status();
+    const at = status.lastMirrorAt ? Date.parse(status.lastMirrorAt) : null;
+    if (at !== null && at !== mirrorTimes.at(-1)) mirrorTimes.push(at);
+    ticks += 1;
+    if (ticks % 5 === 0 && status.replicaLagMs !== null) reported.push(status.replicaLagMs);
+  }, 20);
 
   const total = Math.round((options.ratePerSec * options.durationMs) / 1000);
   const interval = 1000 / options.ratePerSec;
@@ -83,6 +89,7 @@ export async function measureMirrorLag(
     observed: summarize(lags),
     unseen: pending.length,
     reported: summarize(reported),
+    pollPeriod: summarize(mirrorTimes.slice(1).map((at, index) => at - mirrorTimes[index])),
     layerPercentiles: bench.layer.lagPercentiles(),
   };
 }

@@ -2,10 +2,11 @@
 // users would send them): 3 reads (findUnique, page, findUnique) to 1 write (create or update).
 import { newEmployee, pick, readById, readPage, sleep, type Db } from "./fixture";
 
-export type MixResult = { reads: number[]; writes: number[]; errors: string[]; createdIds: string[]; updatedIds: string[] };
+// updates: each acknowledged update with the moment it was acknowledged (performance.now()).
+export type MixResult = { reads: number[]; writes: number[]; errors: string[]; createdIds: string[]; updates: { id: string; at: number }[] };
 
 export async function runSteadyMix(db: Db, ids: string[], departmentIds: string[], options: { ratePerSec: number; durationMs: number; label: string }): Promise<MixResult> {
-  const result: MixResult = { reads: [], writes: [], errors: [], createdIds: [], updatedIds: [] };
+  const result: MixResult = { reads: [], writes: [], errors: [], createdIds: [], updates: [] };
   const total = Math.round((options.ratePerSec * options.durationMs) / 1000);
   const interval = 1000 / options.ratePerSec;
   const startedAt = performance.now();
@@ -23,7 +24,7 @@ export async function runSteadyMix(db: Db, ids: string[], departmentIds: string[
         return db.employee.create({ data: newEmployee(options.label) }).then((row) => void result.createdIds.push(row.id));
       }
       const id = pick(ids, k * 3 + 1);
-      return db.employee.update({ where: { id }, data: { jobTitle: `${options.label} ${k}` } }).then(() => void result.updatedIds.push(id));
+      return db.employee.update({ where: { id }, data: { jobTitle: `${options.label} ${k}` } }).then(() => void result.updates.push({ id, at: performance.now() }));
     };
     const sentAt = performance.now();
     requests.push(

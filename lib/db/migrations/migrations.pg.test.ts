@@ -6,14 +6,19 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPostgresCluster, type PgCluster } from "@/test/helpers/pg-cluster";
 import { applyMigrations, readMigrationState } from "./apply-migrations";
 import { createMigration } from "./create-migration";
 import { runPostgresAdmin, withDatabase, type Provider } from "./schema-engine";
 
 // The only place that knows where PostgreSQL comes from: a fresh database on TEST_DATABASE_URL's
 // server, or on the local server. Swap for test/helpers/pg-cluster.ts when that exists.
+// A throwaway cluster for the whole file; each scratch database in it starts empty.
+let cluster: PgCluster | undefined;
+
 async function createScratchPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  cluster ??= await startPostgresCluster();
+  const server = cluster.urlFor("postgres");
   const name = `mig_test_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await runPostgresAdmin(server, 5000, `CREATE DATABASE "${name}"`);
   return {
@@ -30,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await postgres?.drop();
+  await cluster?.destroy();
   rmSync(tmp, { recursive: true, force: true });
 });
 
