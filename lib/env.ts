@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   MIRROR_INTERVAL_MS: millis(250),
   INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  ADMIN_EMAIL: z.string().trim().toLowerCase().email("must be an email address").optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { isDemoMode: boolean };
@@ -40,6 +44,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   // Demo data is for trying the app out: on by default only when there is no real database.
   const isDemoMode = parsed.data.DEMO_MODE ?? !parsed.data.DATABASE_URL;
+  if (parsed.data.NODE_ENV === "production" && !isDemoMode && !parsed.data.SESSION_SECRET) {
+    throw new Error("Invalid setting SESSION_SECRET: required in production (at least 32 random characters) unless DEMO_MODE is on");
+  }
+  if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
+    throw new Error("Invalid setting ADMIN_EMAIL/ADMIN_PASSWORD: set both to create the first admin, or neither");
+  }
   return { ...parsed.data, isDemoMode };
 }
 

@@ -2,6 +2,7 @@
 // mode is on, and builds the app if there is no production build yet.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { closeDatabase } from "@/lib/db";
 import { migrateDatabases } from "@/lib/db/migrations/migrate-databases";
 import { env } from "@/lib/env";
@@ -16,6 +17,7 @@ if (settings.isDemoMode && (await isDatabaseEmpty())) {
   const counts = await seedDemoData();
   log.info("demo data added to the empty database", counts);
 }
+await ensureFirstAdmin();
 await closeDatabase();
 
 if (!existsSync(".next/BUILD_ID")) {

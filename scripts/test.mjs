@@ -49,6 +49,8 @@ mkdirSync("test-results", { recursive: true });
 
 const steps = [
   ["schema check", "node", ["scripts/db/generate.mjs", "--check"]],
+  // Route types (PageProps<"/employees"> and friends) come from Next's type generation.
+  ["route types", "npx", ["next", "typegen"]],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "."]],
   ["unit + integration", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]],

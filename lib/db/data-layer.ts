@@ -3,6 +3,7 @@ import { uuidv7 } from "uuidv7";
 import { log } from "@/lib/log";
 import { Breaker, type Transition } from "./breaker";
 import { Prisma } from "./generated/postgres/client.ts";
+import { auditAction, currentActor, diffRows, isAudited } from "./audit";
 import { applySqlitePragmas, createPostgresClient, createSqliteClient, resolveSqlitePath, type PostgresClient, type SqliteClient } from "./clients";
 import { DatabaseUnavailableError, describeError, isConnectionError } from "./errors";
 import { LocalStore, type DbEvent } from "./local-store";
@@ -35,6 +36,8 @@ export type ModelKey = Uncapitalize<Prisma.ModelName>;
 export const MODEL_KEYS = Object.values(Prisma.ModelName).map((name) => (name[0].toLowerCase() + name.slice(1)) as ModelKey);
 
 const READ_OPERATIONS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
+const WHERE_WRITES = new Set(["update", "upsert", "delete", "updateMany", "deleteMany", "updateManyAndReturn"]);
+const CREATE_WRITES = new Set(["create", "createMany", "createManyAndReturn"]);
 const SQLITE_BROKEN = /SQLITE_(IOERR|CANTOPEN|CORRUPT|FULL|READONLY|NOTADB)|unable to open database|disk I\/O error|database disk image is malformed/i;
 const MIRROR_RETENTION_HOURS = 24;
 
@@ -452,7 +455,36 @@ export function createDataLayer(config: DataLayerConfig) {
 
   function write(model: ModelKey, operation: string, args: unknown): Promise<unknown> {
     const prepared = prepareWriteArgs(operation, args);
-    return transact((delegates, backend) => callDelegate(delegates, model, operation, backend === "sqlite" ? toSqliteArgs(prepared) : prepared));
+    return transact((delegates, backend) => performWrite(delegates, model, operation, prepared, backend));
+  }
+
+  // One write inside a transaction, audited when made on behalf of someone (see audit.ts): the
+  // rows it touches are read before and after, and each changed row gets an audit entry.
+  async function performWrite(tx: Delegates, model: ModelKey, operation: string, prepared: unknown, backend: DbBackend): Promise<unknown> {
+    const args = (backend === "sqlite" ? toSqliteArgs(prepared) : prepared) as { where?: unknown; data?: unknown; create?: unknown };
+    const actor = currentActor();
+    if (!actor || !isAudited(model)) return callDelegate(tx, model, operation, args);
+
+    type Row = Record<string, unknown> & { id: string };
+    const before = (WHERE_WRITES.has(operation) && args.where ? await callDelegate(tx, model, "findMany", { where: args.where }) : []) as Row[];
+    const result = await callDelegate(tx, model, operation, args);
+    const ids = new Set(before.map((row) => row.id));
+    const created = operation === "upsert" ? (before.length ? [] : [args.create]) : CREATE_WRITES.has(operation) ? [args.data].flat() : [];
+    for (const data of created) if (data && typeof (data as Row).id === "string") ids.add((data as Row).id);
+    if (ids.size === 0) return result;
+
+    const after = (await callDelegate(tx, model, "findMany", { where: { id: { in: [...ids] } } })) as Row[];
+    const entity = model[0].toUpperCase() + model.slice(1);
+    const entries = [];
+    for (const id of ids) {
+      const old = before.find((row) => row.id === id) ?? null;
+      const current = after.find((row) => row.id === id) ?? null;
+      const changes = diffRows(old, current);
+      if (old && current && Object.keys(changes).length === 0) continue;
+      entries.push({ actorId: actor.id, actorEmail: actor.email, requestId: actor.requestId ?? null, action: auditAction(old, current, changes), entity, entityId: id, changes: JSON.stringify(changes) });
+    }
+    if (entries.length) await callDelegate(tx, "auditLog" as ModelKey, "createMany", prepareWriteArgs("createMany", { data: entries }));
+    return result;
   }
 
   function run(model: ModelKey, operation: string, args: unknown): Promise<unknown> {
@@ -468,8 +500,8 @@ export function createDataLayer(config: DataLayerConfig) {
           get: (_target, operation) =>
             typeof operation === "string"
               ? (args?: unknown) => {
-                  const prepared = READ_OPERATIONS.has(operation) ? args : prepareWriteArgs(operation, args);
-                  return callDelegate(tx, model, operation, backend === "sqlite" ? toSqliteArgs(prepared) : prepared);
+                  if (READ_OPERATIONS.has(operation)) return callDelegate(tx, model, operation, backend === "sqlite" ? toSqliteArgs(args) : args);
+                  return performWrite(tx, model, operation, prepareWriteArgs(operation, args), backend);
                 }
               : undefined,
         }),

@@ -6,6 +6,7 @@ import { remember } from "./registry";
 import { dbState } from "./status-store";
 
 export { DatabaseUnavailableError } from "./errors";
+export { runAs, type Actor, type AuditChanges } from "./audit";
 export type { DbBackend, DbMode } from "./status-store";
 export type { DataLayerStatus } from "./data-layer";
 

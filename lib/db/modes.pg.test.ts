@@ -9,6 +9,8 @@ import { startPostgresCluster, type PgCluster } from "@/test/helpers/pg-cluster"
 import { createPostgresClient, createSqliteClient } from "./clients";
 import { migrateDatabases } from "./migrations/migrate-databases";
 
+// The directory as an admin sees it: everyone.
+const ADMIN = { id: "admin", role: "ADMIN" as const, employeeId: null };
 let cluster: PgCluster;
 let sqlitePath: string;
 
@@ -64,7 +66,7 @@ async function loadApp(settings: Record<string, string>) {
       const response = await health.GET();
       return { status: response.status, backend: response.headers.get("x-db-backend"), body: await response.json() };
     },
-    names: async () => (await directory.listEmployees(parseDirectoryQuery({ q: "marker" }))).rows.map((row) => row.firstName),
+    names: async () => (await directory.listEmployees(ADMIN, parseDirectoryQuery({ q: "marker" }))).rows.map((row) => row.firstName),
     close: dbModule.closeDatabase,
   };
 }

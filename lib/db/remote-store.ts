@@ -91,6 +91,10 @@ export class RemoteStore {
     });
     // Errors on idle connections are expected when the server dies; the next query reports them.
     this.pool.on("error", () => {});
+    // A client checked out with pool.connect() (install, snapshot, replay, conflict resolution) has
+    // no pool listener while out: a reset socket would emit an unhandled 'error' and crash the
+    // process. The query in flight is rejected anyway, and the pool drops the broken client.
+    this.pool.on("connect", (client) => client.on("error", () => {}));
   }
 
   // A fresh connection each time: a pooled socket could look alive when the server is not.

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Principal } from "@/lib/auth/permissions";
+import { employeeScopeWhere } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { DirectoryQuery } from "@/lib/validations/employees";
 
@@ -31,9 +33,10 @@ function orderBy(query: DirectoryQuery) {
   }
 }
 
-function where(query: DirectoryQuery) {
+export function directoryWhere(query: DirectoryQuery, scope: { id?: { in: string[] } }) {
   const terms = query.q?.split(/\s+/).filter(Boolean) ?? [];
   return {
+    ...scope,
     ...(query.department ? { departmentId: query.department } : {}),
     ...(query.status ? { status: query.status } : {}),
     // Every word must match a name, the email or the employee number: "ada lov" finds Ada Lovelace.
@@ -48,9 +51,10 @@ function where(query: DirectoryQuery) {
   };
 }
 
-// The directory: one page of employees matching the query, with the total for pagination.
-export async function listEmployees(query: DirectoryQuery): Promise<DirectoryPage> {
-  const filter = where(query);
+// The directory: one page of the employees this principal may see that match the query, with the
+// total for pagination.
+export async function listEmployees(principal: Principal, query: DirectoryQuery): Promise<DirectoryPage> {
+  const filter = directoryWhere(query, await employeeScopeWhere(principal));
   const total = await db.employee.count({ where: filter });
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);

@@ -1,5 +1,8 @@
 import "server-only";
+import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+
+export const DEMO_PASSWORD = "demo-password";
 
 // A small, realistic organisation for trying the app: 8 departments, 62 people, managers,
 // everyone's hire date and status varied. Deterministic (a seeded generator), so screenshots and
@@ -114,5 +117,26 @@ export async function seedDemoData(today = new Date()): Promise<{ departments: n
       employees += 1;
     }
   }
+  await seedDemoUsers();
   return { departments: DEPARTMENTS.length, employees };
+}
+
+// One sign-in per role, tied to fitting people: HR to the Head of People, the manager to the VP
+// Engineering, the employee to an engineer in that reporting line.
+async function seedDemoUsers() {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const byTitle = async (jobTitle: string) => (await db.employee.findFirst({ where: { jobTitle }, select: { id: true }, orderBy: { employeeNumber: "asc" } }))?.id ?? null;
+  const vpEngineering = await byTitle("VP Engineering");
+  const engineer = await db.employee.findFirst({
+    where: { jobTitle: "Software Engineer", status: "ACTIVE", department: { code: "ENG" } },
+    select: { id: true },
+    orderBy: { employeeNumber: "asc" },
+  });
+  const accounts = [
+    { email: "admin@example.com", role: "ADMIN" as const, employeeId: await byTitle("Chief Executive Officer") },
+    { email: "hr@example.com", role: "HR" as const, employeeId: await byTitle("Head of People") },
+    { email: "manager@example.com", role: "MANAGER" as const, employeeId: vpEngineering },
+    { email: "employee@example.com", role: "EMPLOYEE" as const, employeeId: engineer?.id ?? null },
+  ];
+  for (const account of accounts) await db.user.create({ data: { ...account, passwordHash } });
 }

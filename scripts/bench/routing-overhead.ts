@@ -12,19 +12,22 @@ export type OverheadResult = {
   workload: string;
   arms: Record<string, Summary>;
   ratio: number; // layer p50 / plain p50
-  roundRatios: number[];
+  halves: [number, number]; // the same ratio over the first and the second half of the rounds
+  halfMedians: [Record<string, number>, Record<string, number>]; // each arm's p50 per half
 };
 
-const ROUNDS = 10;
+// Many short rounds: drift (cache, autovacuum, the layer's own mirror) hits both arms alike.
+const ROUNDS = 60;
+const WARM_UP = 200;
 
 async function compare(workload: string, arms: Arm[], perRound: number, progress: (line: string) => void): Promise<OverheadResult> {
   const samples: Record<string, number[]> = Object.fromEntries(arms.map((arm) => [arm.name, []]));
-  const roundRatios: number[] = [];
+  const halves: Record<string, number[]>[] = [{}, {}];
   let index = 0;
-  for (const arm of arms) for (let i = 0; i < perRound; i++) await arm.run(index++);
+  for (const arm of arms) for (let i = 0; i < WARM_UP; i++) await arm.run(index++);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? arms : [...arms].reverse();
-    const roundSamples: Record<string, number[]> = {};
+    const half = halves[round < ROUNDS / 2 ? 0 : 1];
     for (const arm of order) {
       const times: number[] = [];
       for (let i = 0; i < perRound; i++) {
@@ -33,14 +36,15 @@ async function compare(workload: string, arms: Arm[], perRound: number, progress
         await arm.run(at);
         times.push(performance.now() - startedAt);
       }
-      roundSamples[arm.name] = times;
       samples[arm.name].push(...times);
+      (half[arm.name] ??= []).push(...times);
     }
-    roundRatios.push(median(roundSamples.layer) / median(roundSamples.plain));
   }
   const arms_ = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, summarize(values)]));
-  const result = { workload, arms: arms_, ratio: arms_.layer.p50 / arms_.plain.p50, roundRatios };
-  progress(`  ${workload}: plain p50 ${arms_.plain.p50.toFixed(3)} ms, layer p50 ${arms_.layer.p50.toFixed(3)} ms, ratio ${result.ratio.toFixed(3)}`);
+  const halfMedians = halves.map((part) => Object.fromEntries(Object.entries(part).map(([name, values]) => [name, median(values)]))) as OverheadResult["halfMedians"];
+  const halfRatio = (part: Record<string, number>) => part.layer / part.plain;
+  const result: OverheadResult = { workload, arms: arms_, ratio: arms_.layer.p50 / arms_.plain.p50, halves: [halfRatio(halfMedians[0]), halfRatio(halfMedians[1])], halfMedians };
+  progress(`  ${workload}: plain p50 ${arms_.plain.p50.toFixed(3)} ms, layer p50 ${arms_.layer.p50.toFixed(3)} ms, ratio ${result.ratio.toFixed(3)} (halves ${result.halves.map((value) => value.toFixed(3)).join(" / ")})`);
   return result;
 }
 
@@ -57,11 +61,11 @@ export async function measureRoutingOverhead(directUrl: string, seedData: Seed, 
       await compare("findUnique by id", [
         { name: "plain", run: (i) => readById(plain, pick(employeeIds, i * 7)) },
         { name: "layer", run: (i) => readById(layerDb, pick(employeeIds, i * 7)) },
-      ], 200, progress),
+      ], 40, progress),
       await compare("findMany page of 25 (where + orderBy)", [
         { name: "plain", run: (i) => readPage(plain, pick(departmentIds, i)) },
         { name: "layer", run: (i) => readPage(layerDb, pick(departmentIds, i)) },
-      ], 120, progress),
+      ], 20, progress),
       // The plain arm bumps `version` as the layer does, so both issue the same UPDATE; the third
       // arm does by hand what the layer does (interactive transaction + operation id), to show
       // where the write overhead comes from.
@@ -76,7 +80,7 @@ export async function measureRoutingOverhead(directUrl: string, seedData: Seed, 
               return tx.employee.update({ where: { id: pick(targets, i) }, data: { jobTitle: `Engineer ${i}`, version: { increment: 1 } } });
             }),
         },
-      ], 100, progress),
+      ], 15, progress),
     ];
     return results;
   } finally {

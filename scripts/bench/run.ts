@@ -10,7 +10,7 @@ import { plainClient, seed, startBenchLayer, type BenchLayer } from "./fixture";
 import { captureJsonLogs } from "./log-capture";
 import { describeMachine } from "./machine";
 import { measureMirrorLag } from "./mirror-lag";
-import { measureRefusedDetection } from "./refused-detection";
+import { measureRefusedDetection, measureSqliteColdStart } from "./refused-detection";
 import { measureReplay } from "./replay-throughput";
 import { buildRows, printTable, renderMarkdown, type Results } from "./report";
 import { measureRoutingOverhead } from "./routing-overhead";
@@ -83,6 +83,8 @@ async function main(): Promise<number> {
       results.mirror = await measureMirrorLag(bench, writer, slice(200, 400), { ratePerSec: 40, durationMs: 10_000 }, progress);
     });
     await phase("3. detection, refused connections (G3)", async () => {
+      results.coldStart = measureSqliteColdStart(bench.sqlitePath);
+      progress(`  cold Prisma SQLite client in a fresh process: ${results.coldStart ? `first query ${results.coldStart.firstMs.toFixed(1)} ms, then ${results.coldStart.secondMs.toFixed(1)} ms, ${results.coldStart.thirdMs.toFixed(1)} ms` : "could not be measured"}`);
       results.refused = await measureRefusedDetection(bench, rig.proxy, slice(400, 600), ["read", "read", "read", "write", "write"], progress);
     });
   });

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { StatusPill } from "@/components/status-pill";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { listDepartmentOptions } from "@/lib/departments/list-departments";
 import { listEmployees } from "@/lib/employees/list-employees";
 import { withParams } from "@/lib/search-params";
@@ -22,8 +24,9 @@ const COLUMNS: { key: DirectoryQuery["sort"] | null; label: string; className?: 
 ];
 
 export default async function EmployeesPage({ searchParams }: PageProps<"/employees">) {
+  const user = await requirePermission("employees:read");
   const query = parseDirectoryQuery(await searchParams);
-  const [result, departments] = await Promise.all([listEmployees(query), listDepartmentOptions()]);
+  const [result, departments] = await Promise.all([listEmployees(user, query), listDepartmentOptions()]);
   const current = { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir, pageSize: query.pageSize, page: result.page };
   const href = (changes: Record<string, string | number | undefined>) => withParams("/employees", current, changes);
   const isFiltered = Boolean(query.q || query.department || query.status);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { requirePermission } from "@/lib/auth/current-user";
 import { dbAdmin } from "@/lib/db";
 import { log } from "@/lib/log";
 
@@ -15,6 +16,7 @@ function failure(action: string, error: unknown): StatusActionState {
 }
 
 export async function probeNowAction(): Promise<StatusActionState> {
+  await requirePermission("system:status");
   try {
     const isHealthy = await dbAdmin.probeNow();
     revalidatePath("/admin/status");
@@ -25,6 +27,7 @@ export async function probeNowAction(): Promise<StatusActionState> {
 }
 
 export async function replayNowAction(): Promise<StatusActionState> {
+  await requirePermission("system:status");
   try {
     await dbAdmin.replayNow();
     revalidatePath("/admin/status");
@@ -35,10 +38,11 @@ export async function replayNowAction(): Promise<StatusActionState> {
 }
 
 export async function resolveConflictAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
+  const user = await requirePermission("system:status");
   const input = ZResolve.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, message: "That conflict or choice is not valid." };
   try {
-    const isResolved = await dbAdmin.resolveConflict(input.data.id, input.data.resolution, "admin");
+    const isResolved = await dbAdmin.resolveConflict(input.data.id, input.data.resolution, user.email);
     revalidatePath("/admin/status");
     return isResolved
       ? { ok: true, message: input.data.resolution === "ours" ? "Applied the queued write over PostgreSQL's version." : "Kept PostgreSQL's version." }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProbeChart } from "@/components/probe-chart";
+import { requirePermission } from "@/lib/auth/current-user";
 import { dbAdmin, dbStatus, type MigrationStates } from "@/lib/db";
 import { dbState } from "@/lib/db/status-store";
 import { AutoRefresh, ResolveConflict, StatusActions } from "./status-controls";
@@ -116,6 +117,7 @@ function MigrationList({ name, state }: { name: string; state: MigrationStates["
 }
 
 export default async function StatusPage() {
+  await requirePermission("system:status");
   const status = await dbStatus();
   const [conflicts, migrations] = await Promise.all([dbAdmin.listConflicts(true).catch(() => null), dbAdmin.migrationState()]);
   const events = dbAdmin.events({ limit: 200, types: ["failover", "recovery", "mode", "replay", "conflict", "conflict-resolved", "snapshot"] });

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const ZSignIn = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Enter your email address.").max(254).email("Enter a valid email address."),
+  password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
+});
+
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    newPassword: z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
+    confirmPassword: z.string().max(200),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." })
+  .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+
+export const ZCreateToken = z.object({
+  name: z.string().trim().min(1, "Name the token, e.g. “Payroll export”.").max(60, "Use at most 60 characters."),
+  expiresInDays: z.preprocess((value) => (value === "" || value === "never" ? null : value), z.coerce.number().int().min(1).max(365).nullable()),
+});
+
+// Only relative paths on this site, so a crafted link cannot send someone elsewhere after sign-in.
+export function safeNextPath(next: unknown): string {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+}
