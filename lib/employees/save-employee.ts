@@ -1,0 +1,67 @@
+import "server-only";
+import { asUser } from "@/lib/auth/actor";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { canSeeEmployee } from "@/lib/auth/scope";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { prismaCode } from "@/lib/prisma-errors";
+import type { EmployeeInput, OwnContactInput, StatusChangeInput } from "@/lib/validations/employees";
+import { assertDepartmentExists, assertNoManagerCycle, STALE_EDIT } from "./employee-rules";
+
+function toData(input: EmployeeInput) {
+  const { salary, ...rest } = input;
+  return { ...rest, salaryCents: salary === null || salary === undefined ? null : Math.round(salary * 100) };
+}
+
+export async function createEmployee(user: CurrentUser, input: EmployeeInput): Promise<{ id: string }> {
+  if (!can(user, "employees:create")) throw forbidden();
+  await assertDepartmentExists(input.departmentId);
+  await assertNoManagerCycle(null, input.managerId);
+  return asUser(user, () => db.employee.create({ data: toData(input), select: { id: true } }));
+}
+
+// Optimistic concurrency: the update applies only to the version the form was opened on.
+export async function updateEmployee(user: CurrentUser, id: string, version: number, input: EmployeeInput): Promise<{ id: string; version: number }> {
+  if (!can(user, "employees:update")) throw forbidden();
+  if (!(await canSeeEmployee(user, id))) throw notFound("That employee");
+  await assertDepartmentExists(input.departmentId);
+  await assertNoManagerCycle(id, input.managerId);
+  try {
+    return await asUser(user, () => db.employee.update({ where: { id, version }, data: toData(input), select: { id: true, version: true } }));
+  } catch (error) {
+    if (prismaCode(error) === "P2025") throw await staleOrMissing(id);
+    throw error;
+  }
+}
+
+export async function changeEmployeeStatus(user: CurrentUser, id: string, version: number, input: StatusChangeInput) {
+  if (!can(user, "employees:change-status")) throw forbidden();
+  if (!(await canSeeEmployee(user, id))) throw notFound("That employee");
+  const data =
+    input.status === "TERMINATED"
+      ? { status: input.status, exitDate: input.exitDate, exitReason: input.exitReason }
+      : { status: input.status, exitDate: null, exitReason: null };
+  try {
+    return await asUser(user, () => db.employee.update({ where: { id, version }, data, select: { id: true, version: true, status: true } }));
+  } catch (error) {
+    if (prismaCode(error) === "P2025") throw await staleOrMissing(id);
+    throw error;
+  }
+}
+
+// An employee's own contact details; anyone may edit these for themselves only.
+export async function updateOwnContact(user: CurrentUser, id: string, version: number, input: OwnContactInput) {
+  if (!can(user, "employees:update-own-contact") || user.employeeId !== id) throw forbidden();
+  try {
+    return await asUser(user, () => db.employee.update({ where: { id, version }, data: input, select: { id: true, version: true } }));
+  } catch (error) {
+    if (prismaCode(error) === "P2025") throw await staleOrMissing(id);
+    throw error;
+  }
+}
+
+async function staleOrMissing(id: string): Promise<AppError> {
+  const exists = await db.employee.findUnique({ where: { id }, select: { id: true } });
+  return exists ? new AppError("conflict", STALE_EDIT) : new AppError("not_found", "That employee was not found.");
+}
