@@ -25,6 +25,10 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "e2e", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+  ],
   webServer: {
     command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm start",
     url: `http://127.0.0.1:${PORT}/api/health`,

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { storageStateFor } from "../fixtures";
+
+test.use({ storageState: storageStateFor("hr") });
 
 // The demo organisation has 62 people: 8 department heads and 54 others (see lib/seed/demo-data.ts).
-test.describe("[EMPLOYEES]: the directory", () => {
+test.describe("[EMPLOYEES]: the directory, as HR", () => {
   test("loads with the demo organisation, served by SQLite", async ({ page }) => {
     const response = await page.goto("/employees");
     expect(response?.headers()["x-db-backend"]).toBe("sqlite");
