@@ -3,7 +3,12 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import pg from "pg";
 
-export type Machine = { cores: number; cpuModel: string; memoryGb: number; node: string; postgres: string; os: string; commit: string };
+export type Machine = { cores: number; cpuModel: string; memoryGb: number; node: string; postgres: string; os: string; commit: string; loadAtStart: string };
+
+// The 1/5/15-minute load averages: other work on the machine shows in the tails.
+export function loadAverage(): string {
+  return os.loadavg().map((value) => value.toFixed(2)).join(" / ");
+}
 
 function gitCommit(): string {
   try {
@@ -28,6 +33,7 @@ export async function describeMachine(postgresUrl: string): Promise<Machine> {
       postgres: `PostgreSQL ${rows[0].version}`,
       os: `${os.type()} ${os.release()} (${os.arch()})`,
       commit: gitCommit(),
+      loadAtStart: loadAverage(),
     };
   } finally {
     await client.end();

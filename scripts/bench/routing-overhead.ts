@@ -11,23 +11,27 @@ type Arm = { name: string; run: (index: number) => Promise<unknown> };
 export type OverheadResult = {
   workload: string;
   arms: Record<string, Summary>;
-  ratio: number; // layer p50 / plain p50
-  halves: [number, number]; // the same ratio over the first and the second half of the rounds
-  halfMedians: [Record<string, number>, Record<string, number>]; // each arm's p50 per half
+  // Each round gives a paired ratio (medians of two arms measured back to back); the figure is the
+  // median of those, which bursts of load from other processes on the machine barely move.
+  ratio: number; // layer / plain
+  pooledRatio: number; // layer p50 / plain p50 over all requests
+  halves: [number, number]; // the paired ratio over the first and the second half of the rounds
+  ratioTo: (arm: string, rounds?: "all" | "first" | "second") => number; // layer / another arm
 };
 
-// Many short rounds: drift (cache, autovacuum, the layer's own mirror) hits both arms alike.
+// Many short rounds: drift (cache, autovacuum, the layer's own mirror, other processes) hits both
+// arms alike.
 const ROUNDS = 60;
 const WARM_UP = 200;
 
 async function compare(workload: string, arms: Arm[], perRound: number, progress: (line: string) => void): Promise<OverheadResult> {
   const samples: Record<string, number[]> = Object.fromEntries(arms.map((arm) => [arm.name, []]));
-  const halves: Record<string, number[]>[] = [{}, {}];
+  const roundMedians: Record<string, number>[] = [];
   let index = 0;
   for (const arm of arms) for (let i = 0; i < WARM_UP; i++) await arm.run(index++);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? arms : [...arms].reverse();
-    const half = halves[round < ROUNDS / 2 ? 0 : 1];
+    const medians: Record<string, number> = {};
     for (const arm of order) {
       const times: number[] = [];
       for (let i = 0; i < perRound; i++) {
@@ -37,14 +41,24 @@ async function compare(workload: string, arms: Arm[], perRound: number, progress
         times.push(performance.now() - startedAt);
       }
       samples[arm.name].push(...times);
-      (half[arm.name] ??= []).push(...times);
+      medians[arm.name] = median(times);
     }
+    roundMedians.push(medians);
   }
-  const arms_ = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, summarize(values)]));
-  const halfMedians = halves.map((part) => Object.fromEntries(Object.entries(part).map(([name, values]) => [name, median(values)]))) as OverheadResult["halfMedians"];
-  const halfRatio = (part: Record<string, number>) => part.layer / part.plain;
-  const result: OverheadResult = { workload, arms: arms_, ratio: arms_.layer.p50 / arms_.plain.p50, halves: [halfRatio(halfMedians[0]), halfRatio(halfMedians[1])], halfMedians };
-  progress(`  ${workload}: plain p50 ${arms_.plain.p50.toFixed(3)} ms, layer p50 ${arms_.layer.p50.toFixed(3)} ms, ratio ${result.ratio.toFixed(3)} (halves ${result.halves.map((value) => value.toFixed(3)).join(" / ")})`);
+  const ratioTo = (other: string, rounds: "all" | "first" | "second" = "all") => {
+    const chosen = rounds === "all" ? roundMedians : rounds === "first" ? roundMedians.slice(0, ROUNDS / 2) : roundMedians.slice(ROUNDS / 2);
+    return median(chosen.map((medians) => medians.layer / medians[other]));
+  };
+  const summaries = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, summarize(values)]));
+  const result: OverheadResult = {
+    workload,
+    arms: summaries,
+    ratio: ratioTo("plain"),
+    pooledRatio: summaries.layer.p50 / summaries.plain.p50,
+    halves: [ratioTo("plain", "first"), ratioTo("plain", "second")],
+    ratioTo,
+  };
+  progress(`  ${workload}: plain p50 ${summaries.plain.p50.toFixed(3)} ms, layer p50 ${summaries.layer.p50.toFixed(3)} ms, paired ratio ${result.ratio.toFixed(3)} (halves ${result.halves.map((value) => value.toFixed(3)).join(" / ")}; pooled ${result.pooledRatio.toFixed(3)})`);
   return result;
 }
 
