@@ -6,7 +6,7 @@ import { Prisma } from "./generated/postgres/client.ts";
 import { auditAction, currentActor, diffRows, isAudited } from "./audit";
 import { applySqlitePragmas, createPostgresClient, createSqliteClient, resolveSqlitePath, type PostgresClient, type SqliteClient } from "./clients";
 import { DatabaseUnavailableError, describeError, isConnectionError } from "./errors";
-import { LocalStore, type DbEvent } from "./local-store";
+import { LocalStore, type DbEvent, type OutboxEntry } from "./local-store";
 import { RemoteStore, type Conflict } from "./remote-store";
 import { toSqliteArgs } from "./sqlite-args";
 import type { DbBackend, DbMode } from "./status-store";
@@ -40,6 +40,8 @@ const WHERE_WRITES = new Set(["update", "upsert", "delete", "updateMany", "delet
 const CREATE_WRITES = new Set(["create", "createMany", "createManyAndReturn"]);
 const SQLITE_BROKEN = /SQLITE_(IOERR|CANTOPEN|CORRUPT|FULL|READONLY|NOTADB)|unable to open database|disk I\/O error|database disk image is malformed/i;
 const MIRROR_RETENTION_HOURS = 24;
+// Queued operations replayed per PostgreSQL transaction (each in its own savepoint).
+const REPLAY_BATCH = 50;
 
 type Delegates = Record<ModelKey, Record<string, (args?: unknown) => Promise<unknown>>>;
 type AnyClient = PostgresClient | SqliteClient;
@@ -89,7 +91,10 @@ export function createDataLayer(config: DataLayerConfig) {
   let openConflicts = 0;
   let isPostgresMigrated = false;
   let timer: ReturnType<typeof setInterval> | null = null;
-  let tickRunning: Promise<void> | null = null;
+  let probeRunning: Promise<boolean> | null = null;
+  let mirrorRunning: Promise<void> | null = null;
+  let mirrorStartedAt = 0;
+  let isMirrorRequested = false;
   let drainRunning: Promise<void> | null = null;
   let isClosing = false;
   // While recovery hands over to PostgreSQL, new writes wait here so none lands in SQLite after
@@ -148,6 +153,9 @@ export function createDataLayer(config: DataLayerConfig) {
       tables = local.install();
       if (tables.length === 0) throw new Error(`the SQLite database at ${config.sqlitePath} has no tables: run npm run db:migrate`);
       assertConventions(tables);
+      // Prisma prepares a client on its first query; do it now, not in the request that fails over.
+      const client = sqlite;
+      await Promise.all(MODEL_KEYS.map((model) => callDelegate(client, model, "findFirst", { select: { id: true } })));
     } catch (error) {
       if (!postgres) throw error;
       isLocalBroken = true;
@@ -174,27 +182,47 @@ export function createDataLayer(config: DataLayerConfig) {
     timer.unref?.();
   }
 
-  // One background step at a time: mirror while primary, probe while down, replay when recovering.
+  // Background work, each kind one at a time but independent of the others, so a mirror poll
+  // stuck on a hung server never delays the probes that detect it: the mirror while primary,
+  // probes while PostgreSQL is down, the replay while recovering.
   function tick(): Promise<void> {
     if (isClosing) return Promise.resolve();
-    tickRunning ??= runTick().finally(() => (tickRunning = null));
-    return tickRunning;
+    const now = Date.now();
+    const work: Promise<unknown>[] = [];
+    if (breaker.mode === "primary") {
+      breaker.relax(now);
+      if (!mirrorStartedAt || now - mirrorStartedAt >= config.mirrorIntervalMs) work.push(mirror());
+    } else if (breaker.isProbeDue(now)) {
+      probeRunning ??= probe().finally(() => (probeRunning = null));
+      work.push(probeRunning);
+    }
+    if (breaker.mode === "recovering") work.push(drain());
+    return Promise.all(work).then(() => undefined);
   }
 
-  async function runTick() {
-    const now = Date.now();
-    try {
-      if (breaker.mode === "primary") {
-        breaker.relax(now);
-        if (!lastMirror || now - lastMirror.at >= config.mirrorIntervalMs) await pollMirror();
-      } else if (breaker.isProbeDue(now)) {
-        await probe();
-      }
-      if (breaker.mode === "recovering") await drain();
-    } catch (error) {
-      if (isConnectionError(error)) trip(error);
-      else log.error("background database work failed", { event: "tick", error: describeError(error) });
+  function backgroundFailed(error: unknown) {
+    if (isConnectionError(error)) trip(error);
+    else log.error("background database work failed", { event: "background", error: describeError(error) });
+  }
+
+  // One mirror poll at a time; a poll asked for while one runs happens right after it, so a write
+  // that committed during the poll is not left for the next interval.
+  function mirror(): Promise<void> {
+    if (mirrorRunning) {
+      isMirrorRequested = true;
+      return mirrorRunning;
     }
+    mirrorStartedAt = Date.now();
+    mirrorRunning = pollMirror()
+      .catch(backgroundFailed)
+      .finally(() => {
+        mirrorRunning = null;
+        if (isMirrorRequested && breaker.mode === "primary" && !isClosing) {
+          isMirrorRequested = false;
+          void mirror();
+        }
+      });
+    return mirrorRunning;
   }
 
   async function probe(): Promise<boolean> {
@@ -241,37 +269,34 @@ export function createDataLayer(config: DataLayerConfig) {
         announce(breaker.recordDrained(Date.now()));
         return;
       }
-      let batch = { applied: 0, skipped: 0, conflicts: 0 };
+      const batch = { applied: 0, skipped: 0, conflicts: 0 };
       const startedAt = Date.now();
       for (;;) {
         if (isClosing) return;
-        const entries = local.nextOperation();
-        if (!entries) {
+        const operations = local.nextOperations(REPLAY_BATCH);
+        if (operations.length === 0) {
           if (await handOver()) break;
           continue;
         }
-        const result = await remote.replay(entries, tables, config.instanceId);
-        if (result.outcome === "conflict") {
-          await remote.recordConflict({ ...result.conflict, source: config.instanceId });
-          openConflicts += 1;
-          record("conflict", `replay conflict (${result.conflict.kind}) on ${result.conflict.table} ${result.conflict.rowId}: kept PostgreSQL's version for review`, {
-            opId: result.conflict.opId,
-            kind: result.conflict.kind,
-            table: result.conflict.table,
-            rowId: result.conflict.rowId,
-          }, "warn");
-          batch.conflicts += 1;
-        } else if (result.outcome === "applied") batch.applied += 1;
-        else batch.skipped += 1;
-        await local.removeOperation(entries[0].opId);
-        if (result.outcome === "conflict") await refreshRows(entries);
-        if (batch.applied + batch.skipped + batch.conflicts >= 100) {
-          record("replay", `replayed ${batch.applied} queued writes (${batch.skipped} already applied, ${batch.conflicts} conflicts)`, { ...batch, ms: Date.now() - startedAt });
-          batch = { applied: 0, skipped: 0, conflicts: 0 };
+        const results = await remote.replay(operations, tables, config.instanceId);
+        const conflicted: OutboxEntry[] = [];
+        for (const [i, result] of results.entries()) {
+          if (result.outcome === "conflict") {
+            await remote.recordConflict({ ...result.conflict, source: config.instanceId });
+            openConflicts += 1;
+            batch.conflicts += 1;
+            conflicted.push(...operations[i]);
+            const { kind, table, rowId, opId } = result.conflict;
+            record("conflict", `replay conflict (${kind}) on ${table} ${rowId}: kept PostgreSQL's version for review`, { opId, kind, table, rowId }, "warn");
+          } else if (result.outcome === "applied") batch.applied += 1;
+          else batch.skipped += 1;
         }
+        await local.removeOperations(operations.map((entries) => entries[0].opId));
+        if (conflicted.length) await refreshRows(conflicted);
       }
       if (batch.applied + batch.skipped + batch.conflicts > 0) {
-        record("replay", `replayed ${batch.applied} queued writes (${batch.skipped} already applied, ${batch.conflicts} conflicts)`, { ...batch, ms: Date.now() - startedAt });
+        const ms = Date.now() - startedAt;
+        record("replay", `replayed ${batch.applied} queued writes in ${ms} ms (${batch.skipped} already applied, ${batch.conflicts} conflicts)`, { ...batch, ms });
       }
     } catch (error) {
       if (isConnectionError(error)) {
@@ -418,10 +443,14 @@ export function createDataLayer(config: DataLayerConfig) {
     while (handover) await handover.promise;
     if (postgres && breaker.mode === "primary") {
       try {
-        return await postgres.$transaction(async (tx) => {
+        const result = await postgres.$transaction(async (tx) => {
           await tx.$executeRawUnsafe("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", opId, config.instanceId);
           return work(tx as unknown as Delegates, "postgres");
         });
+        // Bring the change into the SQLite copy now rather than at the next interval, so a failover
+        // moments later finds it there.
+        if (local && !isLocalBroken) void mirror();
+        return result;
       } catch (error) {
         if (!isConnectionError(error)) throw error;
         // The outcome is unknown (the commit may have landed): queue it under the same operation
@@ -596,7 +625,7 @@ export function createDataLayer(config: DataLayerConfig) {
   async function close(): Promise<void> {
     isClosing = true;
     if (timer) clearInterval(timer);
-    await Promise.allSettled([tickRunning, drainRunning]);
+    await Promise.allSettled([probeRunning, mirrorRunning, drainRunning]);
     await Promise.allSettled([postgres?.$disconnect(), sqlite?.$disconnect(), remote?.close()]);
     local?.close();
   }

@@ -15,6 +15,8 @@ export type OutboxEntry = {
   kind: "insert" | "update" | "delete";
   baseVersion: number | null;
   row: Record<string, unknown> | null;
+  // An update's row as it was before the write: the base of the per-field merge on replay.
+  oldRow: Record<string, unknown> | null;
   createdAt: string;
 };
 
@@ -31,6 +33,7 @@ CREATE TABLE IF NOT EXISTS _hrms_outbox (
   kind TEXT NOT NULL,
   base_version INTEGER,
   row_json TEXT,
+  old_json TEXT,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX IF NOT EXISTS _hrms_outbox_op ON _hrms_outbox (op_id);
@@ -53,13 +56,13 @@ export function captureTriggersSql(table: Table): string {
   const json = (prefix: "NEW" | "OLD") =>
     `json_object(${table.columns.map((column) => `'${column.name}', ${prefix}.${quote(column.name)}`).join(", ")})`;
   const name = (kind: string) => quote(`_hrms_capture_${table.name}_${kind}`);
-  const insert = (kind: string, prefix: "NEW" | "OLD", base: string, row: string) =>
-    `INSERT INTO _hrms_outbox (op_id, tbl, row_id, kind, base_version, row_json) VALUES (${CURRENT_OP}, '${table.name}', ${prefix}."id", '${kind}', ${base}, ${row});`;
+  const insert = (kind: string, prefix: "NEW" | "OLD", base: string, row: string, old = "NULL") =>
+    `INSERT INTO _hrms_outbox (op_id, tbl, row_id, kind, base_version, row_json, old_json) VALUES (${CURRENT_OP}, '${table.name}', ${prefix}."id", '${kind}', ${base}, ${row}, ${old});`;
   return [
     `DROP TRIGGER IF EXISTS ${name("insert")};`,
     `CREATE TRIGGER ${name("insert")} AFTER INSERT ON ${t} WHEN ${CURRENT_OP} IS NOT NULL BEGIN ${insert("insert", "NEW", "NULL", json("NEW"))} END;`,
     `DROP TRIGGER IF EXISTS ${name("update")};`,
-    `CREATE TRIGGER ${name("update")} AFTER UPDATE ON ${t} WHEN ${CURRENT_OP} IS NOT NULL BEGIN ${insert("update", "NEW", 'OLD."version"', json("NEW"))} END;`,
+    `CREATE TRIGGER ${name("update")} AFTER UPDATE ON ${t} WHEN ${CURRENT_OP} IS NOT NULL BEGIN ${insert("update", "NEW", 'OLD."version"', json("NEW"), json("OLD"))} END;`,
     `DROP TRIGGER IF EXISTS ${name("delete")};`,
     `CREATE TRIGGER ${name("delete")} AFTER DELETE ON ${t} WHEN ${CURRENT_OP} IS NOT NULL BEGIN ${insert("delete", "OLD", 'OLD."version"', "NULL")} END;`,
   ].join("\n");
@@ -93,6 +96,8 @@ export class LocalStore {
   // Creates the data layer's tables and (re)creates the capture trigger of every model table.
   install(): Table[] {
     this.sqlite.exec(SCHEMA);
+    const outboxColumns = (this.sqlite.prepare("PRAGMA table_info(_hrms_outbox)").all() as { name: string }[]).map((column) => column.name);
+    if (!outboxColumns.includes("old_json")) this.sqlite.exec("ALTER TABLE _hrms_outbox ADD COLUMN old_json TEXT");
     this.tables = readSqliteTables(this.sqlite);
     this.sqlite.transaction(() => {
       for (const table of this.tables) this.sqlite.exec(captureTriggersSql(table));
@@ -120,17 +125,17 @@ export class LocalStore {
     return (this.sqlite.prepare("SELECT min(created_at) AS at FROM _hrms_outbox").get() as { at: string | null }).at;
   }
 
-  // The oldest queued operation (one original transaction), its entries in the order written.
-  nextOperation(): OutboxEntry[] | null {
-    const first = this.sqlite.prepare("SELECT op_id FROM _hrms_outbox ORDER BY seq LIMIT 1").get() as { op_id: string } | undefined;
-    if (!first) return null;
-    return this.operation(first.op_id);
+  // The oldest queued operations (each one original transaction), in the order they were made,
+  // each with its entries in the order written.
+  nextOperations(limit: number): OutboxEntry[][] {
+    const rows = this.sqlite.prepare("SELECT op_id FROM _hrms_outbox GROUP BY op_id ORDER BY min(seq) LIMIT ?").all(limit) as { op_id: string }[];
+    return rows.map((row) => this.operation(row.op_id));
   }
 
   operation(opId: string): OutboxEntry[] {
     const rows = this.sqlite
-      .prepare("SELECT seq, op_id, tbl, row_id, kind, base_version, row_json, created_at FROM _hrms_outbox WHERE op_id = ? ORDER BY seq")
-      .all(opId) as { seq: number; op_id: string; tbl: string; row_id: string; kind: OutboxEntry["kind"]; base_version: number | null; row_json: string | null; created_at: string }[];
+      .prepare("SELECT seq, op_id, tbl, row_id, kind, base_version, row_json, old_json, created_at FROM _hrms_outbox WHERE op_id = ? ORDER BY seq")
+      .all(opId) as { seq: number; op_id: string; tbl: string; row_id: string; kind: OutboxEntry["kind"]; base_version: number | null; row_json: string | null; old_json: string | null; created_at: string }[];
     return rows.map((row) => ({
       seq: row.seq,
       opId: row.op_id,
@@ -139,6 +144,7 @@ export class LocalStore {
       kind: row.kind,
       baseVersion: row.base_version,
       row: row.row_json ? (JSON.parse(row.row_json) as Record<string, unknown>) : null,
+      oldRow: row.old_json ? (JSON.parse(row.old_json) as Record<string, unknown>) : null,
       createdAt: row.created_at,
     }));
   }
@@ -151,9 +157,10 @@ export class LocalStore {
       .all(limit) as { opId: string; entries: number; tables: string; createdAt: string }[];
   }
 
-  removeOperation(opId: string): Promise<void> {
+  removeOperations(opIds: string[]): Promise<void> {
     return this.writeLock.run(() => {
-      this.sqlite.prepare("DELETE FROM _hrms_outbox WHERE op_id = ?").run(opId);
+      const remove = this.sqlite.prepare("DELETE FROM _hrms_outbox WHERE op_id = ?");
+      this.sqlite.transaction(() => opIds.forEach((opId) => remove.run(opId)))();
     });
   }
 

@@ -22,6 +22,33 @@ export type Conflict = {
   resolvedBy: string | null;
 };
 
+const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt"]);
+
+// The columns a queued update changed (its row before and after, as SQLite saw them).
+export function changedColumns(table: Table, entry: Pick<OutboxEntry, "row" | "oldRow">): string[] {
+  if (!entry.oldRow) return table.columns.filter((column) => !BOOKKEEPING.has(column.name)).map((column) => column.name);
+  return table.columns
+    .filter((column) => !BOOKKEEPING.has(column.name))
+    .filter((column) => JSON.stringify(entry.row?.[column.name] ?? null) !== JSON.stringify(entry.oldRow?.[column.name] ?? null))
+    .map((column) => column.name);
+}
+
+// A three-way merge per field: the update applies if PostgreSQL still holds, in every column the
+// queued write changed, the value that write started from. Edits to other columns made meanwhile
+// (by another instance, or by this one just before the outage) are kept, not overwritten; an
+// edit to the same column is a conflict.
+export function mergeUpdateSql(table: Table, changed: string[], hasOldRow: boolean): string {
+  const t = quote(table.name);
+  const assigned = [...changed, ...(table.columns.some((column) => column.name === "updatedAt") ? ["updatedAt"] : [])];
+  const set = assigned.map((name) => `${quote(name)} = n.${quote(name)}, `).join("");
+  // Without the row it started from (an entry queued by an older version), fall back to the
+  // whole-row version check.
+  const unchangedSince = hasOldRow ? changed.map((name) => ` AND t.${quote(name)} IS NOT DISTINCT FROM o.${quote(name)}`).join("") : ` AND t."version" = $4`;
+  return `UPDATE ${t} AS t SET ${set}"version" = t."version" + 1
+    FROM json_populate_record(NULL::${t}, $1::json) AS n, json_populate_record(NULL::${t}, $2::json) AS o
+    WHERE t.id = $3${unchangedSince} RETURNING t.id`;
+}
+
 export type ReplayResult =
   | { outcome: "applied" | "already-applied" }
   | { outcome: "conflict"; conflict: Omit<Conflict, "id" | "createdAt" | "resolvedAt" | "resolution" | "resolvedBy" | "source"> };
@@ -83,8 +110,9 @@ export class RemoteStore {
       connectionString: options.url,
       max: 3,
       connectionTimeoutMillis: options.connectTimeoutMs,
-      statement_timeout: options.statementTimeoutMs * 4,
-      query_timeout: options.statementTimeoutMs * 4 + 500,
+      // The same bounds as requests: a hung server must not hold the mirror or the replay for long.
+      statement_timeout: options.statementTimeoutMs,
+      query_timeout: options.statementTimeoutMs + 500,
       idleTimeoutMillis: 10_000,
       keepAlive: true,
       application_name: "hrms-sync",
@@ -167,10 +195,12 @@ export class RemoteStore {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // Copying whole tables takes longer than a request may; allow it a minute per table.
+      await client.query("SET LOCAL statement_timeout = 60000");
       const { rows: [{ xmin }] } = await client.query<{ xmin: string }>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin");
       const out = [];
       for (const table of tables) {
-        const { rows } = await client.query<{ row: Record<string, unknown> }>(`SELECT row_to_json(t) AS row FROM ${quote(table.name)} t`);
+        const { rows } = await client.query<{ row: Record<string, unknown> }>({ text: `SELECT row_to_json(t) AS row FROM ${quote(table.name)} t`, query_timeout: 61_000 } as pg.QueryConfig);
         out.push({ table: table.name, rows: rows.map((row) => row.row) });
       }
       await client.query("COMMIT");
@@ -189,41 +219,55 @@ export class RemoteStore {
 
   // ---- replay ------------------------------------------------------------------------------
 
-  // Applies one queued operation (one original transaction) in one PostgreSQL transaction that
-  // also records its operation id, so a second attempt after an unknown outcome is a no-op. A row
-  // whose version moved on since the write was made is a conflict: nothing of the op is applied.
-  async replay(entries: OutboxEntry[], tables: Table[], source: string): Promise<ReplayResult> {
-    const opId = entries[0].opId;
+  // Applies queued operations in order, several per PostgreSQL transaction for throughput, each
+  // in its own savepoint with its operation id recorded, so an operation is applied whole or not at
+  // all and a second attempt after an unknown outcome is a no-op. An operation that meets a
+  // conflict or a refusal is rolled back to its savepoint and reported; the rest carry on.
+  async replay(operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
     const client = await this.pool.connect();
     let isBroken = false;
+    const results: ReplayResult[] = [];
     try {
       await client.query("BEGIN");
-      const seen = await client.query("SELECT 1 FROM _hrms_applied_ops WHERE op_id = $1", [opId]);
-      if (seen.rowCount) {
-        await client.query("ROLLBACK");
-        return { outcome: "already-applied" };
-      }
-      for (const entry of entries) {
-        const table = tables.find((candidate) => candidate.name === entry.table);
-        if (!table) throw Object.assign(new Error(`unknown table ${entry.table}`), { code: "22000" });
-        const conflict = await this.applyEntry(client, table, entry);
-        if (conflict) {
-          await client.query("ROLLBACK");
-          return { outcome: "conflict", conflict: { ...conflict, opId, entries } };
+      const ids = operations.map((entries) => entries[0].opId);
+      const seen = new Set((await client.query<{ op_id: string }>("SELECT op_id FROM _hrms_applied_ops WHERE op_id = ANY($1::text[])", [ids])).rows.map((row) => row.op_id));
+      for (const entries of operations) {
+        const opId = entries[0].opId;
+        if (seen.has(opId)) {
+          results.push({ outcome: "already-applied" });
+          continue;
+        }
+        await client.query("SAVEPOINT op");
+        try {
+          let conflict = null;
+          for (const entry of entries) {
+            const table = tables.find((candidate) => candidate.name === entry.table);
+            if (!table) throw Object.assign(new Error(`unknown table ${entry.table}`), { code: "22000" });
+            conflict = await this.applyEntry(client, table, entry);
+            if (conflict) break;
+          }
+          if (conflict) {
+            await client.query("ROLLBACK TO SAVEPOINT op");
+            results.push({ outcome: "conflict", conflict: { ...conflict, opId, entries } });
+            continue;
+          }
+          await client.query("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", [opId, source]);
+          await client.query("RELEASE SAVEPOINT op");
+          results.push({ outcome: "applied" });
+        } catch (error) {
+          if (!isRejection(error)) throw error;
+          await client.query("ROLLBACK TO SAVEPOINT op");
+          const first = entries[0];
+          results.push({
+            outcome: "conflict",
+            conflict: { opId, kind: "rejected", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: (error as Error).message },
+          });
         }
       }
-      await client.query("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", [opId, source]);
       await client.query("COMMIT");
-      return { outcome: "applied" };
+      return results;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
-      if (isRejection(error)) {
-        const first = entries[0];
-        return {
-          outcome: "conflict",
-          conflict: { opId, kind: "rejected", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: (error as Error).message },
-        };
-      }
       isBroken = true;
       throw error;
     } finally {
@@ -233,7 +277,6 @@ export class RemoteStore {
 
   private async applyEntry(client: pg.PoolClient, table: Table, entry: OutboxEntry) {
     const t = quote(table.name);
-    const columns = table.columns.map((column) => quote(column.name)).join(", ");
     const current = async () =>
       (await client.query<{ row: Record<string, unknown> }>(`SELECT row_to_json(t) AS row FROM ${t} t WHERE t.id = $1`, [entry.rowId])).rows[0]?.row ?? null;
     const base = { table: table.name, rowId: entry.rowId, ours: entry.row, message: null };
@@ -246,10 +289,9 @@ export class RemoteStore {
       return inserted.rowCount ? null : { ...base, kind: "exists" as const, theirs: await current() };
     }
     if (entry.kind === "update") {
-      const updated = await client.query(
-        `UPDATE ${t} AS t SET (${columns}) = (SELECT ${columns} FROM json_populate_record(NULL::${t}, $1::json)) WHERE t.id = $2 AND t.version = $3 RETURNING t.id`,
-        [JSON.stringify(entry.row), entry.rowId, entry.baseVersion],
-      );
+      const hasOldRow = entry.oldRow !== null;
+      const params = [JSON.stringify(entry.row), JSON.stringify(entry.oldRow ?? {}), entry.rowId, ...(hasOldRow ? [] : [entry.baseVersion])];
+      const updated = await client.query(mergeUpdateSql(table, changedColumns(table, entry), hasOldRow), params);
       if (updated.rowCount) return null;
       const theirs = await current();
       return { ...base, kind: theirs ? ("version" as const) : ("deleted" as const), theirs };

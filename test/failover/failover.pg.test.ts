@@ -58,3 +58,50 @@ describe("failover on a refused PostgreSQL", () => {
     expect(await pgCount(`id = $1 AND "jobTitle" = 'Staff Engineer' AND version = 2`, [before.id])).toBe(1);
   });
 });
+
+describe("replaying an update merges it field by field", () => {
+  async function direct(sql: string, params: unknown[]) {
+    const client = new pg.Client({ connectionString: rig.cluster.url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function outageWith(change: (id: string) => Promise<void>) {
+    const row = await layer.db.employee.create({ data: employeeData("Merge") });
+    await waitFor(async () => (await layer.pollMirror(), layer.status().lastMirrorAt !== null));
+    await layer.pollMirror();
+    await rig.proxy.setMode("refuse");
+    await layer.db.employee.findUnique({ where: { id: row.id } });
+    expect(layer.status().mode).toBe("fallback");
+    // Another instance (or a person on PostgreSQL directly) edits the row during the outage.
+    await direct(`UPDATE "Employee" SET "jobTitle" = 'Director', version = version + 1 WHERE id = $1`, [row.id]);
+    await change(row.id);
+    await rig.proxy.setMode("pass");
+    await waitFor(() => layer.status().mode === "primary", { layer, what: "recovery" });
+    return row.id;
+  }
+
+  it("keeps both edits when they touched different fields", async () => {
+    const conflictsBefore = (await layer.listConflicts())?.length ?? 0;
+    const id = await outageWith(async (rowId) => {
+      await layer.db.employee.update({ where: { id: rowId }, data: { phone: "+44 20 0000 0001" } });
+    });
+    const [row] = await direct(`SELECT "jobTitle", phone, version FROM "Employee" WHERE id = $1`, [id]);
+    expect(row).toEqual({ jobTitle: "Director", phone: "+44 20 0000 0001", version: 3 });
+    expect((await layer.listConflicts())?.length ?? 0).toBe(conflictsBefore);
+  });
+
+  it("records a conflict with both versions when they touched the same field", async () => {
+    const id = await outageWith(async (rowId) => {
+      await layer.db.employee.update({ where: { id: rowId }, data: { jobTitle: "Principal" } });
+    });
+    const [row] = await direct(`SELECT "jobTitle" FROM "Employee" WHERE id = $1`, [id]);
+    expect(row.jobTitle).toBe("Director");
+    const conflict = (await layer.listConflicts())?.find((candidate) => candidate.rowId === id);
+    expect(conflict).toMatchObject({ kind: "version", ours: { jobTitle: "Principal" }, theirs: { jobTitle: "Director" } });
+  });
+});
