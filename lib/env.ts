@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   ADMIN_EMAIL: z.string().trim().toLowerCase().email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  // smtp://user:pass@host:587 or smtps://...; unset means in-app notifications only.
+  SMTP_URL: z.string().trim().optional().transform((value) => value || undefined).refine((value) => !value || /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://"),
+  SMTP_FROM: z.string().trim().default("HRMS <no-reply@localhost>"),
+  APP_URL: z.string().trim().url("must be a URL such as https://hrms.example.com").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { isDemoMode: boolean };
