@@ -34,13 +34,16 @@ export async function listAuditEntries(user: CurrentUser, filter: AuditFilter): 
     db.auditLog.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   const seesSensitive = can(user, "employees:read-sensitive");
+  // People see their own personal data changes (not salary, which stays with HR).
+  const ownPersonal = new Set([...SENSITIVE_AUDIT_FIELDS].filter((field) => !field.startsWith("salary")));
   return {
     total,
     page,
     pageSize,
     rows: rows.map((row) => {
       const changes = JSON.parse(row.changes) as AuditChanges;
-      if (!seesSensitive) for (const field of SENSITIVE_AUDIT_FIELDS) delete changes[field];
+      const isOwnRecord = row.entity === "Employee" && row.entityId === user.employeeId;
+      if (!seesSensitive) for (const field of SENSITIVE_AUDIT_FIELDS) if (!(isOwnRecord && ownPersonal.has(field))) delete changes[field];
       return { id: row.id, createdAt: row.createdAt, actorEmail: row.actorEmail, action: row.action, entity: row.entity, entityId: row.entityId, changes };
     }),
   };

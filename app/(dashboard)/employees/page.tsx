@@ -33,9 +33,16 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Employees</h1>
-        <p className="mt-1 text-sm text-slate-600">Everyone in the organisation, searchable and sortable.</p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Employees</h1>
+          <p className="mt-1 text-sm text-slate-600">Everyone in the organisation, searchable and sortable.</p>
+        </div>
+        {can(user, "employees:create") && (
+          <Link href="/employees/new" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700" data-testid="add-employee">
+            Add employee
+          </Link>
+        )}
       </div>
 
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -95,9 +102,9 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
                           {employee.lastName[0]}
                         </span>
                         <div className="min-w-0">
-                          <p className="font-medium text-slate-900" data-testid="employee-name">
+                          <Link href={`/employees/${employee.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="employee-name">
                             {employee.firstName} {employee.lastName}
-                          </p>
+                          </Link>
                           <p className="truncate text-slate-500">{employee.workEmail}</p>
                         </div>
                       </div>

@@ -1,0 +1,385 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import { STATUS_LABELS } from "@/components/status-pill";
+import type { EmployeeFormOptions } from "@/lib/employees/employee-options";
+import { EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
+import type { FormState } from "@/lib/forms";
+
+// The employee forms: HR's create/edit form, an employee's own contact form and the status change
+// dialog. They share the pieces below: sections, the stale-edit notice and the submit bar.
+
+type Action = (state: FormState, form: FormData) => Promise<FormState>;
+type Target = { id: string; version: number };
+
+type EmployeeField =
+  | "employeeNumber"
+  | "firstName"
+  | "lastName"
+  | "workEmail"
+  | "phone"
+  | "jobTitle"
+  | "departmentId"
+  | "managerId"
+  | "employmentType"
+  | "hireDate"
+  | "dateOfBirth"
+  | "salary"
+  | "salaryCurrency"
+  | "personalEmail"
+  | "address"
+  | "emergencyName"
+  | "emergencyRelation"
+  | "emergencyPhone";
+
+export type EmployeeFormValues = Partial<Record<EmployeeField, string>>;
+export type OwnContactValues = Pick<EmployeeFormValues, "phone" | "personalEmail" | "address" | "emergencyName" | "emergencyRelation" | "emergencyPhone">;
+
+const PRIMARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
+const SECONDARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
+
+// Typed values survive a failed submit (the action sends them back); otherwise the record's own.
+function useFieldState(state: FormState, initial: Record<string, string | undefined>) {
+  return {
+    value: (name: string) => state?.values?.[name] ?? initial[name] ?? "",
+    error: (name: string) => state?.fields?.[name],
+  };
+}
+
+// After a failed submit, move focus to what needs attention so keyboard and screen-reader users
+// land on it: the stale-edit notice, else the first invalid field.
+function useFocusOnError(state: FormState) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!state || state.ok) return;
+    formRef.current?.querySelector<HTMLElement>("[data-conflict], [aria-invalid=true]")?.focus();
+  }, [state]);
+  return formRef;
+}
+
+function isStale(state: FormState): boolean {
+  return Boolean(state?.fields?.version || state?.fields?.id);
+}
+
+function StaleNotice({ state, reloadHref }: { state: FormState; reloadHref: string }) {
+  if (!isStale(state)) return null;
+  return (
+    <div role="alert" tabIndex={-1} data-conflict className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="stale-notice">
+      <p className="font-semibold">This form is out of date</p>
+      <p className="mt-1">{state?.fields?.version ?? state?.fields?.id}</p>
+      <p className="mt-2">
+        {/* A full load, so the form is rebuilt from the latest version. */}
+        <a href={reloadHref} className="font-semibold text-amber-900 underline hover:no-underline">
+          Reload the latest version
+        </a>{" "}
+        <span className="text-amber-800">(your unsaved changes here will be discarded; copy anything you need first).</span>
+      </p>
+    </div>
+  );
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <legend className="sr-only">{title}</legend>
+      <h2 aria-hidden className="text-base font-semibold text-slate-900">
+        {title}
+      </h2>
+      {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+      <div className="mt-4 grid gap-4 sm:grid-cols-2">{children}</div>
+    </fieldset>
+  );
+}
+
+function SubmitBar({ isPending, label, pendingLabel, cancelHref }: { isPending: boolean; label: string; pendingLabel: string; cancelHref: string }) {
+  return (
+    <div className="flex items-center justify-end gap-3">
+      <Link href={cancelHref} className={SECONDARY_BUTTON}>
+        Cancel
+      </Link>
+      <button type="submit" disabled={isPending} aria-disabled={isPending} className={PRIMARY_BUTTON}>
+        {isPending ? pendingLabel : label}
+      </button>
+    </div>
+  );
+}
+
+function TargetInputs({ target }: { target?: Target }) {
+  if (!target) return null;
+  return (
+    <>
+      <input type="hidden" name="id" value={target.id} />
+      <input type="hidden" name="version" value={target.version} />
+    </>
+  );
+}
+
+function ContactFields({ value, error }: ReturnType<typeof useFieldState>) {
+  return (
+    <>
+      <Field name="personalEmail" label="Personal email" type="email" autoComplete="off" defaultValue={value("personalEmail")} error={error("personalEmail")} />
+      <Field name="address" label="Home address" as="textarea" defaultValue={value("address")} error={error("address")} className="sm:col-span-2" />
+    </>
+  );
+}
+
+function EmergencyFields({ value, error }: ReturnType<typeof useFieldState>) {
+  return (
+    <>
+      <Field name="emergencyName" label="Name" autoComplete="off" defaultValue={value("emergencyName")} error={error("emergencyName")} />
+      <Field name="emergencyRelation" label="Relation" placeholder="e.g. Partner, parent" defaultValue={value("emergencyRelation")} error={error("emergencyRelation")} />
+      <Field name="emergencyPhone" label="Phone" type="tel" autoComplete="off" defaultValue={value("emergencyPhone")} error={error("emergencyPhone")} />
+    </>
+  );
+}
+
+type EmployeeFormProps = {
+  action: Action;
+  options: EmployeeFormOptions;
+  initial: EmployeeFormValues;
+  target?: Target;
+  submitLabel: string;
+  pendingLabel: string;
+  cancelHref: string;
+  reloadHref?: string;
+};
+
+// HR's form for a new employee or an edit of the whole record.
+export function EmployeeForm({ action, options, initial, target, submitLabel, pendingLabel, cancelHref, reloadHref = cancelHref }: EmployeeFormProps) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const formRef = useFocusOnError(state);
+  const fields = useFieldState(state, initial);
+  const { value, error } = fields;
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" data-testid="employee-form">
+      <TargetInputs target={target} />
+      <StaleNotice state={state} reloadHref={reloadHref} />
+      {!isStale(state) && <FormMessage state={state} />}
+
+      <Section title="Job" description="Who they are in the organisation.">
+        <Field name="firstName" label="First name" required autoComplete="off" defaultValue={value("firstName")} error={error("firstName")} />
+        <Field name="lastName" label="Last name" required autoComplete="off" defaultValue={value("lastName")} error={error("lastName")} />
+        <Field name="employeeNumber" label="Employee number" required hint="Letters, digits, - and _." defaultValue={value("employeeNumber")} error={error("employeeNumber")} />
+        <Field name="jobTitle" label="Job title" required defaultValue={value("jobTitle")} error={error("jobTitle")} />
+        <Field name="workEmail" label="Work email" type="email" required autoComplete="off" defaultValue={value("workEmail")} error={error("workEmail")} />
+        <Field name="phone" label="Work phone" type="tel" autoComplete="off" defaultValue={value("phone")} error={error("phone")} />
+        {/* A select keeps its first default after mount, so it is keyed to show a returned value. */}
+        <Field key={`departmentId-${value("departmentId")}`} name="departmentId" label="Department" as="select" defaultValue={value("departmentId")} error={error("departmentId")}>
+          <option value="">No department</option>
+          {options.departments.map((department) => (
+            <option key={department.id} value={department.id}>
+              {department.name}
+            </option>
+          ))}
+        </Field>
+        <Field key={`managerId-${value("managerId")}`} name="managerId" label="Reports to" as="select" defaultValue={value("managerId")} error={error("managerId")}>
+          <option value="">No manager</option>
+          {options.managers.map((manager) => (
+            <option key={manager.id} value={manager.id}>
+              {manager.name} — {manager.jobTitle}
+            </option>
+          ))}
+        </Field>
+        <Field
+          key={`employmentType-${value("employmentType")}`}
+          name="employmentType"
+          label="Employment type"
+          as="select"
+          required
+          defaultValue={value("employmentType")}
+          error={error("employmentType")}
+        >
+          {Object.entries(EMPLOYMENT_TYPE_LABELS).map(([type, label]) => (
+            <option key={type} value={type}>
+              {label}
+            </option>
+          ))}
+        </Field>
+        <Field name="hireDate" label="Hire date" type="date" required defaultValue={value("hireDate")} error={error("hireDate")} />
+      </Section>
+
+      <Section title="Pay" description="Annual base salary. Visible only to HR and administrators.">
+        <Field name="salary" label="Salary" hint="Whole amount per year, e.g. 85,000." defaultValue={value("salary")} error={error("salary")} />
+        <Field name="salaryCurrency" label="Currency" required hint="Three-letter code, e.g. GBP." autoComplete="off" defaultValue={value("salaryCurrency")} error={error("salaryCurrency")} />
+      </Section>
+
+      <Section title="Personal" description="Visible only to HR, administrators and the employee.">
+        <Field name="dateOfBirth" label="Date of birth" type="date" defaultValue={value("dateOfBirth")} error={error("dateOfBirth")} />
+        <ContactFields {...fields} />
+      </Section>
+
+      <Section title="Emergency contact" description="Who to call if something happens at work.">
+        <EmergencyFields {...fields} />
+      </Section>
+
+      <SubmitBar isPending={isPending} label={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} />
+    </form>
+  );
+}
+
+// An employee's own contact details: the only part of their record they may change.
+export function OwnContactForm({ action, initial, target, cancelHref }: { action: Action; initial: OwnContactValues; target: Target; cancelHref: string }) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const formRef = useFocusOnError(state);
+  const fields = useFieldState(state, initial);
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" data-testid="contact-form">
+      <TargetInputs target={target} />
+      <StaleNotice state={state} reloadHref={`/employees/${target.id}/contact`} />
+      {!isStale(state) && <FormMessage state={state} />}
+      <Section title="Contact details">
+        <Field name="phone" label="Work phone" type="tel" autoComplete="tel" defaultValue={fields.value("phone")} error={fields.error("phone")} />
+        <ContactFields {...fields} />
+      </Section>
+      <Section title="Emergency contact" description="Who we should call if something happens at work.">
+        <EmergencyFields {...fields} />
+      </Section>
+      <SubmitBar isPending={isPending} label="Save my details" pendingLabel="Saving…" cancelHref={cancelHref} />
+    </form>
+  );
+}
+
+type Status = keyof typeof STATUS_LABELS;
+
+type StatusChangeProps = {
+  action: Action;
+  employeeId: string;
+  employeeName: string;
+  version: number;
+  status: Status;
+  exitDate: string;
+  exitReason: string;
+};
+
+// A button opening a dialog to change the employee's status. Leaving is a status with an exit date
+// and reason, never a deletion; terminating asks for confirmation first.
+export function StatusChangeForm(props: StatusChangeProps) {
+  const [state, formAction, isPending] = useActionState(props.action, null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    if (state?.ok) dialogRef.current?.close();
+  }, [state]);
+
+  return (
+    <>
+      <button type="button" onClick={() => dialogRef.current?.showModal()} className={SECONDARY_BUTTON} data-testid="change-status">
+        Change status
+      </button>
+      {state?.ok && (
+        <p role="status" className="text-sm font-medium text-emerald-700">
+          {state.message}
+        </p>
+      )}
+      <dialog ref={dialogRef} aria-labelledby="status-dialog-title" className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
+        {/* Remounted when the record's version moves on, so a reopened dialog starts from it. */}
+        <StatusFields key={props.version} {...props} state={state} formAction={formAction} isPending={isPending} onCancel={() => dialogRef.current?.close()} />
+      </dialog>
+    </>
+  );
+}
+
+type StatusFieldsProps = StatusChangeProps & { state: FormState; formAction: (form: FormData) => void; isPending: boolean; onCancel: () => void };
+
+function StatusFields({ employeeId, employeeName, version, status: currentStatus, exitDate, exitReason, state, formAction, isPending, onCancel }: StatusFieldsProps) {
+  const [status, setStatus] = useState<Status>(currentStatus);
+  const [confirmDate, setConfirmDate] = useState<string | null>(null);
+  const [seenState, setSeenState] = useState(state);
+  const formRef = useFocusOnError(state);
+  const { value, error } = useFieldState(state, { exitDate, exitReason });
+  // A returned result ends the confirmation step, so errors show beside their fields.
+  if (seenState !== state) {
+    setSeenState(state);
+    setConfirmDate(null);
+  }
+  const isConfirming = confirmDate !== null;
+
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      className="flex flex-col gap-4 p-6"
+      onSubmit={(event) => {
+        if (status !== "TERMINATED" || isConfirming) return;
+        event.preventDefault();
+        setConfirmDate(String(new FormData(event.currentTarget).get("exitDate") ?? ""));
+      }}
+    >
+      <div>
+        <h2 id="status-dialog-title" className="text-lg font-semibold">
+          Change status
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Records are never deleted: someone who leaves is marked terminated, with an exit date and reason.</p>
+      </div>
+      <input type="hidden" name="id" value={employeeId} />
+      <input type="hidden" name="version" value={version} />
+      <StaleNotice state={state} reloadHref={`/employees/${employeeId}`} />
+      {!isStale(state) && !state?.ok && <FormMessage state={state} />}
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="field-status" className="text-sm font-medium text-slate-700">
+          Status
+        </label>
+        <select
+          id="field-status"
+          name="status"
+          value={status}
+          disabled={isConfirming}
+          onChange={(event) => setStatus(event.target.value as Status)}
+          aria-invalid={error("status") ? true : undefined}
+          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
+        >
+          {Object.entries(STATUS_LABELS).map(([option, label]) => (
+            <option key={option} value={option}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {/* A disabled select is not submitted; the confirmation step still sends the choice. */}
+        {isConfirming && <input type="hidden" name="status" value={status} />}
+      </div>
+
+      {status === "TERMINATED" && (
+        <div className={`flex flex-col gap-4 ${isConfirming ? "hidden" : ""}`}>
+          <Field name="exitDate" label="Exit date" type="date" required defaultValue={value("exitDate")} error={error("exitDate")} />
+          <Field name="exitReason" label="Reason for leaving" as="textarea" required defaultValue={value("exitReason")} error={error("exitReason")} />
+        </div>
+      )}
+      {status !== "TERMINATED" && currentStatus === "TERMINATED" && (
+        <p className="text-sm text-slate-600">The exit date ({exitDate ? formatDate(exitDate) : "none"}) and reason will be cleared.</p>
+      )}
+
+      {isConfirming ? (
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
+          <p className="font-semibold">Terminate {employeeName}?</p>
+          <p className="mt-1">
+            They will be recorded as having left{confirmDate && /^\d{4}-\d{2}-\d{2}$/.test(confirmDate) ? ` on ${formatDate(confirmDate)}` : ""}. Their record stays in
+            the directory and can be reactivated later.
+          </p>
+          <div className="mt-3 flex justify-end gap-3">
+            <button type="button" onClick={() => setConfirmDate(null)} className={SECONDARY_BUTTON}>
+              Go back
+            </button>
+            <button type="submit" disabled={isPending} autoFocus className="inline-flex h-10 items-center rounded-md bg-rose-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-rose-700 disabled:opacity-60">
+              {isPending ? "Saving…" : "Yes, terminate"}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex justify-end gap-3">
+          <button type="button" onClick={onCancel} className={SECONDARY_BUTTON}>
+            Cancel
+          </button>
+          <button type="submit" disabled={isPending} className={PRIMARY_BUTTON}>
+            {isPending ? "Saving…" : status === "TERMINATED" ? "Terminate…" : "Save status"}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

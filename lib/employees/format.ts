@@ -1,0 +1,85 @@
+import { STATUS_LABELS } from "@/components/status-pill";
+import type { EMPLOYMENT_TYPES } from "@/lib/validations/employees";
+
+// Shared by server pages and client forms, so nothing here touches the database.
+
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
+  FULL_TIME: "Full-time",
+  PART_TIME: "Part-time",
+  CONTRACTOR: "Contractor",
+  INTERN: "Intern",
+};
+
+// Calendar dates are stored at UTC midnight; formatting in UTC keeps them on the right day.
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+
+export function formatDate(value: Date | string): string {
+  return DATE.format(typeof value === "string" ? new Date(value) : value);
+}
+
+export function formatDateTime(value: Date): string {
+  return DATE_TIME.format(value);
+}
+
+// The value a `type="date"` input expects.
+export function toDateInput(value: Date | null | undefined): string {
+  return value ? value.toISOString().slice(0, 10) : "";
+}
+
+export function formatMoney(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(cents / 100);
+  } catch {
+    // A malformed code from old data should still show the amount.
+    return `${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  }
+}
+
+// The salary as the form's text input shows it: major units, no grouping, no needless decimals.
+export function centsToInput(cents: number | null | undefined): string {
+  return cents === null || cents === undefined ? "" : String(cents / 100);
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  employeeNumber: "Employee number",
+  firstName: "First name",
+  lastName: "Last name",
+  workEmail: "Work email",
+  phone: "Work phone",
+  jobTitle: "Job title",
+  departmentId: "Department",
+  managerId: "Manager",
+  employmentType: "Employment type",
+  status: "Status",
+  hireDate: "Hire date",
+  exitDate: "Exit date",
+  exitReason: "Exit reason",
+  dateOfBirth: "Date of birth",
+  personalEmail: "Personal email",
+  address: "Home address",
+  emergencyName: "Emergency contact",
+  emergencyRelation: "Emergency contact's relation",
+  emergencyPhone: "Emergency phone",
+  salaryCents: "Salary",
+  salaryCurrency: "Salary currency",
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (first) => first.toUpperCase());
+}
+
+const DATE_FIELDS = new Set(["hireDate", "exitDate", "dateOfBirth"]);
+
+// One side of an audited change, in words: ids become names, dates and money are formatted.
+export function formatAuditValue(field: string, value: unknown, context: { names: Record<string, string>; currency: string }): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (DATE_FIELDS.has(field) && typeof value === "string") return formatDate(value);
+  if (field === "salaryCents" && typeof value === "number") return formatMoney(value, context.currency);
+  if (field === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
+  if (field === "employmentType" && typeof value === "string" && value in EMPLOYMENT_TYPE_LABELS) return EMPLOYMENT_TYPE_LABELS[value as EmploymentType];
+  if ((field === "departmentId" || field === "managerId") && typeof value === "string") return context.names[value] ?? "a record that no longer exists";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
