@@ -1,20 +1,6 @@
-// Runs once when the server starts: bring the data layer up (mode, mirror, probes) before the first
-// request rather than during it, and close it cleanly on SIGTERM.
+// Runs once when the server starts; the work lives in a Node.js-only module.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startDatabase, closeDatabase } = await import("@/lib/db");
-  const { log } = await import("@/lib/log");
-  try {
-    await startDatabase();
-  } catch (error) {
-    // The app still starts: pages explain that the service is degraded and /api/health says why.
-    log.error("database start-up failed", { event: "boot", error: error instanceof Error ? error.message : String(error) });
-  }
-  // Next closes the HTTP server (finishing requests in flight) and exits; meanwhile stop the
-  // background work, let a replay step in progress finish, and close the pools. A replay cut short
-  // is safe anyway: each queued write is applied with its operation id, once.
-  process.once("SIGTERM", () => {
-    log.info("SIGTERM: closing the data layer", { event: "shutdown" });
-    void closeDatabase();
-  });
+  const { startServer } = await import("@/lib/server/start-server");
+  await startServer();
 }

@@ -1,0 +1,20 @@
+import { closeDatabase, startDatabase } from "@/lib/db";
+import { log } from "@/lib/log";
+
+// Server start-up in the Node.js runtime: bring the data layer up (mode, mirror, probes) before
+// the first request rather than during it, and close it cleanly on SIGTERM.
+export async function startServer(): Promise<void> {
+  try {
+    await startDatabase();
+  } catch (error) {
+    // The app still starts: pages explain that the service is degraded and /api/health says why.
+    log.error("database start-up failed", { event: "boot", error: error instanceof Error ? error.message : String(error) });
+  }
+  // Next closes the HTTP server (finishing requests in flight) and exits; meanwhile stop the
+  // background work, let a replay step in progress finish, and close the pools. A replay cut short
+  // is safe anyway: each queued write is applied with its operation id, once.
+  process.once("SIGTERM", () => {
+    log.info("SIGTERM: closing the data layer", { event: "shutdown" });
+    void closeDatabase();
+  });
+}
