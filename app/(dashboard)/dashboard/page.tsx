@@ -1,0 +1,387 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusPill } from "@/components/status-pill";
+import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import {
+  fieldLabel,
+  getDashboard,
+  type DashboardPerson,
+  type DepartmentCount,
+  type MyCard,
+  type OverviewDashboard,
+  type PeopleThisMonth,
+  type RecentChange,
+} from "@/lib/dashboard/get-dashboard";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+const LINK = "font-medium text-brand-700 hover:underline";
+const VERBS: Record<string, string> = { create: "created", update: "updated", status: "changed the status of", delete: "removed" };
+
+// A server component renders once per request, so reading the clock here is stable.
+function renderedAt(): Date {
+  return new Date();
+}
+
+function firstName(user: CurrentUser): string {
+  return user.name.includes("@") ? user.name : user.name.split(" ")[0];
+}
+
+function Avatar({ person, size = "size-9 text-xs" }: { person: { firstName: string; lastName: string }; size?: string }) {
+  return (
+    <span aria-hidden className={`grid ${size} shrink-0 place-items-center rounded-full bg-brand-100 font-semibold text-brand-700`}>
+      {person.firstName[0]}
+      {person.lastName[0]}
+    </span>
+  );
+}
+
+function Card({ title, action, children, className = "", testId }: { title: string; action?: React.ReactNode; children: React.ReactNode; className?: string; testId?: string }) {
+  return (
+    <section className={`flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`} data-testid={testId}>
+      <div className="flex items-center justify-between gap-3">
+        <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
+        {action}
+      </div>
+      <div className="mt-3 flex-1">{children}</div>
+    </section>
+  );
+}
+
+function Stat({ label, value, hint, href, tone = "text-slate-900", testId }: { label: string; value: number; hint: string; href?: string; tone?: string; testId: string }) {
+  const body = (
+    <>
+      <p className="text-sm text-slate-600">{label}</p>
+      <p className={`mt-1 text-3xl font-semibold tracking-tight tabular-nums ${tone}`} data-testid={testId}>
+        {value}
+      </p>
+      <p className="mt-1 text-xs text-slate-500">{hint}</p>
+    </>
+  );
+  const box = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
+  return href ? (
+    <Link href={href} className={`${box} block transition hover:border-brand-500 hover:shadow-md`}>
+      {body}
+    </Link>
+  ) : (
+    <div className={box}>{body}</div>
+  );
+}
+
+function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
+  return (
+    <div className="flex h-full flex-col items-center justify-center gap-1 rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center">
+      <p className="text-sm font-medium text-slate-700">{title}</p>
+      {children && <p className="max-w-xs text-xs text-slate-500">{children}</p>}
+    </div>
+  );
+}
+
+// Horizontal bars, largest first, labelled directly so nobody has to read an axis. Each bar is its
+// own SVG sized in CSS pixels, so labels stay legible on a phone instead of shrinking with a viewBox.
+function DepartmentChart({ rows, total }: { rows: DepartmentCount[]; total: number }) {
+  const max = Math.max(1, ...rows.map((row) => row.count));
+  const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
+  return (
+    <figure
+      role="img"
+      aria-label={`Headcount by department: ${rows.map((row) => `${row.name} ${row.count}`).join(", ")}`}
+      className="flex flex-col gap-1.5"
+      data-testid="department-chart"
+    >
+      {rows.map((row) => {
+        const share = total ? Math.round((row.count / total) * 100) : 0;
+        const width = row.count ? Math.max(1.5, (row.count / max) * 100) : 0;
+        return (
+          <div key={row.id ?? "none"} className="grid grid-cols-[minmax(0,7rem)_1fr_2rem] items-center gap-3 sm:grid-cols-[minmax(0,10rem)_1fr_2rem]" title={`${row.name}: ${people(row.count)} (${share}% of headcount)`}>
+            <span className="truncate text-right text-xs text-slate-700 sm:text-sm">{row.name}</span>
+            <svg className="block h-5 w-full">
+              <rect x="0" y="0" width="100%" height="100%" rx="5" className="fill-slate-50" />
+              {width > 0 && <rect x="0" y="0" width={`${width}%`} height="100%" rx="5" className={row.id ? "fill-brand-500" : "fill-slate-400"} />}
+            </svg>
+            <span className={`text-sm font-semibold tabular-nums ${row.count ? "text-slate-900" : "text-slate-400"}`}>{row.count}</span>
+          </div>
+        );
+      })}
+    </figure>
+  );
+}
+
+type PeopleListProps = { group: PeopleThisMonth; emptyTitle: string; emptyHint: string; verbs: { past: string; future: string }; now: Date; testId: string };
+
+function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: PeopleListProps) {
+  if (group.people.length === 0) return <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>;
+  return (
+    <>
+      <ul className="divide-y divide-slate-100" data-testid={testId}>
+        {group.people.map((person: DashboardPerson) => (
+          <li key={person.id} className="flex items-center gap-3 py-2.5">
+            <Avatar person={person} />
+            <div className="min-w-0 flex-1">
+              <Link href={`/employees/${person.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                {person.firstName} {person.lastName}
+              </Link>
+              <p className="truncate text-xs text-slate-500">
+                {person.jobTitle}
+                {person.department ? ` · ${person.department}` : ""}
+              </p>
+            </div>
+            <span className="shrink-0 text-xs text-slate-600">
+              {person.date > now ? verbs.future : verbs.past} {DATE.format(person.date)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {group.total > group.people.length && <p className="mt-2 text-xs text-slate-500">and {group.total - group.people.length} more</p>}
+    </>
+  );
+}
+
+function RecentChanges({ changes }: { changes: RecentChange[] }) {
+  if (changes.length === 0) return <EmptyState title="No changes recorded yet">Edits to employees and departments will appear here.</EmptyState>;
+  return (
+    <ol className="flex flex-col gap-3" data-testid="recent-changes">
+      {changes.map((change) => (
+        <li key={change.id} className="flex gap-3">
+          <span aria-hidden className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-500" />
+          <div className="min-w-0 text-sm">
+            <p className="text-slate-700">
+              <span className="font-medium text-slate-900">{change.actor ?? "The system"}</span> {VERBS[change.action] ?? change.action} {fieldLabel(change.entity)}{" "}
+              {change.href ? (
+                <Link href={change.href} className={LINK}>
+                  {change.label}
+                </Link>
+              ) : (
+                <span className="font-medium text-slate-900">{change.label}</span>
+              )}
+            </p>
+            <p className="truncate text-xs text-slate-500">
+              <time dateTime={change.at.toISOString()}>{TIME.format(change.at)} UTC</time>
+              {change.action !== "create" && change.fields.length > 0 && ` · ${change.fields.slice(0, 4).join(", ")}${change.fields.length > 4 ? "…" : ""}`}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function LeaveCards({ dashboard }: { dashboard: OverviewDashboard }) {
+  const { leave } = dashboard;
+  return (
+    <>
+      <Card title="Who is out" testId="who-is-out">
+        {leave.whoIsOut.length === 0 ? (
+          <EmptyState title="No absences recorded">{leave.isAvailable ? "Everyone is in today." : leave.note}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {leave.whoIsOut.map((absence) => (
+              <li key={absence.employeeId} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <span className="font-medium text-slate-900">{absence.name}</span>
+                <span className="text-xs text-slate-500">
+                  {absence.kind} · back after {DATE.format(absence.until)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title="Pending approvals" testId="pending-approvals">
+        {leave.pendingApprovals.length === 0 ? (
+          <EmptyState title="Nothing waiting for you">{leave.isAvailable ? "Requests to approve will appear here." : leave.note}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {leave.pendingApprovals.map((request) => (
+              <li key={request.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <span className="font-medium text-slate-900">{request.name}</span>
+                <span className="text-xs text-slate-500">
+                  {request.kind} · {DATE.format(request.from)} – {DATE.format(request.to)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function Overview({ dashboard, now }: { dashboard: OverviewDashboard; now: Date }) {
+  const month = MONTH.format(dashboard.month.start);
+  const isTeam = dashboard.kind === "team";
+  const active = dashboard.headcount - dashboard.onLeave;
+  return (
+    <>
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label={isTeam ? "Your team" : "Headcount"} value={dashboard.headcount} hint={`${active} active · ${dashboard.onLeave} on leave`} href="/employees" testId="stat-headcount" />
+        <Stat label="On leave" value={dashboard.onLeave} hint={dashboard.onLeave === 1 ? "person away for now" : "people away for now"} href="/employees?status=ON_LEAVE" testId="stat-on-leave" />
+        <Stat label={`New hires in ${month}`} value={dashboard.newHires.total} hint="by hire date" tone="text-emerald-700" testId="stat-new-hires" />
+        <Stat label={`Leavers in ${month}`} value={dashboard.leavers.total} hint="by exit date" tone={dashboard.leavers.total ? "text-rose-700" : "text-slate-900"} testId="stat-leavers" />
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <Card
+          title={isTeam ? "Your team by department" : "Headcount by department"}
+          className="lg:col-span-2"
+          action={
+            <Link href={isTeam ? "/employees" : "/departments"} className="text-sm font-medium text-brand-700 hover:underline">
+              {isTeam ? "Open the directory" : "All departments"}
+            </Link>
+          }
+        >
+          {dashboard.byDepartment.length === 0 || dashboard.headcount === 0 ? (
+            <EmptyState title={isTeam ? "Nobody reports to you yet" : "No employees yet"}>
+              {isTeam ? "People who report to you, directly or through others, are counted here." : "Add or import employees and the chart fills in."}
+            </EmptyState>
+          ) : (
+            <DepartmentChart rows={dashboard.byDepartment} total={dashboard.headcount} />
+          )}
+        </Card>
+        <div className="flex flex-col gap-4">
+          <LeaveCards dashboard={dashboard} />
+        </div>
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <Card title={`New hires in ${month} (${dashboard.newHires.total})`} testId="new-hires">
+          <PeopleList group={dashboard.newHires} emptyTitle="No new hires this month" emptyHint="People whose hire date falls this month appear here." verbs={{ past: "Joined", future: "Starts" }} now={now} testId="new-hires-list" />
+        </Card>
+        <Card title={`Leavers in ${month} (${dashboard.leavers.total})`} testId="leavers">
+          <PeopleList group={dashboard.leavers} emptyTitle="Nobody is leaving this month" emptyHint="People whose exit date falls this month appear here." verbs={{ past: "Left", future: "Leaves" }} now={now} testId="leavers-list" />
+        </Card>
+      </div>
+
+      {dashboard.recentChanges && (
+        <Card
+          title="Recent changes"
+          action={
+            <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">
+              Full audit log
+            </Link>
+          }
+        >
+          <RecentChanges changes={dashboard.recentChanges} />
+        </Card>
+      )}
+    </>
+  );
+}
+
+function tenure(months: number, hireDate: Date): string {
+  if (months < 0) return `Starts on ${DATE.format(hireDate)}`;
+  if (months === 0) return "Joined this month";
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const parts = [years ? `${years} ${years === 1 ? "year" : "years"}` : null, rest ? `${rest} ${rest === 1 ? "month" : "months"}` : null].filter(Boolean);
+  return parts.join(", ");
+}
+
+function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
+  const links = [
+    ...(me ? [{ href: `/employees/${me.id}`, label: "My profile", hint: "Your record, contact details and history" }] : []),
+    { href: "/settings", label: "Settings", hint: "Password and access tokens" },
+    ...(can(user, "departments:read") ? [{ href: "/org-chart", label: "Org chart", hint: "Who leads what, at a glance" }] : []),
+  ];
+  return (
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+      <section className="rounded-xl border border-slate-200 bg-white shadow-sm lg:col-span-2" data-testid="my-card">
+        {me ? (
+          <>
+            <div className="flex flex-col gap-4 rounded-t-xl bg-brand-50 p-6 sm:flex-row sm:items-center">
+              <Avatar person={me} size="size-16 text-xl" />
+              <div className="min-w-0 flex-1">
+                <p className="text-xl font-semibold tracking-tight text-slate-900">
+                  {me.firstName} {me.lastName}
+                </p>
+                <p className="text-sm text-slate-600">{me.jobTitle}</p>
+              </div>
+              <StatusPill status={me.status} />
+            </div>
+            <dl className="grid gap-x-6 gap-y-4 p-6 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="text-slate-500">Department</dt>
+                <dd className="mt-0.5 font-medium text-slate-900">
+                  {me.department ? (
+                    <Link href={`/departments/${me.department.id}`} className={LINK}>
+                      {me.department.name}
+                    </Link>
+                  ) : (
+                    "None yet"
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Manager</dt>
+                <dd className="mt-0.5 font-medium text-slate-900">{me.manager ? `${me.manager.firstName} ${me.manager.lastName}, ${me.manager.jobTitle}` : "None"}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Hired</dt>
+                <dd className="mt-0.5 font-medium text-slate-900">{DATE.format(me.hireDate)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">With us for</dt>
+                <dd className="mt-0.5 font-medium text-slate-900" data-testid="my-tenure">
+                  {tenure(me.tenureMonths, me.hireDate)}
+                </dd>
+              </div>
+              <div className="sm:col-span-2">
+                <dt className="text-slate-500">Work email</dt>
+                <dd className="mt-0.5 font-medium break-all text-slate-900">{me.workEmail}</dd>
+              </div>
+            </dl>
+          </>
+        ) : (
+          <div className="p-6">
+            <EmptyState title="Your sign-in is not linked to an employee record">Ask HR to link it, and your details will show here.</EmptyState>
+          </div>
+        )}
+      </section>
+      <Card title="Quick links">
+        <ul className="flex flex-col gap-2">
+          {links.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 px-4 py-3 hover:border-brand-500 hover:bg-brand-50">
+                <span>
+                  <span className="block text-sm font-medium text-slate-900">{link.label}</span>
+                  <span className="block text-xs text-slate-500">{link.hint}</span>
+                </span>
+                <span aria-hidden className="text-brand-700">→</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const now = renderedAt();
+  const dashboard = await getDashboard(user, now);
+  const subtitle =
+    dashboard.kind === "organisation"
+      ? "The organisation today."
+      : dashboard.kind === "team"
+        ? "Your team today: you and everyone who reports to you, directly or through others."
+        : "Your place in the organisation.";
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6">
+      <div>
+        <p className="text-sm text-slate-500">{LONG_DATE.format(now)}</p>
+        <h1 className="text-2xl font-semibold tracking-tight" data-testid="dashboard-greeting">
+          Hello, {firstName(user)}
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">{subtitle}</p>
+      </div>
+      {dashboard.kind === "self" ? <SelfView user={user} me={dashboard.me} /> : <Overview dashboard={dashboard} now={now} />}
+    </div>
+  );
+}

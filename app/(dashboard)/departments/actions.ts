@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { createDepartment, updateDepartment } from "@/lib/departments/save-department";
+import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { ZDepartmentInput } from "@/lib/validations/departments";
+import { ZVersion } from "@/lib/validations/employees";
+
+function revalidateDepartments(id: string) {
+  revalidatePath("/departments");
+  revalidatePath(`/departments/${id}`);
+  revalidatePath("/org-chart");
+  revalidatePath("/dashboard");
+}
+
+export async function createDepartmentAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requirePermission("departments:write");
+  const values = formValues(form);
+  const input = ZDepartmentInput.safeParse(values);
+  if (!input.success) return fieldErrors(input.error, values);
+  let id: string;
+  try {
+    ({ id } = await createDepartment(user, input.data));
+  } catch (error) {
+    return actionError(error, values);
+  }
+  revalidateDepartments(id);
+  redirect(`/departments/${id}?saved=created`);
+}
+
+export async function updateDepartmentAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requirePermission("departments:write");
+  const values = formValues(form);
+  const id = values.id ?? "";
+  const version = ZVersion.safeParse(values.version);
+  if (!id || !version.success) return { ok: false, message: "The form is missing its department or version; reload the page.", values };
+  const input = ZDepartmentInput.safeParse(values);
+  if (!input.success) return fieldErrors(input.error, values);
+  try {
+    await updateDepartment(user, id, version.data, input.data);
+  } catch (error) {
+    return actionError(error, values);
+  }
+  revalidateDepartments(id);
+  redirect(`/departments/${id}?saved=updated`);
+}
