@@ -8,7 +8,8 @@ import { recordRequest } from "@/lib/db/status-store";
 // - sends visitors without a session cookie to the sign-in page (an optimistic check: every page,
 //   action and route checks the session and permission itself);
 // - sets the security headers, with a per-request nonce for Next's inline scripts.
-const PUBLIC_PATHS = ["/sign-in", "/api/health", "/api/v1/"];
+// API routes answer for themselves (401 JSON, bearer tokens); only pages redirect to sign in.
+const PUBLIC_PATHS = ["/sign-in", "/api/"];
 const SESSION_COOKIE = "hrms_session";
 
 function contentSecurityPolicy(nonce: string, isDev: boolean): string {

@@ -19,7 +19,7 @@ export type DirectoryRow = {
 
 export type DirectoryPage = { rows: DirectoryRow[]; total: number; page: number; pageSize: number; pageCount: number };
 
-function orderBy(query: DirectoryQuery) {
+export function directoryOrderBy(query: DirectoryQuery) {
   const dir = query.dir;
   switch (query.sort) {
     case "hireDate":
@@ -60,7 +60,7 @@ export async function listEmployees(principal: Principal, query: DirectoryQuery)
   const page = Math.min(query.page, pageCount);
   const rows = await db.employee.findMany({
     where: filter,
-    orderBy: orderBy(query),
+    orderBy: directoryOrderBy(query),
     skip: (page - 1) * query.pageSize,
     take: query.pageSize,
     select: {

@@ -38,11 +38,28 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
           <h1 className="text-2xl font-semibold tracking-tight">Employees</h1>
           <p className="mt-1 text-sm text-slate-600">Everyone in the organisation, searchable and sortable.</p>
         </div>
-        {can(user, "employees:create") && (
-          <Link href="/employees/new" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700" data-testid="add-employee">
-            Add employee
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(user, "employees:export") && (
+            <a
+              href={withParams("/api/employees/export", { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir }, {})}
+              download
+              className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+              data-testid="export-csv"
+            >
+              Export CSV
+            </a>
+          )}
+          {can(user, "employees:import") && (
+            <Link href="/employees/import" className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50" data-testid="import-csv">
+              Import CSV
+            </Link>
+          )}
+          {can(user, "employees:create") && (
+            <Link href="/employees/new" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700" data-testid="add-employee">
+              Add employee
+            </Link>
+          )}
+        </div>
       </div>
 
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
