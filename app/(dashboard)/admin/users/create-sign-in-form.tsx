@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { SecretBox } from "../../settings/secret-box";
+import { createSignInAction } from "./actions";
+
+type EmployeeOption = { id: string; firstName: string; lastName: string; employeeNumber: string; workEmail: string };
+
+export function CreateSignInForm({ employees }: { employees: EmployeeOption[] }) {
+  const [state, action, isPending] = useActionState(createSignInAction, null);
+  const [mode, setMode] = useState<"generate" | "type">("generate");
+  const values = state?.ok ? undefined : state?.values;
+  if (employees.length === 0 && !state?.ok) return <p className="text-sm text-slate-600">Every current employee already has a sign-in.</p>;
+  return (
+    <div className="flex flex-col gap-4">
+      {state?.generatedPassword ? (
+        <SecretBox
+          label={`Initial password for ${state.email}`}
+          secret={state.generatedPassword}
+          warning="Copy it now and pass it on securely: it is shown only this once. They can change it in Settings after signing in."
+        />
+      ) : (
+        <FormMessage state={state} />
+      )}
+      <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <Field name="employeeId" label="Employee" as="select" required defaultValue={values?.employeeId} error={state?.fields?.employeeId}>
+          <option value="">Choose an employee…</option>
+          {employees.map((employee) => (
+            <option key={employee.id} value={employee.id}>
+              {employee.lastName}, {employee.firstName} ({employee.employeeNumber})
+            </option>
+          ))}
+        </Field>
+        <Field name="email" label="Sign-in email" type="email" hint="Leave blank to use their work email." defaultValue={values?.email} error={state?.fields?.email} />
+        <Field name="role" label="Role" as="select" required defaultValue={values?.role ?? "EMPLOYEE"} error={state?.fields?.role}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </Field>
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-sm font-medium text-slate-700">Initial password</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="passwordMode" value="generate" checked={mode === "generate"} onChange={() => setMode("generate")} />
+            Generate one and show it to me once
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="passwordMode" value="type" checked={mode === "type"} onChange={() => setMode("type")} />
+            I will type it
+          </label>
+        </fieldset>
+        {mode === "type" && (
+          <Field name="password" label="Password" type="password" autoComplete="new-password" required hint="At least 12 characters." error={state?.fields?.password} className="sm:col-span-2" />
+        )}
+        <div className="sm:col-span-2">
+          <button type="submit" disabled={isPending} className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+            {isPending ? "Creating…" : "Create sign-in"}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import { createTokenAction, revokeTokenAction } from "./actions";
+import { SecretBox } from "./secret-box";
+
+export type TokenView = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; isExpired: boolean };
+
+const EXPIRY_OPTIONS = [
+  { value: "30", label: "30 days" },
+  { value: "90", label: "90 days" },
+  { value: "365", label: "1 year" },
+  { value: "never", label: "Never" },
+];
+
+export function CreateTokenForm() {
+  const [state, action, isPending] = useActionState(createTokenAction, null);
+  return (
+    <div className="flex flex-col gap-4">
+      {state?.token ? (
+        <SecretBox
+          label={`Your new token “${state.tokenName}”`}
+          secret={state.token}
+          warning="Copy it now: this is the only time it is shown. Only a hash is stored, so nobody can show it to you again."
+        />
+      ) : (
+        <FormMessage state={state} />
+      )}
+      <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+        <Field name="name" label="Token name" required placeholder="e.g. Payroll export" defaultValue={state?.ok ? "" : state?.values?.name} error={state?.fields?.name} className="flex-1" />
+        <Field name="expiresInDays" label="Expires" as="select" defaultValue={state?.ok ? "90" : (state?.values?.expiresInDays ?? "90")} error={state?.fields?.expiresInDays}>
+          {EXPIRY_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </Field>
+        <button type="submit" disabled={isPending} className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+          {isPending ? "Creating…" : "Create token"}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function RevokeButton({ token }: { token: TokenView }) {
+  const [state, action, isPending] = useActionState(revokeTokenAction, null);
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (!window.confirm(`Revoke “${token.name}”? Programs using it will stop working at once.`)) event.preventDefault();
+      }}
+      className="flex flex-col items-end gap-1"
+    >
+      <input type="hidden" name="tokenId" value={token.id} />
+      <button type="submit" disabled={isPending} className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60">
+        {isPending ? "Revoking…" : "Revoke"}
+      </button>
+      {state && !state.ok && (
+        <p role="alert" className="text-xs text-rose-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function TokenList({ tokens }: { tokens: TokenView[] }) {
+  if (tokens.length === 0) return <p className="text-sm text-slate-600" data-testid="tokens-empty">You have no personal access tokens.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="token-list">
+        <thead>
+          <tr className="text-left text-slate-600">
+            <th scope="col" className="py-2 pr-4 font-medium">Name</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Token</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Created</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Expires</th>
+            <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <td className="py-2 pr-4 font-medium text-slate-900">{token.name}</td>
+              <td className="py-2 pr-4 font-mono text-xs text-slate-600">{token.prefix}…</td>
+              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.createdAt}</td>
+              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.lastUsedAt ?? <span className="text-slate-400">Never</span>}</td>
+              <td className={`py-2 pr-4 whitespace-nowrap ${token.isExpired ? "text-rose-700" : "text-slate-700"}`}>
+                {token.expiresAt ? (token.isExpired ? `Expired ${token.expiresAt}` : token.expiresAt) : "Never"}
+              </td>
+              <td className="py-2 text-right">
+                <RevokeButton token={token} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import { changePasswordAction } from "./actions";
+
+export function ChangePasswordForm() {
+  const [state, action, isPending] = useActionState(changePasswordAction, null);
+  return (
+    // React resets the inputs after each submission, so no password lingers in the page.
+    <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={state?.fields?.currentPassword} />
+      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required hint="At least 12 characters." error={state?.fields?.newPassword} />
+      <Field name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" required error={state?.fields?.confirmPassword} />
+      <button type="submit" disabled={isPending} className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        {isPending ? "Changing…" : "Change password"}
+      </button>
+    </form>
+  );
+}

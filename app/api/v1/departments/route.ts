@@ -1,0 +1,58 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { asJsonObject, toApiJson } from "@/lib/api/serialize";
+import { authenticateRequest } from "@/lib/auth/current-user";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getDepartment } from "@/lib/departments/get-department";
+import { listDepartments } from "@/lib/departments/list-departments";
+import { createDepartment } from "@/lib/departments/save-department";
+import { AppError, forbidden } from "@/lib/errors";
+import { handleApiError, readJson } from "@/lib/http/api-error";
+import { ZDepartmentInput } from "@/lib/validations/departments";
+
+export const dynamic = "force-dynamic";
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+// Unlike the department page, the API says which parameter is wrong instead of falling back.
+const ZDepartmentListQuery = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(100, "Use at most 100 characters.").optional()),
+  page: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1)),
+  pageSize: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25)),
+});
+
+// Signed in (cookie or bearer token) and allowed, or a 401/403 for the caller.
+async function requireCaller(request: Request, permission: Permission) {
+  const user = await authenticateRequest(request);
+  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
+  if (!can(user, permission)) throw forbidden();
+  return user;
+}
+
+// GET /api/v1/departments - list departments by name, searchable and paginated, with headcounts
+export async function GET(request: Request) {
+  try {
+    const user = await requireCaller(request, "departments:read");
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const query = ZDepartmentListQuery.parse({ ...params, q: params.q ?? params.query });
+    const result = await listDepartments(user, query);
+    // The service shows the last page for a page past the end; a program paging until it gets
+    // nothing must get nothing there instead.
+    const isPastEnd = result.page < query.page;
+    return NextResponse.json({ data: isPastEnd ? [] : result.rows.map(toApiJson), page: query.page, pageSize: result.pageSize, total: result.total });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}
+
+// POST /api/v1/departments - create a department; answers 201 with it
+export async function POST(request: Request) {
+  try {
+    const user = await requireCaller(request, "departments:write");
+    const input = ZDepartmentInput.parse(asJsonObject(await readJson(request)));
+    const { id } = await createDepartment(user, input);
+    return NextResponse.json({ data: toApiJson(await getDepartment(user, id)) }, { status: 201 });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}

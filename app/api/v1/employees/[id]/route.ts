@@ -1,0 +1,92 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { asJsonObject, flattenEmployeeBody, serializeEmployee } from "@/lib/api/serialize";
+import { authenticateRequest } from "@/lib/auth/current-user";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
+import { updateEmployee } from "@/lib/employees/save-employee";
+import { AppError, forbidden } from "@/lib/errors";
+import { handleApiError, readJson, zodFields } from "@/lib/http/api-error";
+import { ZEmployeeInput } from "@/lib/validations/employees";
+
+export const dynamic = "force-dynamic";
+
+const EDITABLE = Object.keys(ZEmployeeInput.shape) as (keyof typeof ZEmployeeInput.shape)[];
+// A number or a string of digits, within the database's integer range (`true` is not version 1).
+const ZBodyVersion = z
+  .union([z.number(), z.string().regex(/^\d{1,10}$/)])
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(2_147_483_647));
+
+// Signed in (cookie or bearer token) and allowed, or a 401/403 for the caller.
+async function requireCaller(request: Request, permission: Permission) {
+  const user = await authenticateRequest(request);
+  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
+  if (!can(user, permission)) throw forbidden();
+  return user;
+}
+
+// The stored record in the shape ZEmployeeInput accepts, so a partial body can be laid over it.
+function editableFields(profile: EmployeeProfile): Record<string, unknown> {
+  const { personal, salary } = profile;
+  // Merging would blank what the caller cannot see; only callers who see everything may edit.
+  if (!personal || !salary) throw forbidden();
+  return {
+    employeeNumber: profile.employeeNumber,
+    firstName: profile.firstName,
+    lastName: profile.lastName,
+    workEmail: profile.workEmail,
+    phone: profile.phone,
+    jobTitle: profile.jobTitle,
+    departmentId: profile.departmentId,
+    managerId: profile.managerId,
+    employmentType: profile.employmentType,
+    hireDate: profile.hireDate,
+    dateOfBirth: personal.dateOfBirth,
+    salary: salary.cents === null ? null : salary.cents / 100,
+    salaryCurrency: salary.currency,
+    personalEmail: personal.personalEmail,
+    address: personal.address,
+    emergencyName: personal.emergencyName,
+    emergencyRelation: personal.emergencyRelation,
+    emergencyPhone: personal.emergencyPhone,
+  };
+}
+
+// Only the editable fields of the body count, so a record fetched with GET can be edited and sent back.
+function changedFields(body: Record<string, unknown>): Record<string, unknown> {
+  const flat = flattenEmployeeBody(body);
+  const changes: Record<string, unknown> = {};
+  for (const key of EDITABLE) if (Object.hasOwn(flat, key)) changes[key] = flat[key];
+  return changes;
+}
+
+// GET /api/v1/employees/:id - one employee; salary and personal data only where the caller may see them
+export async function GET(request: Request, context: RouteContext<"/api/v1/employees/[id]">) {
+  try {
+    const user = await requireCaller(request, "employees:read");
+    const { id } = await context.params;
+    return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}
+
+// PATCH /api/v1/employees/:id - change some fields of an employee; `version` (from GET) is required
+// and a stale one answers 409, so nobody overwrites a change they have not seen
+export async function PATCH(request: Request, context: RouteContext<"/api/v1/employees/[id]">) {
+  try {
+    const user = await requireCaller(request, "employees:update");
+    const { id } = await context.params;
+    const body = asJsonObject(await readJson(request));
+    const version = ZBodyVersion.safeParse(body.version);
+    if (!version.success) throw new AppError("validation_failed", "The request has invalid fields.", { version: "Send the version you last read; it is required." });
+    const current = await getEmployeeProfile(user, id);
+    const parsed = ZEmployeeInput.safeParse({ ...editableFields(current), ...changedFields(body) });
+    if (!parsed.success) throw new AppError("validation_failed", "The request has invalid fields.", zodFields(parsed.error));
+    await updateEmployee(user, id, version.data, parsed.data);
+    return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}

@@ -1,0 +1,424 @@
+// The authorization matrix: every API route and method, and every server action (through the
+// service it calls, since actions need Next's request context), for every role and for an
+// anonymous caller, allowed or denied exactly as lib/auth/permissions.ts says. The permission map
+// itself is spelled out below, so changing it means changing this test too.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Permission, Role } from "@/lib/auth/permissions";
+import { newSqliteFile } from "@/test/failover/support";
+
+// Route handlers read the session cookie through next/headers, which needs Next's request scope;
+// in this test nobody has a cookie, so anonymous means no credentials at all.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
+}));
+
+type Caller = "anonymous" | Role;
+const ROLE_LIST: Role[] = ["ADMIN", "HR", "MANAGER", "EMPLOYEE"];
+const CALLERS: Caller[] = ["anonymous", ...ROLE_LIST];
+
+// ---- The permission map, as a table: Y = granted.
+const Y = true;
+const _ = false;
+// prettier-ignore
+const PERMISSION_TABLE: [Permission, ADMIN: boolean, HR: boolean, MANAGER: boolean, EMPLOYEE: boolean][] = [
+  ["employees:read",               Y, Y, Y, Y],
+  ["employees:read-sensitive",     Y, Y, _, _],
+  ["employees:create",             Y, Y, _, _],
+  ["employees:update",             Y, Y, _, _],
+  ["employees:change-status",      Y, Y, _, _],
+  ["employees:update-own-contact", Y, Y, Y, Y],
+  ["employees:import",             Y, Y, _, _],
+  ["employees:export",             Y, Y, Y, _],
+  ["departments:read",             Y, Y, Y, Y],
+  ["departments:write",            Y, Y, _, _],
+  ["audit:read",                   Y, Y, _, _],
+  ["users:manage",                 Y, _, _, _],
+  ["system:status",                Y, _, _, _],
+  ["tokens:manage-own",            Y, Y, Y, Y],
+];
+const SCOPE_TABLE: Record<Role, "all" | "team" | "self"> = { ADMIN: "all", HR: "all", MANAGER: "team", EMPLOYEE: "self" };
+
+let app: Awaited<ReturnType<typeof load>>;
+const users = {} as Record<Role, CurrentUser>;
+const tokens = {} as Record<Role, string>;
+// Employees seen from the fixture's manager (VP Engineering) and employee (an engineer in that line).
+const ids = { teamMate: "", outsider: "", department: "" };
+
+async function load() {
+  const dbModule = await import("@/lib/db");
+  return {
+    db: dbModule.db,
+    closeDatabase: dbModule.closeDatabase,
+    permissions: await import("@/lib/auth/permissions"),
+    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
+    seed: await import("@/lib/seed/demo-data"),
+    employeesService: await import("@/lib/employees/save-employee"),
+    listEmployees: (await import("@/lib/employees/list-employees")).listEmployees,
+    getEmployeeProfile: (await import("@/lib/employees/get-employee")).getEmployeeProfile,
+    departmentsService: await import("@/lib/departments/save-department"),
+    listDepartments: (await import("@/lib/departments/list-departments")).listDepartments,
+    getDepartment: (await import("@/lib/departments/get-department")).getDepartment,
+    usersList: await import("@/lib/users/list-users"),
+    usersUpdate: await import("@/lib/users/update-user"),
+    usersCreate: await import("@/lib/users/create-user"),
+    parseDirectoryQuery: (await import("@/lib/validations/employees")).parseDirectoryQuery,
+    routes: {
+      session: await import("@/app/api/v1/session/route"),
+      employees: await import("@/app/api/v1/employees/route"),
+      employee: await import("@/app/api/v1/employees/[id]/route"),
+      departments: await import("@/app/api/v1/departments/route"),
+      department: await import("@/app/api/v1/departments/[id]/route"),
+    },
+  };
+}
+
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+async function call(handler: Handler, caller: Caller, init: { method?: string; id?: string; body?: BodyInit; json?: unknown; query?: string } = {}) {
+  const headers = new Headers();
+  if (caller !== "anonymous") headers.set("authorization", `Bearer ${tokens[caller]}`);
+  if (init.json !== undefined) headers.set("content-type", "application/json");
+  const request = new Request(`http://test/api${init.query ?? ""}`, { method: init.method ?? "GET", headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  const response = await handler(request, { params: Promise.resolve({ id: init.id ?? "" }) });
+  return response.status;
+}
+
+let serial = 0;
+function employeeInput() {
+  serial += 1;
+  return {
+    employeeNumber: `AUTHZ-${serial}`,
+    firstName: "Matrix",
+    lastName: `Person ${serial}`,
+    workEmail: `authz.${serial}@example.com`,
+    jobTitle: "Tester",
+    employmentType: "FULL_TIME" as const,
+    hireDate: "2024-02-01",
+  };
+}
+
+const versionOf = async (id: string) => (await app.db.employee.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const departmentVersion = async (id: string) => (await app.db.department.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+
+// ---- Every API route and method, with the exact status per caller. The CSV rows join only when
+// their route files exist (they are written elsewhere).
+type RouteCase = { route: string; permission: Permission | null; expect: Record<Caller, number>; run: (caller: Caller) => Promise<number> };
+
+const ALL_2XX = (status: number) => ({ anonymous: 401, ADMIN: status, HR: status, MANAGER: status, EMPLOYEE: status });
+const HR_ONLY = (status: number) => ({ anonymous: 401, ADMIN: status, HR: status, MANAGER: 403, EMPLOYEE: 403 });
+
+const ROUTES: RouteCase[] = [
+  {
+    route: "POST /api/v1/session (correct credentials)",
+    permission: null,
+    expect: { anonymous: 200, ADMIN: 200, HR: 200, MANAGER: 200, EMPLOYEE: 200 },
+    run: (caller) => {
+      const email = caller === "anonymous" ? "employee@example.com" : users[caller].email;
+      return call(app.routes.session.POST, "anonymous", { method: "POST", json: { email, password: app.seed.DEMO_PASSWORD } });
+    },
+  },
+  {
+    route: "DELETE /api/v1/session",
+    permission: null,
+    expect: { anonymous: 204, ADMIN: 204, HR: 204, MANAGER: 204, EMPLOYEE: 204 },
+    run: (caller) => call(app.routes.session.DELETE, caller, { method: "DELETE" }),
+  },
+  { route: "GET /api/v1/employees", permission: "employees:read", expect: ALL_2XX(200), run: (caller) => call(app.routes.employees.GET, caller) },
+  {
+    route: "POST /api/v1/employees",
+    permission: "employees:create",
+    expect: HR_ONLY(201),
+    run: (caller) => call(app.routes.employees.POST, caller, { method: "POST", json: employeeInput() }),
+  },
+  {
+    route: "GET /api/v1/employees/:id (own record)",
+    permission: "employees:read",
+    expect: ALL_2XX(200),
+    run: (caller) => call(app.routes.employee.GET, caller, { id: caller === "anonymous" ? ids.teamMate : users[caller].employeeId! }),
+  },
+  {
+    route: "GET /api/v1/employees/:id (in the manager's reporting line)",
+    permission: "employees:read",
+    expect: { anonymous: 401, ADMIN: 200, HR: 200, MANAGER: 200, EMPLOYEE: 404 },
+    run: (caller) => call(app.routes.employee.GET, caller, { id: ids.teamMate }),
+  },
+  {
+    route: "GET /api/v1/employees/:id (outside the manager's line)",
+    permission: "employees:read",
+    expect: { anonymous: 401, ADMIN: 200, HR: 200, MANAGER: 404, EMPLOYEE: 404 },
+    run: (caller) => call(app.routes.employee.GET, caller, { id: ids.outsider }),
+  },
+  {
+    route: "PATCH /api/v1/employees/:id (in the manager's reporting line)",
+    permission: "employees:update",
+    expect: HR_ONLY(200),
+    run: async (caller) => call(app.routes.employee.PATCH, caller, { method: "PATCH", id: ids.teamMate, json: { version: await versionOf(ids.teamMate), jobTitle: `Edited by ${caller}` } }),
+  },
+  {
+    route: "PATCH /api/v1/employees/:id (own record)",
+    permission: "employees:update",
+    expect: HR_ONLY(200),
+    run: async (caller) => {
+      const id = caller === "anonymous" ? ids.teamMate : users[caller].employeeId!;
+      return call(app.routes.employee.PATCH, caller, { method: "PATCH", id, json: { version: await versionOf(id), phone: "+44 20 7946 1234" } });
+    },
+  },
+  { route: "GET /api/v1/departments", permission: "departments:read", expect: ALL_2XX(200), run: (caller) => call(app.routes.departments.GET, caller) },
+  {
+    route: "POST /api/v1/departments",
+    permission: "departments:write",
+    expect: HR_ONLY(201),
+    run: (caller) => call(app.routes.departments.POST, caller, { method: "POST", json: { name: `Matrix ${caller}`, code: `MX-${caller.slice(0, 4)}` } }),
+  },
+  { route: "GET /api/v1/departments/:id", permission: "departments:read", expect: ALL_2XX(200), run: (caller) => call(app.routes.department.GET, caller, { id: ids.department }) },
+  {
+    route: "PATCH /api/v1/departments/:id",
+    permission: "departments:write",
+    expect: HR_ONLY(200),
+    run: async (caller) => call(app.routes.department.PATCH, caller, { method: "PATCH", id: ids.department, json: { version: await departmentVersion(ids.department), name: `Engineering (${caller})` } }),
+  },
+];
+
+// The CSV routes are another engineer's; their rows are part of the matrix once the files exist.
+const IMPORT_ROUTE = resolve(process.cwd(), "app/api/employees/import/route.ts");
+const EXPORT_ROUTE = resolve(process.cwd(), "app/api/employees/export/route.ts");
+if (existsSync(IMPORT_ROUTE)) {
+  ROUTES.push({
+    route: "POST /api/employees/import?mode=preview",
+    permission: "employees:import",
+    expect: HR_ONLY(200),
+    run: async (caller) => {
+      const { POST } = (await import(/* @vite-ignore */ IMPORT_ROUTE)) as { POST: Handler };
+      const row = employeeInput();
+      const csv = `employeeNumber,firstName,lastName,workEmail,jobTitle,employmentType,hireDate\n${Object.values(row).join(",")}\n`;
+      const form = new FormData();
+      form.set("file", new File([csv], "employees.csv", { type: "text/csv" }));
+      return call(POST, caller, { method: "POST", body: form, query: "?mode=preview" });
+    },
+  });
+}
+if (existsSync(EXPORT_ROUTE)) {
+  ROUTES.push({
+    route: "GET /api/employees/export",
+    permission: "employees:export",
+    expect: { anonymous: 401, ADMIN: 200, HR: 200, MANAGER: 200, EMPLOYEE: 403 },
+    run: async (caller) => {
+      const { GET } = (await import(/* @vite-ignore */ EXPORT_ROUTE)) as { GET: Handler };
+      return call(GET, caller);
+    },
+  });
+}
+
+// ---- Every server action, through the service it calls with the acting user. Denied means the
+// service refuses with a forbidden or not-found AppError; nothing is written.
+type ActionCase = { action: string; permission: Permission; expect: Record<Role, "allow" | "deny">; run: (user: CurrentUser) => Promise<unknown> };
+
+const HR_ACTION = { ADMIN: "allow", HR: "allow", MANAGER: "deny", EMPLOYEE: "deny" } as const;
+const ADMIN_ACTION = { ADMIN: "allow", HR: "deny", MANAGER: "deny", EMPLOYEE: "deny" } as const;
+const EVERYONE = { ADMIN: "allow", HR: "allow", MANAGER: "allow", EMPLOYEE: "allow" } as const;
+
+async function throwawayUser(role: Role = "EMPLOYEE") {
+  serial += 1;
+  return app.db.user.create({ data: { email: `throwaway.${serial}@example.com`, passwordHash: "not-a-hash", role }, select: { id: true } });
+}
+
+const ACTIONS: ActionCase[] = [
+  { action: "employees page → listEmployees", permission: "employees:read", expect: EVERYONE, run: (user) => app.listEmployees(user, app.parseDirectoryQuery({})) },
+  {
+    action: "employee profile → getEmployeeProfile (outside the manager's line)",
+    permission: "employees:read",
+    expect: { ADMIN: "allow", HR: "allow", MANAGER: "deny", EMPLOYEE: "deny" },
+    run: (user) => app.getEmployeeProfile(user, ids.outsider),
+  },
+  {
+    action: "createEmployeeAction → createEmployee",
+    permission: "employees:create",
+    expect: HR_ACTION,
+    run: async (user) => app.employeesService.createEmployee(user, (await import("@/lib/validations/employees")).ZEmployeeInput.parse(employeeInput())),
+  },
+  {
+    action: "updateEmployeeAction → updateEmployee",
+    permission: "employees:update",
+    expect: HR_ACTION,
+    run: async (user) => {
+      const { ZEmployeeInput } = await import("@/lib/validations/employees");
+      const current = await app.db.employee.findUniqueOrThrow({ where: { id: ids.teamMate } });
+      const input = ZEmployeeInput.parse({ ...current, salary: null, jobTitle: `Action edit by ${user.role}` });
+      return app.employeesService.updateEmployee(user, ids.teamMate, current.version, input);
+    },
+  },
+  {
+    action: "changeStatusAction → changeEmployeeStatus",
+    permission: "employees:change-status",
+    expect: HR_ACTION,
+    run: async (user) => app.employeesService.changeEmployeeStatus(user, ids.teamMate, await versionOf(ids.teamMate), { status: "ACTIVE", exitDate: null, exitReason: null }),
+  },
+  {
+    action: "updateOwnContactAction → updateOwnContact (own record)",
+    permission: "employees:update-own-contact",
+    expect: EVERYONE,
+    run: async (user) => app.employeesService.updateOwnContact(user, user.employeeId!, await versionOf(user.employeeId!), { phone: "+44 20 7946 4321" }),
+  },
+  {
+    action: "updateOwnContactAction → updateOwnContact (someone else's record)",
+    permission: "employees:update-own-contact",
+    expect: { ADMIN: "deny", HR: "deny", MANAGER: "deny", EMPLOYEE: "deny" },
+    run: async (user) => app.employeesService.updateOwnContact(user, ids.outsider, await versionOf(ids.outsider), { phone: "+44 20 7946 9999" }),
+  },
+  { action: "departments page → listDepartments", permission: "departments:read", expect: EVERYONE, run: (user) => app.listDepartments(user, {}) },
+  { action: "department page → getDepartment", permission: "departments:read", expect: EVERYONE, run: (user) => app.getDepartment(user, ids.department) },
+  {
+    action: "createDepartmentAction → createDepartment",
+    permission: "departments:write",
+    expect: HR_ACTION,
+    run: (user) => app.departmentsService.createDepartment(user, { name: `Action ${user.role}`, code: `ACT-${user.role.slice(0, 4)}`, parentId: null, headId: null }),
+  },
+  {
+    action: "updateDepartmentAction → updateDepartment",
+    permission: "departments:write",
+    expect: HR_ACTION,
+    run: async (user) => {
+      const current = await app.db.department.findUniqueOrThrow({ where: { id: ids.department } });
+      return app.departmentsService.updateDepartment(user, ids.department, current.version, { name: current.name, code: current.code, parentId: current.parentId, headId: current.headId });
+    },
+  },
+  { action: "users page → listUsers", permission: "users:manage", expect: ADMIN_ACTION, run: (user) => app.usersList.listUsers(user, { page: 1 }) },
+  { action: "users page → listEmployeesWithoutSignIn", permission: "users:manage", expect: ADMIN_ACTION, run: (user) => app.usersList.listEmployeesWithoutSignIn(user) },
+  {
+    action: "changeRoleAction → changeUserRole",
+    permission: "users:manage",
+    expect: ADMIN_ACTION,
+    run: async (user) => app.usersUpdate.changeUserRole(user, (await throwawayUser()).id, "MANAGER"),
+  },
+  {
+    action: "setActiveAction → setUserActive",
+    permission: "users:manage",
+    expect: ADMIN_ACTION,
+    run: async (user) => app.usersUpdate.setUserActive(user, (await throwawayUser()).id, false),
+  },
+  {
+    action: "createSignInAction → createUserForEmployee",
+    permission: "users:manage",
+    expect: ADMIN_ACTION,
+    run: async (user) => {
+      const employee = await app.db.employee.create({ data: { ...employeeInput(), hireDate: new Date("2024-02-01T00:00:00Z") }, select: { id: true } });
+      return app.usersCreate.createUserForEmployee(user, { employeeId: employee.id, role: "EMPLOYEE", passwordMode: "generate" });
+    },
+  },
+];
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = "";
+  process.env.SQLITE_PATH = await newSqliteFile("authz");
+  app = await load();
+  await app.seed.seedDemoData();
+  const rows = await app.db.user.findMany({ select: { id: true, email: true, role: true, employeeId: true } });
+  for (const row of rows) {
+    users[row.role] = { id: row.id, email: row.email, role: row.role, employeeId: row.employeeId, name: row.email };
+    tokens[row.role] = (await app.createApiToken(row.id, "matrix", null)).token;
+  }
+  const teamMate = await app.db.employee.findFirst({
+    where: { managerId: users.MANAGER.employeeId, id: { not: users.EMPLOYEE.employeeId! } },
+    select: { id: true },
+  });
+  ids.teamMate = teamMate!.id;
+  ids.outsider = (await app.db.employee.findFirst({ where: { department: { code: "SALES" } }, select: { id: true } }))!.id;
+  ids.department = (await app.db.department.findUniqueOrThrow({ where: { code: "ENG" }, select: { id: true } })).id;
+});
+
+afterAll(async () => {
+  await app?.closeDatabase();
+});
+
+describe("the permission map", () => {
+  it("grants exactly the permissions in this table, and nothing else", async () => {
+    const { PERMISSIONS, ROLE_PERMISSIONS, ROLES } = await import("@/lib/auth/permissions");
+    expect([...ROLES].sort()).toEqual([...ROLE_LIST].sort());
+    expect(PERMISSION_TABLE.map(([permission]) => permission).sort()).toEqual([...PERMISSIONS].sort());
+    for (const [permission, ...granted] of PERMISSION_TABLE) {
+      ROLE_LIST.forEach((role, index) => {
+        expect({ role, permission, granted: ROLE_PERMISSIONS[role].has(permission) }).toEqual({ role, permission, granted: granted[index] });
+      });
+    }
+  });
+
+  it("scopes employee records: admins and HR see all, managers their line, employees themselves", async () => {
+    const { ROLE_SCOPE } = await import("@/lib/auth/permissions");
+    expect(ROLE_SCOPE).toEqual(SCOPE_TABLE);
+  });
+
+  it("agrees with every route and action below: allowed only with the permission, denied without it", () => {
+    const has = (role: Role, permission: Permission) => PERMISSION_TABLE.find(([name]) => name === permission)![ROLE_LIST.indexOf(role) + 1];
+    for (const row of ROUTES) {
+      if (!row.permission) continue;
+      expect(row.expect.anonymous, row.route).toBe(401);
+      for (const role of ROLE_LIST) {
+        const outcome = row.expect[role];
+        if (outcome < 300) expect(has(role, row.permission), `${row.route} as ${role}`).toBe(true);
+        if (!has(role, row.permission)) expect(outcome, `${row.route} as ${role}`).toBe(403);
+      }
+    }
+    for (const row of ACTIONS) {
+      for (const role of ROLE_LIST) {
+        if (row.expect[role] === "allow") expect(has(role, row.permission), `${row.action} as ${role}`).toBe(true);
+        if (!has(role, row.permission)) expect(row.expect[role], `${row.action} as ${role}`).toBe("deny");
+      }
+    }
+  });
+});
+
+describe("API routes", () => {
+  for (const row of ROUTES) {
+    describe(row.route, () => {
+      for (const caller of CALLERS) {
+        const expected = row.expect[caller];
+        it(`${caller}: ${expected < 300 ? "allowed" : "denied"} (${expected})`, async () => {
+          expect(await row.run(caller)).toBe(expected);
+        });
+      }
+    });
+  }
+});
+
+describe("what each role sees of an employee in the manager's line", () => {
+  // Salary needs employees:read-sensitive; personal data that, or being the person.
+  const SEES: Record<Role, { salary: boolean; personal: boolean }> = {
+    ADMIN: { salary: true, personal: true },
+    HR: { salary: true, personal: true },
+    MANAGER: { salary: false, personal: false },
+    EMPLOYEE: { salary: false, personal: true },
+  };
+  for (const role of ROLE_LIST) {
+    it(`${role}: salary ${SEES[role].salary ? "shown" : "hidden"}, personal data ${SEES[role].personal ? "shown" : "hidden"}`, async () => {
+      // The employee can only see themselves; everyone else looks at the team mate.
+      const id = role === "EMPLOYEE" ? users.EMPLOYEE.employeeId! : ids.teamMate;
+      const response = await app.routes.employee.GET(new Request("http://test/api", { headers: { authorization: `Bearer ${tokens[role]}` } }), { params: Promise.resolve({ id }) });
+      const { data } = await response.json();
+      expect({ salary: data.salary !== null, personal: data.personal !== null }).toEqual(SEES[role]);
+    });
+  }
+});
+
+describe("server actions, through the services they call", () => {
+  for (const row of ACTIONS) {
+    describe(row.action, () => {
+      for (const role of ROLE_LIST) {
+        it(`${role}: ${row.expect[role]}`, async () => {
+          const outcome = await row.run(users[role]).then(
+            () => "allow",
+            (error: unknown) => {
+              const code = (error as { code?: string }).code;
+              if (code === "forbidden" || code === "not_found") return "deny";
+              throw error;
+            },
+          );
+          expect(outcome).toBe(row.expect[role]);
+        });
+      }
+    });
+  }
+});
