@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { DatabaseUnavailableError } from "@/lib/db";
+import { DatabaseUnavailableError, InvalidDataError } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { prismaCode, uniqueFields } from "@/lib/prisma-errors";
@@ -42,7 +42,7 @@ const FIELD_LABELS: Record<string, string> = {
 // with the request id and shown as a generic sentence, never as its own message.
 export async function actionError(error: unknown, values?: Record<string, string>): Promise<FormState> {
   if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields, values };
-  if (error instanceof DatabaseUnavailableError) return { ok: false, message: error.message, values };
+  if (error instanceof DatabaseUnavailableError || error instanceof InvalidDataError) return { ok: false, message: error.message, values };
   const code = prismaCode(error);
   if (code === "P2002") {
     const fields = uniqueFields(error);
@@ -50,6 +50,7 @@ export async function actionError(error: unknown, values?: Record<string, string
     return { ok: false, message: "That record already exists.", fields: fieldMessages, values };
   }
   if (code === "P2025") return { ok: false, message: "That record was not found; it may have been changed or removed.", values };
+  if (code === "P2020") return { ok: false, message: "A value is out of range.", values };
   const requestId = (await headers()).get("x-request-id");
   log.error("action failed", { event: "action-error", requestId, error: error instanceof Error ? `${error.name}: ${error.message.split("\n").at(-1)}` : String(error) });
   return { ok: false, message: `Something went wrong; nothing was saved. (Reference ${requestId?.slice(0, 8) ?? "unknown"})`, values };

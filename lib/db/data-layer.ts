@@ -5,7 +5,7 @@ import { Breaker, type Transition } from "./breaker";
 import { Prisma } from "./generated/postgres/client.ts";
 import { auditAction, currentActor, diffRows, isAudited } from "./audit";
 import { applySqlitePragmas, createPostgresClient, createSqliteClient, resolveSqlitePath, type PostgresClient, type SqliteClient } from "./clients";
-import { DatabaseUnavailableError, describeError, isConnectionError } from "./errors";
+import { DatabaseUnavailableError, describeError, findUnstorableValue, InvalidDataError, isConnectionError } from "./errors";
 import { LocalStore, type DbEvent, type OutboxEntry } from "./local-store";
 import { RemoteStore, type Conflict } from "./remote-store";
 import { toSqliteArgs } from "./sqlite-args";
@@ -62,6 +62,14 @@ export type DataLayerStatus = {
   probes: ProbeRecord[];
   nextProbeAt: string | null;
 };
+
+// better-sqlite3 is synchronous, so a SQLite request completes without ever giving the event loop a
+// turn: a caller issuing them back to back (an import loop, in fallback) would starve every timer,
+// socket and other request in the process, the probes that end the outage included. One turn per
+// request keeps the process responsive.
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 function isSqliteBroken(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
@@ -409,6 +417,7 @@ export function createDataLayer(config: DataLayerConfig) {
   }
 
   async function readLocal<T>(run: () => Promise<T>): Promise<T> {
+    await yieldToEventLoop();
     if (!sqlite || isLocalBroken) throw new DatabaseUnavailableError();
     try {
       return await run();
@@ -422,6 +431,8 @@ export function createDataLayer(config: DataLayerConfig) {
   }
 
   async function read(model: ModelKey, operation: string, args: unknown): Promise<unknown> {
+    const problem = findUnstorableValue(args);
+    if (problem) throw new InvalidDataError(problem);
     await start();
     if (postgres && breaker.mode === "primary") {
       try {
@@ -439,6 +450,7 @@ export function createDataLayer(config: DataLayerConfig) {
   // it in the outbox with every row the transaction touched.
   async function transact<T>(work: (delegates: Delegates, backend: DbBackend) => Promise<T>): Promise<T> {
     await start();
+    await yieldToEventLoop();
     const opId = uuidv7();
     while (handover) await handover.promise;
     if (postgres && breaker.mode === "primary") {
@@ -483,6 +495,8 @@ export function createDataLayer(config: DataLayerConfig) {
   }
 
   function write(model: ModelKey, operation: string, args: unknown): Promise<unknown> {
+    const problem = findUnstorableValue(args);
+    if (problem) return Promise.reject(new InvalidDataError(problem));
     const prepared = prepareWriteArgs(operation, args);
     return transact((delegates, backend) => performWrite(delegates, model, operation, prepared, backend));
   }
@@ -530,6 +544,8 @@ export function createDataLayer(config: DataLayerConfig) {
             typeof operation === "string"
               ? (args?: unknown) => {
                   if (READ_OPERATIONS.has(operation)) return callDelegate(tx, model, operation, backend === "sqlite" ? toSqliteArgs(args) : args);
+                  const problem = findUnstorableValue(args);
+                  if (problem) return Promise.reject(new InvalidDataError(problem));
                   return performWrite(tx, model, operation, prepareWriteArgs(operation, args), backend);
                 }
               : undefined,

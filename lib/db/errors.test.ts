@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConnectionError } from "./errors";
+import { findUnstorableValue, isConnectionError } from "./errors";
 
 describe("isConnectionError", () => {
   it.each([
@@ -20,5 +20,17 @@ describe("isConnectionError", () => {
     ["nothing at all", undefined],
   ])("does not count %s as an outage", (_label, error) => {
     expect(isConnectionError(error)).toBe(false);
+  });
+});
+
+describe("findUnstorableValue", () => {
+  it("finds text PostgreSQL cannot store and integers beyond its int column, at any depth", () => {
+    expect(findUnstorableValue({ data: { firstName: "Ada\u0000" } })).toBe("Text may not contain NUL characters.");
+    expect(findUnstorableValue({ where: { OR: [{ q: { contains: "x\u0000" } }] } })).toBe("Text may not contain NUL characters.");
+    expect(findUnstorableValue({ data: { salaryCents: 2_147_483_648 } })).toBe("A number is too large to store.");
+  });
+
+  it("accepts ordinary values", () => {
+    expect(findUnstorableValue({ data: { firstName: "Zoë", salaryCents: 2_147_483_647, hireDate: new Date(), tags: ["a"] } })).toBeNull();
   });
 });

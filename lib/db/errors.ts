@@ -80,3 +80,25 @@ export class DatabaseUnavailableError extends Error {
     this.name = "DatabaseUnavailableError";
   }
 }
+
+// A value one of the databases cannot store (PostgreSQL refuses NUL characters in text, which
+// SQLite accepts): refused before either database sees it, so a write taken during an outage
+// cannot be refused later on replay.
+export class InvalidDataError extends Error {
+  readonly code = "invalid_data";
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidDataError";
+  }
+}
+
+export function findUnstorableValue(value: unknown, depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? "Text may not contain NUL characters." : null;
+  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) > 2_147_483_647 ? "A number is too large to store." : null;
+  if (!value || typeof value !== "object" || value instanceof Date || depth > 20) return null;
+  for (const child of Object.values(value)) {
+    const problem = findUnstorableValue(child, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}

@@ -5,7 +5,7 @@ import { createDataLayer, type DataLayer, type DataLayerStatus } from "./data-la
 import { remember } from "./registry";
 import { dbState } from "./status-store";
 
-export { DatabaseUnavailableError } from "./errors";
+export { DatabaseUnavailableError, InvalidDataError } from "./errors";
 export { runAs, type Actor, type AuditChanges } from "./audit";
 export type { DbBackend, DbMode } from "./status-store";
 export type { DataLayerStatus } from "./data-layer";

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { DatabaseUnavailableError } from "@/lib/db";
+import { DatabaseUnavailableError, InvalidDataError } from "@/lib/db";
 import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { prismaCode, uniqueFields } from "@/lib/prisma-errors";
@@ -24,12 +24,14 @@ export function handleApiError(error: unknown, request: Request): NextResponse<A
   if (error instanceof AppError) return apiError(error.code, error.message, error.fields);
   if (error instanceof z.ZodError) return apiError("validation_failed", "The request has invalid fields.", zodFields(error));
   if (error instanceof DatabaseUnavailableError) return apiError("service_unavailable", error.message);
+  if (error instanceof InvalidDataError) return apiError("bad_request", error.message);
   const code = prismaCode(error);
   if (code === "P2002") {
     const fields = Object.fromEntries(uniqueFields(error).map((field) => [field, "already in use"]));
     return apiError("conflict", "A record with the same unique value already exists.", Object.keys(fields).length ? fields : undefined);
   }
   if (code === "P2025") return apiError("not_found", "The record was not found.");
+  if (code === "P2020") return apiError("validation_failed", "A value is out of range.");
   const requestId = request.headers.get("x-request-id");
   log.error("API request failed", { event: "api-error", requestId, path: new URL(request.url).pathname, error: error instanceof Error ? `${error.name}: ${error.message.split("\n").at(-1)}` : String(error) });
   return NextResponse.json<ApiErrorBody>({ error: { code: "internal_error", message: `Unexpected error (reference ${requestId ?? "none"}).` } }, { status: 500 });

@@ -61,7 +61,7 @@ export const ZEmployeeInput = z
     dateOfBirth: optionalDate("date of birth"),
     salary: z.preprocess(
       (value) => (value === "" || value === null || value === undefined ? null : typeof value === "string" ? value.replace(/[, ]/g, "") : value),
-      z.coerce.number({ error: "Enter the salary as a number." }).min(0, "The salary cannot be negative.").max(100_000_000, "That salary is too large.").nullable(),
+      z.coerce.number({ error: "Enter the salary as a number." }).min(0, "The salary cannot be negative.").max(21_000_000, "That salary is too large.").nullable(),
     ),
     salaryCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. GBP.").default("USD"),
     personalEmail: optionalText(254).refine((value) => !value || z.email().safeParse(value).success, "Enter a valid email address."),

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { serializeSessionUser } from "@/lib/api/serialize";
 import { clearSessionCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
+import { AppError } from "@/lib/errors";
 import { handleApiError, readJson } from "@/lib/http/api-error";
 import { ZSignIn } from "@/lib/validations/auth";
 
@@ -16,6 +17,10 @@ function clientAddress(request: Request): string | null {
 // POST /api/v1/session - sign in with email and password; sets the session cookie and returns the user
 export async function POST(request: Request) {
   try {
+    // JSON only: a cross-site HTML form cannot send it, so no other site can sign a visitor in.
+    if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+      throw new AppError("bad_request", "Send the credentials as JSON (Content-Type: application/json).");
+    }
     const input = ZSignIn.parse(await readJson(request));
     const session = await signIn({ ...input, address: clientAddress(request) });
     await setSessionCookie(session.token, session.maxAgeSeconds);
