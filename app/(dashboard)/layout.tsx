@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { DbBadge } from "@/components/db-badge";
 import { DegradedNotice, isServiceDown, ServiceDegraded } from "@/components/degraded-notice";
 import { NavLink } from "@/components/nav-link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { requireUser } from "@/lib/auth/current-user";
 import { can, ROLE_LABELS, type Permission } from "@/lib/auth/permissions";
 import { signOutAction } from "./actions";
@@ -10,14 +11,23 @@ import { signOutAction } from "./actions";
 // Every page here reads live HR data; nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
 
-const NAV: { href: string; label: string; permission?: Permission }[] = [
+const NAV: { href: string; label: string; permission?: Permission; exact?: boolean }[] = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/leave", label: "My leave", exact: true },
+  { href: "/leave/approvals", label: "Leave approvals", permission: "leave:approve" },
+  { href: "/leave/calendar", label: "Leave calendar" },
+  { href: "/attendance", label: "Attendance", exact: true },
   { href: "/employees", label: "Employees", permission: "employees:read" },
   { href: "/departments", label: "Departments", permission: "departments:read" },
   { href: "/org-chart", label: "Org chart", permission: "departments:read" },
+  { href: "/leave/balances", label: "Leave balances", permission: "leave:admin" },
+  { href: "/leave/types", label: "Leave types", permission: "leave:admin" },
+  { href: "/holidays", label: "Holidays", permission: "leave:admin" },
+  { href: "/attendance/summary", label: "Attendance summary", permission: "attendance:admin" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/status", label: "System status", permission: "system:status" },
+  { href: "/admin/email", label: "Email delivery", permission: "system:status" },
   { href: "/settings", label: "Settings" },
 ];
 
@@ -36,7 +46,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </Link>
         <nav aria-label="Main" className="flex flex-1 flex-col gap-1 overflow-y-auto p-3">
           {items.map((item) => (
-            <NavLink key={item.href} href={item.href}>
+            <NavLink key={item.href} href={item.href} exact={item.exact}>
               {item.label}
             </NavLink>
           ))}
@@ -61,6 +71,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </nav>
           </details>
           <div className="ml-auto flex items-center gap-4">
+            <Suspense fallback={<span className="inline-block size-10" aria-hidden />}>
+              <NotificationBell />
+            </Suspense>
             <div className="text-right">
               <p className="text-sm font-medium" data-testid="current-user">
                 {user.name}

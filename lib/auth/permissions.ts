@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   "users:manage", // change a user's role, create sign-ins
   "system:status",
   "tokens:manage-own",
+  "leave:approve", // decide on leave and attendance corrections of one's reports
+  "leave:admin", // leave types, holidays, work week, balance adjustments; act for anyone
+  "attendance:admin", // everyone's attendance and the monthly summary
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,12 +35,15 @@ const HR: Permission[] = [
   "employees:export",
   "departments:write",
   "audit:read",
+  "leave:approve",
+  "leave:admin",
+  "attendance:admin",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set([...HR, "users:manage", "system:status"]),
   HR: new Set(HR),
-  MANAGER: new Set([...EVERYONE, "employees:export"]),
+  MANAGER: new Set([...EVERYONE, "employees:export", "leave:approve"]),
   EMPLOYEE: new Set(EVERYONE),
 };
 

@@ -109,11 +109,6 @@ describe("getDashboard for HR (the whole organisation)", () => {
     expect(dashboard.recentChanges?.[0].fields).toContain("name");
   });
 
-  it("keeps the leave cards empty until the leave module fills them", async () => {
-    const dashboard = await getDashboard(userWith("ADMIN"), TODAY);
-    if (dashboard.kind === "self") throw new Error("expected an overview");
-    expect(dashboard.leave).toMatchObject({ isAvailable: false, whoIsOut: [], pendingApprovals: [] });
-  });
 });
 
 describe("getDashboard for a manager (their reporting line)", () => {

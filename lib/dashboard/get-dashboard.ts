@@ -22,10 +22,6 @@ export type RecentChange = {
   fields: string[];
 };
 
-// Shapes the leave module will fill; until it exists the cards stay honest and empty.
-export type AbsenceItem = { employeeId: string; name: string; kind: string; until: Date };
-export type ApprovalItem = { id: string; employeeId: string; name: string; kind: string; from: Date; to: Date };
-export type LeaveCards = { isAvailable: boolean; note: string; whoIsOut: AbsenceItem[]; pendingApprovals: ApprovalItem[] };
 
 export type MyCard = {
   id: string;
@@ -51,7 +47,6 @@ export type OverviewDashboard = {
   leavers: PeopleThisMonth;
   // null when the user may not read the audit trail.
   recentChanges: RecentChange[] | null;
-  leave: LeaveCards;
 };
 
 export type SelfDashboard = { kind: "self"; me: MyCard | null };
@@ -62,7 +57,6 @@ const RECENT_CHANGES = 8;
 const NOT_TERMINATED = { status: { not: "TERMINATED" as const } };
 const PERSON = { id: true, firstName: true, lastName: true, jobTitle: true, department: { select: { name: true } } } as const;
 
-export const LEAVE_NOTE = "Leave requests arrive with the leave module; this card fills in once it is switched on.";
 
 // The calendar month containing `today`, in UTC, as [start, end).
 export function monthOf(today: Date): { start: Date; end: Date } {
@@ -110,7 +104,6 @@ export async function getDashboard(user: CurrentUser, today: Date = new Date()):
     newHires,
     leavers,
     recentChanges,
-    leave: { isAvailable: false, note: LEAVE_NOTE, whoIsOut: [], pendingApprovals: [] },
   };
 }
 

@@ -71,6 +71,16 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+// A unique `where` may name a compound key ({ employeeId_leaveTypeId_year: {...} }), which
+// findMany does not accept; its fields say the same thing.
+function flattenCompoundKeys(where: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(where).flatMap(([key, value]) =>
+      key.includes("_") && value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? Object.entries(value) : [[key, value]],
+    ),
+  );
+}
+
 function isSqliteBroken(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
   return SQLITE_BROKEN.test(text);
@@ -509,7 +519,8 @@ export function createDataLayer(config: DataLayerConfig) {
     if (!actor || !isAudited(model)) return callDelegate(tx, model, operation, args);
 
     type Row = Record<string, unknown> & { id: string };
-    const before = (WHERE_WRITES.has(operation) && args.where ? await callDelegate(tx, model, "findMany", { where: args.where }) : []) as Row[];
+    const where = args.where ? flattenCompoundKeys(args.where as Record<string, unknown>) : null;
+    const before = (WHERE_WRITES.has(operation) && where ? await callDelegate(tx, model, "findMany", { where }) : []) as Row[];
     const result = await callDelegate(tx, model, operation, args);
     const ids = new Set(before.map((row) => row.id));
     const created = operation === "upsert" ? (before.length ? [] : [args.create]) : CREATE_WRITES.has(operation) ? [args.data].flat() : [];

@@ -1,4 +1,5 @@
 import { closeDatabase, startDatabase } from "@/lib/db";
+import { startEmailSender } from "@/lib/notifications/email";
 import { log } from "@/lib/log";
 
 // Server start-up in the Node.js runtime: bring the data layer up (mode, mirror, probes) before
@@ -10,6 +11,7 @@ export async function startServer(): Promise<void> {
     // The app still starts: pages explain that the service is degraded and /api/health says why.
     log.error("database start-up failed", { event: "boot", error: error instanceof Error ? error.message : String(error) });
   }
+  startEmailSender();
   // Next closes the HTTP server (finishing requests in flight) and exits; meanwhile stop the
   // background work, let a replay step in progress finish, and close the pools. A replay cut short
   // is safe anyway: each queued write is applied with its operation id, once.

@@ -39,6 +39,9 @@ const PERMISSION_TABLE: [Permission, ADMIN: boolean, HR: boolean, MANAGER: boole
   ["users:manage",                 Y, _, _, _],
   ["system:status",                Y, _, _, _],
   ["tokens:manage-own",            Y, Y, Y, Y],
+  ["leave:approve",                Y, Y, Y, _],
+  ["leave:admin",                  Y, Y, _, _],
+  ["attendance:admin",             Y, Y, _, _],
 ];
 const SCOPE_TABLE: Record<Role, "all" | "team" | "self"> = { ADMIN: "all", HR: "all", MANAGER: "team", EMPLOYEE: "self" };
 

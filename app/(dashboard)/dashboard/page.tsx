@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
+import { LeaveCards } from "@/components/leave/leave-cards";
 import { StatusPill } from "@/components/status-pill";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -172,47 +174,8 @@ function RecentChanges({ changes }: { changes: RecentChange[] }) {
   );
 }
 
-function LeaveCards({ dashboard }: { dashboard: OverviewDashboard }) {
-  const { leave } = dashboard;
-  return (
-    <>
-      <Card title="Who is out" testId="who-is-out">
-        {leave.whoIsOut.length === 0 ? (
-          <EmptyState title="No absences recorded">{leave.isAvailable ? "Everyone is in today." : leave.note}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {leave.whoIsOut.map((absence) => (
-              <li key={absence.employeeId} className="flex items-center justify-between gap-3 py-2 text-sm">
-                <span className="font-medium text-slate-900">{absence.name}</span>
-                <span className="text-xs text-slate-500">
-                  {absence.kind} · back after {DATE.format(absence.until)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
-      <Card title="Pending approvals" testId="pending-approvals">
-        {leave.pendingApprovals.length === 0 ? (
-          <EmptyState title="Nothing waiting for you">{leave.isAvailable ? "Requests to approve will appear here." : leave.note}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {leave.pendingApprovals.map((request) => (
-              <li key={request.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                <span className="font-medium text-slate-900">{request.name}</span>
-                <span className="text-xs text-slate-500">
-                  {request.kind} · {DATE.format(request.from)} – {DATE.format(request.to)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
-    </>
-  );
-}
 
-function Overview({ dashboard, now }: { dashboard: OverviewDashboard; now: Date }) {
+function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now: Date; user: CurrentUser }) {
   const month = MONTH.format(dashboard.month.start);
   const isTeam = dashboard.kind === "team";
   const active = dashboard.headcount - dashboard.onLeave;
@@ -244,7 +207,9 @@ function Overview({ dashboard, now }: { dashboard: OverviewDashboard; now: Date 
           )}
         </Card>
         <div className="flex flex-col gap-4">
-          <LeaveCards dashboard={dashboard} />
+          <Suspense fallback={<div className="h-36 animate-pulse rounded-xl bg-white shadow-sm ring-1 ring-slate-200" />}>
+          <LeaveCards user={user} today={now} />
+        </Suspense>
         </div>
       </div>
 
@@ -381,7 +346,18 @@ export default async function DashboardPage() {
         </h1>
         <p className="mt-1 text-sm text-slate-600">{subtitle}</p>
       </div>
-      {dashboard.kind === "self" ? <SelfView user={user} me={dashboard.me} /> : <Overview dashboard={dashboard} now={now} />}
+      {dashboard.kind === "self" ? (
+        <>
+          <SelfView user={user} me={dashboard.me} />
+          <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+            <Suspense fallback={<div className="h-36 animate-pulse rounded-xl bg-white shadow-sm ring-1 ring-slate-200" />}>
+              <LeaveCards user={user} today={now} />
+            </Suspense>
+          </div>
+        </>
+      ) : (
+        <Overview dashboard={dashboard} now={now} user={user} />
+      )}
     </div>
   );
 }

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { requirePermission } from "@/lib/auth/current-user";
+import { countEmailsByStatus, EMAIL_STATUSES, type EmailStatus, listEmailMessages, MAX_ATTEMPTS } from "@/lib/notifications/email";
+import { isEmailConfigured } from "@/lib/notifications/notify";
+import { readSetting } from "@/lib/settings/settings";
+import { RetryMessage, RetryNow } from "./email-controls";
+
+export const metadata: Metadata = { title: "Email delivery" };
+
+const STATUS_STYLES: Record<EmailStatus, { label: string; tone: string }> = {
+  PENDING: { label: "Waiting", tone: "bg-slate-100 text-slate-700 ring-slate-500/20" },
+  SENDING: { label: "Sending", tone: "bg-sky-50 text-sky-700 ring-sky-600/20" },
+  SENT: { label: "Sent", tone: "bg-emerald-50 text-emerald-700 ring-emerald-600/20" },
+  FAILED: { label: "Failed, will retry", tone: "bg-amber-50 text-amber-800 ring-amber-600/20" },
+  GAVE_UP: { label: "Gave up", tone: "bg-rose-50 text-rose-700 ring-rose-600/20" },
+};
+
+function StatusBadge({ status }: { status: string }) {
+  const style = STATUS_STYLES[status as EmailStatus] ?? { label: status, tone: "bg-slate-100 text-slate-700 ring-slate-500/20" };
+  return <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style.tone}`}>{style.label}</span>;
+}
+
+// Every email the app queued, with what happened to it: nothing is dropped without a trace.
+export default async function EmailDeliveryPage({ searchParams }: PageProps<"/admin/email">) {
+  await requirePermission("system:status");
+  const params = await searchParams;
+  const status = EMAIL_STATUSES.find((candidate) => candidate === params.status);
+  const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
+  const [result, counts, schedule] = await Promise.all([listEmailMessages({ status, page }), countEmailsByStatus(), readSetting("attendance-schedule")]);
+  const isConfigured = isEmailConfigured();
+  const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: schedule.timeZone });
+  const hrefFor = (target: number) => `/admin/email?${status ? `status=${status}&` : ""}page=${target}`;
+  const total = EMAIL_STATUSES.reduce((sum, key) => sum + counts[key], 0);
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Email delivery</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+            Notifications are also emailed when SMTP is configured. A failed message is retried with a growing delay (30 seconds, then doubling, at most an hour) and given up after {MAX_ATTEMPTS} attempts. Times in {schedule.timeZone}.
+          </p>
+        </div>
+        <RetryNow isConfigured={isConfigured} />
+      </div>
+
+      {!isConfigured && (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="smtp-off">
+          Email is off: <code className="font-mono">SMTP_URL</code> is not set, so notifications appear in the app only and no new messages are queued.
+        </p>
+      )}
+
+      <nav aria-label="Filter by status" className="flex flex-wrap gap-2" data-testid="email-counts">
+        <Link
+          href="/admin/email"
+          aria-current={!status ? "page" : undefined}
+          className={`rounded-lg px-3 py-2 text-sm ring-1 ${!status ? "bg-brand-50 text-brand-800 ring-brand-300" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
+        >
+          All <span className="ml-1 font-semibold tabular-nums">{total}</span>
+        </Link>
+        {EMAIL_STATUSES.map((key) => (
+          <Link
+            key={key}
+            href={`/admin/email?status=${key}`}
+            aria-current={status === key ? "page" : undefined}
+            className={`rounded-lg px-3 py-2 text-sm ring-1 ${status === key ? "bg-brand-50 text-brand-800 ring-brand-300" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
+          >
+            {STATUS_STYLES[key].label} <span className={`ml-1 font-semibold tabular-nums ${key === "GAVE_UP" && counts[key] > 0 ? "text-rose-700" : ""}`}>{counts[key]}</span>
+          </Link>
+        ))}
+      </nav>
+
+      <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        {result.rows.length === 0 ? (
+          <div className="px-6 py-16 text-center" data-testid="email-empty">
+            <p className="text-base font-medium">{status ? "No messages with this status" : "No email yet"}</p>
+            <p className="mt-1 text-sm text-slate-600">Messages appear here as notifications are sent.</p>
+          </div>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="email-rows">
+              <thead className="bg-slate-50">
+                <tr>
+                  {["To", "Subject", "Status", "Attempts", "Last error", "Sent / next try", ""].map((label, i) => (
+                    <th key={i} scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
+                      {label || <span className="sr-only">Actions</span>}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.rows.map((row) => (
+                  <tr key={row.id} className="align-top">
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-900">{row.to}</td>
+                    <td className="max-w-xs px-4 py-3 text-slate-700">{row.subject}</td>
+                    <td className="px-4 py-3">
+                      <StatusBadge status={row.status} />
+                    </td>
+                    <td className="px-4 py-3 tabular-nums">{row.attempts}</td>
+                    <td className="max-w-sm break-words px-4 py-3 font-mono text-xs text-rose-800">{row.lastError ?? <span className="font-sans text-slate-400">—</span>}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+                      {row.sentAt ? when.format(row.sentAt) : row.nextAttemptAt ? <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span> : <span className="text-slate-400">—</span>}
+                    </td>
+                    <td className="px-4 py-3">{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="border-t border-slate-200 px-4 py-3">
+          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={hrefFor} noun={result.total === 1 ? "message" : "messages"} />
+        </div>
+      </section>
+    </div>
+  );
+}

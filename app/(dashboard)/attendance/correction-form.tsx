@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import { requestCorrectionAction } from "./actions";
+
+// Asks the manager to set one session of a day: a forgotten check-out, a day worked away from the
+// browser. Nothing changes until it is approved.
+export function CorrectionForm({ today, defaultDate, timeZone }: { today: string; defaultDate?: string; timeZone: string }) {
+  const [state, action, isPending] = useActionState(requestCorrectionAction, null);
+  const values = state?.ok ? {} : (state?.values ?? {});
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a failed submit, keyboard and screen-reader users land on the first field to fix.
+  useEffect(() => {
+    if (state && !state.ok) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [state]);
+  return (
+    <form ref={formRef} action={action} className="flex flex-col gap-4" noValidate data-testid="correction-form">
+      <FormMessage state={state} />
+      <Field name="date" label="Day" type="date" required max={today} defaultValue={values.date ?? defaultDate ?? ""} error={state?.fields?.date} />
+      <div className="grid grid-cols-2 gap-3">
+        <Field name="checkIn" label="Check-in" type="time" required defaultValue={values.checkIn ?? ""} error={state?.fields?.checkIn} />
+        <Field name="checkOut" label="Check-out" type="time" required defaultValue={values.checkOut ?? ""} error={state?.fields?.checkOut} />
+      </div>
+      <p className="-mt-2 text-xs text-slate-500">Times in {timeZone}. This replaces the session recorded that day, if there is one.</p>
+      <Field name="reason" label="What happened" as="textarea" required defaultValue={values.reason ?? ""} error={state?.fields?.reason} placeholder="e.g. Forgot to check out; left at 17:40" />
+      <button type="submit" disabled={isPending} className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        {isPending ? "Sending…" : "Request correction"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { decideCorrection } from "@/lib/attendance/decide-correction";
+import { requireUser } from "@/lib/auth/current-user";
+import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { ZCorrectionDecision } from "@/lib/validations/attendance";
+
+// The service decides who may approve (the employee's manager, or HR); a page link is no permission.
+export async function decideCorrectionAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = formValues(form);
+  const input = ZCorrectionDecision.safeParse(values);
+  if (!input.success) return fieldErrors(input.error, values);
+  try {
+    const { status } = await decideCorrection(user, input.data);
+    revalidatePath("/attendance/corrections");
+    return { ok: true, message: status === "APPROVED" ? "Approved: the attendance record now shows these times." : "Rejected: the employee has been told why." };
+  } catch (error) {
+    return actionError(error, values);
+  }
+}

@@ -1,0 +1,158 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { INPUT_CLASS } from "@/components/forms/field";
+import { canOverseeAttendance } from "@/lib/attendance/access";
+import { formatDays, formatMinutes, formatMonth } from "@/lib/attendance/format";
+import { monthlySummary } from "@/lib/attendance/monthly-summary";
+import { localDate } from "@/lib/attendance/time-zone";
+import { requireUser } from "@/lib/auth/current-user";
+import { listDepartmentOptions } from "@/lib/departments/list-departments";
+import { withParams } from "@/lib/search-params";
+import { readSetting } from "@/lib/settings/settings";
+import { parseMonthParam } from "@/lib/validations/attendance";
+import { MonthNavigation } from "../month-calendar";
+
+export const metadata: Metadata = { title: "Attendance summary" };
+
+function renderedAt(): Date {
+  return new Date();
+}
+
+const NUMBER_CELL = "whitespace-nowrap px-4 py-3 text-right tabular-nums";
+
+// HR's month for everyone (a manager's for their team): days worked, absences, lateness, hours.
+export default async function AttendanceSummaryPage({ searchParams }: PageProps<"/attendance/summary">) {
+  const user = await requireUser();
+  if (!(await canOverseeAttendance(user))) forbidden();
+  const params = await searchParams;
+  const now = renderedAt();
+  const { timeZone } = await readSetting("attendance-schedule");
+  const month = parseMonthParam(params.month, localDate(now, timeZone).slice(0, 7));
+  const departments = await listDepartmentOptions();
+  const requested = typeof params.department === "string" ? params.department : "";
+  const department = departments.some((option) => option.id === requested) ? requested : undefined;
+  const summary = await monthlySummary(user, month, department, now);
+  const current = { month, department };
+  const exportHref = withParams("/api/attendance/summary", current, {});
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-500">
+            <Link href="/attendance" className="font-medium text-brand-700 hover:underline">
+              Attendance
+            </Link>{" "}
+            / Monthly summary
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Monthly summary</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {formatMonth(month)}, counted against the schedule in {timeZone}. Absences and lateness cover days that have passed.
+          </p>
+        </div>
+        <a
+          href={exportHref}
+          download
+          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+          data-testid="export-summary"
+        >
+          Export CSV
+        </a>
+      </div>
+
+      <section className="flex flex-wrap items-end justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Summary filters">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="summary-month" className="text-sm font-medium text-slate-700">
+              Month
+            </label>
+            <input id="summary-month" name="month" type="month" defaultValue={month} className={INPUT_CLASS} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="summary-department" className="text-sm font-medium text-slate-700">
+              Department
+            </label>
+            <select id="summary-department" name="department" defaultValue={department ?? ""} className={INPUT_CLASS}>
+              <option value="">All departments</option>
+              {departments.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="h-10 rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            Show
+          </button>
+        </form>
+        <MonthNavigation month={month} hrefFor={(target) => withParams("/attendance/summary", current, { month: target })} />
+      </section>
+
+      <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        {summary.rows.length === 0 ? (
+          <div className="px-6 py-16 text-center" data-testid="summary-empty">
+            <p className="text-base font-medium">Nobody to summarise</p>
+            <p className="mt-1 text-sm text-slate-600">{department ? "No one in this department was employed that month." : "No one you can see was employed that month."}</p>
+          </div>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="summary-table">
+              <caption className="sr-only">Attendance summary for {formatMonth(month)}</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
+                    Employee
+                  </th>
+                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 lg:table-cell">
+                    Department
+                  </th>
+                  {["Working days", "Present", "Absences", "Leave", "Late", "Left early", "Hours"].map((label) => (
+                    <th key={label} scope="col" className="whitespace-nowrap px-4 py-3 text-right font-semibold text-slate-700">
+                      {label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {summary.rows.map(({ employee, totals }) => (
+                  <tr key={employee.id} className="hover:bg-slate-50">
+                    <td className="px-4 py-3">
+                      <Link href={`/attendance/${employee.id}?month=${month}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        {employee.firstName} {employee.lastName}
+                      </Link>
+                      <p className="text-xs text-slate-500">{employee.employeeNumber}</p>
+                    </td>
+                    <td className="hidden px-4 py-3 text-slate-700 lg:table-cell">{employee.department ?? <span className="text-slate-400">—</span>}</td>
+                    <td className={NUMBER_CELL}>{formatDays(totals.workingDays)}</td>
+                    <td className={NUMBER_CELL}>{totals.presentDays}</td>
+                    <td className={`${NUMBER_CELL} ${totals.absentDays > 0 ? "font-medium text-rose-700" : ""}`}>{formatDays(totals.absentDays)}</td>
+                    <td className={NUMBER_CELL}>{formatDays(totals.leaveDays)}</td>
+                    <td className={`${NUMBER_CELL} ${totals.lateCount > 0 ? "font-medium text-amber-700" : ""}`}>{totals.lateCount}</td>
+                    <td className={`${NUMBER_CELL} ${totals.earlyCount > 0 ? "font-medium text-orange-700" : ""}`}>{totals.earlyCount}</td>
+                    <td className={NUMBER_CELL}>{formatMinutes(totals.minutes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="bg-slate-50 font-semibold">
+                <tr>
+                  <th scope="row" className="px-4 py-3 text-left">
+                    {summary.rows.length} {summary.rows.length === 1 ? "person" : "people"}
+                  </th>
+                  <td className="hidden lg:table-cell" />
+                  <td className={NUMBER_CELL}>{formatDays(summary.totals.workingDays)}</td>
+                  <td className={NUMBER_CELL}>{summary.totals.presentDays}</td>
+                  <td className={NUMBER_CELL}>{formatDays(summary.totals.absentDays)}</td>
+                  <td className={NUMBER_CELL}>{formatDays(summary.totals.leaveDays)}</td>
+                  <td className={NUMBER_CELL}>{summary.totals.lateCount}</td>
+                  <td className={NUMBER_CELL}>{summary.totals.earlyCount}</td>
+                  <td className={NUMBER_CELL}>{formatMinutes(summary.totals.minutes)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

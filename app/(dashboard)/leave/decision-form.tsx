@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { INPUT_CLASS } from "@/components/forms/field";
+import type { FormState } from "@/lib/forms";
+import { decideLeaveRequestAction } from "./actions";
+
+type Props = { id: string; version: number; isCancellation: boolean; employeeName: string; returnTo: string };
+
+// Approve or reject in place, with a comment (required to reject, so the employee knows why). On
+// success the action returns to `returnTo` with a notice.
+export function DecisionForm({ id, version, isCancellation, employeeName, returnTo }: Props) {
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(decideLeaveRequestAction, null);
+  const commentId = useId();
+  const commentError = state?.fields?.comment;
+  const otherError = state && !state.ok && !commentError ? (state.fields?.version ?? state.message) : null;
+
+  return (
+    <form action={formAction} className="flex flex-col gap-2" aria-label={`Decide on ${employeeName}'s ${isCancellation ? "cancellation" : "request"}`}>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <label htmlFor={commentId} className="text-sm font-medium text-slate-700">
+        Comment <span className="font-normal text-slate-500">(needed to reject)</span>
+      </label>
+      <textarea
+        id={commentId}
+        name="comment"
+        rows={2}
+        maxLength={500}
+        defaultValue={state?.values?.comment ?? ""}
+        aria-invalid={commentError ? true : undefined}
+        aria-describedby={commentError ? `${commentId}-error` : undefined}
+        className={INPUT_CLASS}
+      />
+      {commentError && (
+        <p id={`${commentId}-error`} className="text-xs font-medium text-rose-700" data-testid="error-comment">
+          {commentError}
+        </p>
+      )}
+      {otherError && (
+        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {otherError}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="decision" value="approve" disabled={isPending} className="inline-flex h-9 items-center rounded-md bg-emerald-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700 disabled:opacity-60" data-testid="approve">
+          {isCancellation ? "Agree to cancel" : "Approve"}
+        </button>
+        <button type="submit" name="decision" value="reject" disabled={isPending} className="inline-flex h-9 items-center rounded-md bg-white px-3 text-sm font-semibold text-rose-700 shadow-sm ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60" data-testid="reject">
+          {isCancellation ? "Refuse" : "Reject"}
+        </button>
+        {isPending && <span className="self-center text-sm text-slate-500" role="status">Saving…</span>}
+      </div>
+    </form>
+  );
+}

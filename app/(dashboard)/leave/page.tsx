@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { requireUser } from "@/lib/auth/current-user";
+import { formatHalfDays } from "@/lib/leave/dates";
+import { isLeaveAdmin } from "@/lib/leave/requests/approvers";
+import { listLeaveRequests } from "@/lib/leave/requests/list-leave-requests";
+import { type BalanceCard, getBalanceCards } from "@/lib/leave/requests/my-balances";
+import { todayIso } from "@/lib/leave/requests/request-rules";
+import { formatLeavePeriod, LEAVE_STATUS_LABELS } from "@/lib/leave/requests/status";
+import { withParams } from "@/lib/search-params";
+import { firstParams, LEAVE_STATUSES, ZLeaveListQuery } from "@/lib/validations/leave-requests";
+import { CancelRequestButton } from "./cancel-request-button";
+import { LeaveStatusPill, LeaveTypeName } from "./leave-status-pill";
+import { NoticeBanner } from "./notice-banner";
+
+export const metadata: Metadata = { title: "My leave" };
+
+const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
+
+function Balance({ card }: { card: BalanceCard }) {
+  return (
+    <section className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="balance-card" aria-labelledby={`balance-${card.typeId}`}>
+      <h2 id={`balance-${card.typeId}`} className="text-sm font-semibold text-slate-700">
+        <LeaveTypeName name={card.name} color={card.color} />
+      </h2>
+      <div>
+        <p className="text-3xl font-semibold tracking-tight tabular-nums" data-testid="balance-available">
+          {card.isUnlimited ? "No limit" : formatHalfDays(card.available)}
+        </p>
+        <p className="text-xs text-slate-500">{card.isUnlimited ? "Unpaid or special leave: days taken are recorded" : "available to request"}</p>
+      </div>
+      <dl className="grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm">
+        <div>
+          <dt className="text-slate-500">Pending</dt>
+          <dd className="font-medium tabular-nums">{formatHalfDays(card.pending)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Taken or booked</dt>
+          <dd className="font-medium tabular-nums">{formatHalfDays(card.taken)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+export default async function MyLeavePage({ searchParams }: PageProps<"/leave">) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const query = ZLeaveListQuery.parse(firstParams(params));
+  const today = todayIso();
+  const year = Number(today.slice(0, 4));
+  const [cards, requests] = await Promise.all([
+    user.employeeId ? getBalanceCards(user.employeeId, year, today) : Promise.resolve([]),
+    listLeaveRequests(user, { view: "mine", status: query.status, page: query.page }, { today }),
+  ]);
+  const href = (changes: Record<string, string | number | undefined>) => withParams("/leave", { status: query.status, page: requests.page }, changes);
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">My leave</h1>
+          <p className="mt-1 text-sm text-slate-600">Your balances for {year} and the leave you have asked for.</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/leave/calendar" className={`${BUTTON} bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50`}>
+            Calendar
+          </Link>
+          {(user.employeeId || isLeaveAdmin(user)) && (
+            <Link href="/leave/request" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="request-leave">
+              Request leave
+            </Link>
+          )}
+        </div>
+      </div>
+      <NoticeBanner notice={params.notice} />
+
+      {!user.employeeId ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+          <p className="font-medium">Your sign-in is not linked to an employee record</p>
+          <p className="mt-1 text-sm text-slate-600">There is no leave of your own to show. Ask HR to link your sign-in{isLeaveAdmin(user) ? ", or request leave on someone’s behalf" : ""}.</p>
+        </div>
+      ) : cards.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+          <p className="font-medium">No leave types apply to you yet</p>
+          <p className="mt-1 text-sm text-slate-600">Once HR sets up leave types for your kind of employment, your balances appear here.</p>
+        </div>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="balances">
+          {cards.map((card) => (
+            <Balance key={card.typeId} card={card} />
+          ))}
+        </div>
+      )}
+
+      {user.employeeId && (
+        <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="my-requests">
+          <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
+            <h2 id="my-requests" className="text-base font-semibold">
+              My requests
+            </h2>
+            <nav aria-label="Filter by status" className="flex flex-wrap gap-1 text-sm">
+              {[undefined, ...LEAVE_STATUSES].map((status) => (
+                <Link
+                  key={status ?? "all"}
+                  href={href({ status, page: 1 })}
+                  aria-current={status === query.status ? "page" : undefined}
+                  className={`rounded-md px-2.5 py-1 ${status === query.status ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+                >
+                  {status ? LEAVE_STATUS_LABELS[status] : "All"}
+                </Link>
+              ))}
+            </nav>
+          </div>
+          {requests.rows.length === 0 ? (
+            <div className="flex flex-col items-center gap-2 px-6 py-12 text-center" data-testid="requests-empty">
+              <p className="font-medium">{query.status ? `No requests ${LEAVE_STATUS_LABELS[query.status].toLowerCase()}` : "No leave requested yet"}</p>
+              <p className="max-w-sm text-sm text-slate-600">{query.status ? "Try another status." : "Requests you make appear here with where they stand."}</p>
+            </div>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <thead className="bg-slate-50">
+                  <tr>
+                    <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Leave</th>
+                    <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">When</th>
+                    <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">Days</th>
+                    <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Status</th>
+                    <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700"><span className="sr-only">Actions</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100" data-testid="my-requests">
+                  {requests.rows.map((row) => (
+                    <tr key={row.id} className="hover:bg-slate-50">
+                      <td className="px-4 py-3">
+                        <LeaveTypeName name={row.type.name} color={row.type.color} />
+                      </td>
+                      <td className="px-4 py-3 text-slate-700">
+                        <Link href={`/leave/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                          {formatLeavePeriod(row)}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-3 text-right tabular-nums">{formatHalfDays(row.halfDays)}</td>
+                      <td className="px-4 py-3">
+                        <LeaveStatusPill status={row.status} />
+                      </td>
+                      <td className="px-4 py-3 text-right">
+                        {row.canCancel && <CancelRequestButton id={row.id} version={row.version} period={formatLeavePeriod(row)} needsAgreement={row.cancelNeedsAgreement} returnTo="/leave" compact />}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div className="border-t border-slate-200 px-4 py-3">
+            <Pagination page={requests.page} pageCount={requests.pageCount} total={requests.total} pageSize={requests.pageSize} hrefFor={(page) => href({ page })} noun={requests.total === 1 ? "request" : "requests"} />
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { NextResponse } from "next/server";
+import { checkIn, checkOut } from "@/lib/attendance/check-in";
+import { listAttendanceRecords, toApiRecord } from "@/lib/attendance/list-records";
+import { authenticateRequest } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { handleApiError, readJson } from "@/lib/http/api-error";
+import { ZAttendanceAction, ZAttendanceListQuery } from "@/lib/validations/attendance";
+
+export const dynamic = "force-dynamic";
+
+// Attendance needs only a sign-in: everyone records their own, and the services decide whose
+// records a caller may read (themselves, a manager's team, HR everyone).
+async function requireCaller(request: Request) {
+  const user = await authenticateRequest(request);
+  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
+  return user;
+}
+
+// GET /api/v1/attendance?employeeId=&from=&to=&page=&pageSize= - attendance records of the caller
+// (or of someone they may see), newest first; the current month unless dates are given
+export async function GET(request: Request) {
+  try {
+    const user = await requireCaller(request);
+    const query = ZAttendanceListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const result = await listAttendanceRecords(user, query);
+    return NextResponse.json({ data: result.rows.map(toApiRecord), page: result.page, pageSize: result.pageSize, total: result.total });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}
+
+// POST /api/v1/attendance {"action":"check-in"|"check-out"} - start (201) or close (200) the
+// caller's session; a second check-in while one is open answers 409
+export async function POST(request: Request) {
+  try {
+    const user = await requireCaller(request);
+    const { action } = ZAttendanceAction.parse(await readJson(request));
+    if (action === "check-in") return NextResponse.json({ data: toApiRecord(await checkIn(user)) }, { status: 201 });
+    return NextResponse.json({ data: toApiRecord(await checkOut(user)) });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}

@@ -1,0 +1,66 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { asJsonObject } from "@/lib/api/serialize";
+import { authenticateRequest } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { handleApiError, readJson } from "@/lib/http/api-error";
+import { createLeaveRequest } from "@/lib/leave/requests/create-leave-request";
+import { getLeaveRequest } from "@/lib/leave/requests/get-leave-request";
+import { listLeaveRequests } from "@/lib/leave/requests/list-leave-requests";
+import { LEAVE_STATUSES, LIST_VIEWS, ZLeaveRequestInput, ZRequestFor } from "@/lib/validations/leave-requests";
+import { serializeLeaveRequest, serializeLeaveRequestDetail } from "./serialize";
+
+export const dynamic = "force-dynamic";
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+// Strict, unlike the leave pages: a program learns which parameter it got wrong.
+const ZLeaveListQuery = z.object({
+  view: z.preprocess(blankToUndefined, z.enum(LIST_VIEWS, { error: `Use one of ${LIST_VIEWS.join(", ")}.` }).default("mine")),
+  status: z.preprocess(blankToUndefined, z.enum(LEAVE_STATUSES, { error: `Use one of ${LEAVE_STATUSES.join(", ")}.` }).optional()),
+  page: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1)),
+  pageSize: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25),
+  ),
+});
+
+// Leave needs only a sign-in: the services decide what each caller may see, request and decide.
+async function requireCaller(request: Request) {
+  const user = await authenticateRequest(request);
+  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
+  return user;
+}
+
+// GET /api/v1/leave-requests?view=mine|approvals|all&status=&page=&pageSize= - the caller's own
+// requests, those awaiting their decision, or all they may see; paginated
+export async function GET(request: Request) {
+  try {
+    const user = await requireCaller(request);
+    const query = ZLeaveListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const result = await listLeaveRequests(user, query);
+    // The service shows the last page for a page past the end; a program paging until it gets
+    // nothing must get nothing there instead.
+    const isPastEnd = result.page < query.page;
+    return NextResponse.json({ data: isPastEnd ? [] : result.rows.map(serializeLeaveRequest), page: query.page, pageSize: result.pageSize, total: result.total });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}
+
+// POST /api/v1/leave-requests - request leave for oneself (or, HR, for `employeeId`); answers 201
+// with the request as GET /api/v1/leave-requests/:id shows it
+export async function POST(request: Request) {
+  try {
+    const user = await requireCaller(request);
+    const body = asJsonObject(await readJson(request));
+    const input = ZLeaveRequestInput.parse(body);
+    const { employeeId } = ZRequestFor.parse(body);
+    const { id } = await createLeaveRequest(user, input, { forEmployeeId: employeeId });
+    const detail = await getLeaveRequest(user, id);
+    if (!detail) throw new AppError("not_found", "The leave request was not found.");
+    return NextResponse.json({ data: serializeLeaveRequestDetail(detail) }, { status: 201 });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}

@@ -1,0 +1,122 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getLeaveCards } from "@/lib/leave/dashboard-cards";
+import { formatHalfDays } from "@/lib/leave/dates";
+import type { Absence } from "@/lib/leave/requests/who-is-out";
+import { formatLeavePeriod, LEAVE_STATUS_LABELS } from "@/lib/leave/requests/status";
+
+// The dashboard's leave cards: who is out today and later this week, what awaits the viewer's
+// decision, and the viewer's own balances. A server component: it loads its own data.
+const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const LINK = "text-sm font-medium text-brand-700 hover:underline";
+
+function Card({ title, action, children, testId }: { title: string; action?: React.ReactNode; children: React.ReactNode; testId: string }) {
+  return (
+    <section className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid={testId}>
+      <div className="flex items-center justify-between gap-3">
+        <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
+        {action}
+      </div>
+      <div className="mt-3 flex-1">{children}</div>
+    </section>
+  );
+}
+
+function Empty({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="flex h-full flex-col items-center justify-center gap-1 rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center">
+      <p className="text-sm font-medium text-slate-700">{title}</p>
+      <p className="max-w-xs text-xs text-slate-500">{children}</p>
+    </div>
+  );
+}
+
+function AbsenceList({ absences, testId }: { absences: Absence[]; testId: string }) {
+  return (
+    <ul className="divide-y divide-slate-100" data-testid={testId}>
+      {absences.slice(0, 8).map((absence) => (
+        <li key={absence.requestId} className="flex items-center justify-between gap-3 py-2 text-sm">
+          <span className="inline-flex min-w-0 items-center gap-2">
+            <span aria-hidden className="size-2.5 shrink-0 rounded-full" style={{ backgroundColor: absence.color }} />
+            <span className="truncate font-medium text-slate-900">{absence.name}</span>
+          </span>
+          <span className="shrink-0 text-xs text-slate-500">
+            {absence.typeName} · {DAY.format(absence.startDate)} – {DAY.format(absence.endDate)}
+          </span>
+        </li>
+      ))}
+      {absences.length > 8 && <li className="pt-2 text-xs text-slate-500">and {absences.length - 8} more</li>}
+    </ul>
+  );
+}
+
+export async function LeaveCards({ user, today }: { user: CurrentUser; today?: Date }) {
+  const cards = await getLeaveCards(user, today);
+  return (
+    <>
+      <Card title="Who is out" action={<Link href="/leave/calendar" className={LINK}>Calendar</Link>} testId="who-is-out">
+        {cards.outToday.length === 0 && cards.outLaterThisWeek.length === 0 ? (
+          <Empty title="Everyone is in">Nobody you can see has approved leave this week.</Empty>
+        ) : (
+          <div className="flex flex-col gap-3">
+            <div>
+              <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Today</h3>
+              {cards.outToday.length ? <AbsenceList absences={cards.outToday} testId="out-today" /> : <p className="py-2 text-sm text-slate-600">Everyone is in today.</p>}
+            </div>
+            {cards.outLaterThisWeek.length > 0 && (
+              <div>
+                <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Later this week</h3>
+                <AbsenceList absences={cards.outLaterThisWeek} testId="out-this-week" />
+              </div>
+            )}
+          </div>
+        )}
+      </Card>
+      {cards.approvals && (
+        <Card
+          title={`Pending approvals${cards.approvals.total ? ` (${cards.approvals.total})` : ""}`}
+          action={cards.approvals.total > 0 ? <Link href="/leave/approvals" className={LINK}>Review</Link> : undefined}
+          testId="pending-approvals"
+        >
+          {cards.approvals.items.length === 0 ? (
+            <Empty title="Nothing waiting for you">Leave requests that need your decision appear here.</Empty>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {cards.approvals.items.map((request) => (
+                <li key={request.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                  <Link href={`/leave/${request.id}`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    {request.employee.name}
+                  </Link>
+                  <span className="shrink-0 text-right text-xs text-slate-500">
+                    {request.status === "CANCELLATION_PENDING" ? LEAVE_STATUS_LABELS[request.status] : request.type.name} · {formatLeavePeriod(request)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+      {cards.myBalances && cards.myBalances.length > 0 && (
+        <Card title="My leave" action={<Link href="/leave/request" className={LINK}>Request leave</Link>} testId="my-balances">
+          <ul className="divide-y divide-slate-100">
+            {cards.myBalances.map((balance) => (
+              <li key={balance.typeId} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <span className="inline-flex items-center gap-2">
+                  <span aria-hidden className="size-2.5 rounded-full" style={{ backgroundColor: balance.color }} />
+                  {balance.name}
+                </span>
+                <span className="text-right">
+                  <span className="font-semibold tabular-nums">{balance.isUnlimited ? "No limit" : formatHalfDays(balance.available)}</span>
+                  {balance.pending > 0 && <span className="block text-xs text-slate-500">{formatHalfDays(balance.pending)} pending</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Link href="/leave" className={`${LINK} mt-3 inline-block`}>
+            All my leave
+          </Link>
+        </Card>
+      )}
+    </>
+  );
+}

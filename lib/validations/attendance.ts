@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+const isRealDate = (text: string) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+
+export const ZIsoDate = z
+  .string({ error: "Enter a date as YYYY-MM-DD." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine(isRealDate, "That is not a real date.");
+
+export const ZMonth = z
+  .string({ error: "Use a month as YYYY-MM." })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month as YYYY-MM.")
+  .refine((month) => month >= "2000-01" && month <= "2100-12", "Use a month between 2000 and 2100.");
+
+const ZClock = (label: string) =>
+  z.string({ error: `Enter the ${label} time.` }).trim().min(1, `Enter the ${label} time.`).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter the ${label} time as HH:MM.`);
+
+// A correction sets one session of a day. Sessions end on the day they start: a night shift is
+// two corrections, one either side of midnight.
+export const ZCorrectionInput = z
+  .object({
+    date: ZIsoDate,
+    checkIn: ZClock("check-in"),
+    checkOut: ZClock("check-out"),
+    reason: z.string({ error: "Say what happened." }).trim().min(3, "Say what happened, in a few words.").max(500, "Use at most 500 characters."),
+  })
+  .refine((input) => input.checkOut > input.checkIn, { path: ["checkOut"], message: "The check-out must be after the check-in." });
+
+export type CorrectionInput = z.infer<typeof ZCorrectionInput>;
+
+export const CORRECTION_DECISIONS = ["APPROVED", "REJECTED"] as const;
+
+export const ZCorrectionDecision = z
+  .object({
+    id: z.string().min(1).max(64),
+    version: z.coerce.number().int().min(1),
+    decision: z.enum(CORRECTION_DECISIONS, { error: "Approve or reject the correction." }),
+    comment: z.preprocess(blankToUndefined, z.string().trim().max(500, "Use at most 500 characters.").optional()),
+  })
+  .refine((input) => input.decision === "APPROVED" || Boolean(input.comment), { path: ["comment"], message: "Say why, so the employee knows what to fix." });
+
+export type CorrectionDecision = z.infer<typeof ZCorrectionDecision>;
+
+export const ZAttendanceAction = z.object({ action: z.enum(["check-in", "check-out"], { error: 'Use "check-in" or "check-out".' }) });
+
+const pageNumber = z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1));
+const pageSize = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25),
+);
+
+// The API's query for attendance records: strict, so a program learns which parameter is wrong.
+export const ZAttendanceListQuery = z
+  .object({
+    employeeId: z.preprocess(blankToUndefined, z.string().max(64, "Not an employee id.").optional()),
+    from: z.preprocess(blankToUndefined, ZIsoDate.optional()),
+    to: z.preprocess(blankToUndefined, ZIsoDate.optional()),
+    page: pageNumber,
+    pageSize,
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "`to` must be on or after `from`." });
+
+export type AttendanceListQuery = z.infer<typeof ZAttendanceListQuery>;
+
+export const ZHolidayListQuery = z.object({
+  year: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a year such as 2025." }).int("Use a year such as 2025.").min(2000, "Use a year from 2000 to 2100.").max(2100, "Use a year from 2000 to 2100.").optional()),
+  page: pageNumber,
+  pageSize,
+});
+
+// Pages fall back to the current month for a hand-edited URL rather than failing.
+export function parseMonthParam(value: string | string[] | undefined, fallback: string): string {
+  const parsed = ZMonth.safeParse(Array.isArray(value) ? value[0] : value);
+  return parsed.success ? parsed.data : fallback;
+}
+
+export const ZSummaryQuery = z.object({
+  month: ZMonth,
+  department: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+});
