@@ -40,6 +40,7 @@ const WHERE_WRITES = new Set(["update", "upsert", "delete", "updateMany", "delet
 const CREATE_WRITES = new Set(["create", "createMany", "createManyAndReturn"]);
 const SQLITE_BROKEN = /SQLITE_(IOERR|CANTOPEN|CORRUPT|FULL|READONLY|NOTADB)|unable to open database|disk I\/O error|database disk image is malformed/i;
 const MIRROR_RETENTION_HOURS = 24;
+const RECOVERY_WAIT_MS = 10_000;
 // Queued operations replayed per PostgreSQL transaction (each in its own savepoint).
 const REPLAY_BATCH = 50;
 
@@ -146,8 +147,36 @@ export function createDataLayer(config: DataLayerConfig) {
     const detail = { from: transition.from, to: transition.to, cause: transition.cause, ...extra };
     if (transition.to === "fallback") record("failover", `PostgreSQL unavailable - falling back to SQLite: ${transition.cause}`, detail, "warn");
     else if (transition.to === "primary") record("recovery", "PostgreSQL connection restored - switching back from SQLite", detail);
-    else record("mode", `PostgreSQL answering again - replaying ${local?.queueDepth() ?? 0} queued writes before switching back`, detail);
+    else record("mode", `PostgreSQL answering again - replaying ${safeQueueDepth()} queued writes before switching back`, detail);
     config.onModeChange?.(mode());
+    for (const wake of modeWaiters.splice(0)) wake();
+  }
+
+  // While queued writes are replayed, a new write waits (up to RECOVERY_WAIT_MS) for the switch
+  // back instead of joining the queue: otherwise a steady stream of writes (a CSV import, say)
+  // keeps the queue from ever emptying, and the replay competes with SQLite commits for the event
+  // loop. Past the wait it is queued as before, so nothing is refused.
+  const modeWaiters: (() => void)[] = [];
+  async function waitForRecovery(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => modeWaiters.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, RECOVERY_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  // Status must answer even when the SQLite file has gone bad under us.
+  function safely<T>(read: () => T, fallback: T): T {
+    try {
+      return read();
+    } catch {
+      return fallback;
+    }
+  }
+
+  function safeQueueDepth(): number {
+    return safely(() => local?.queueDepth() ?? 0, 0);
   }
 
   function trip(error: unknown) {
@@ -289,29 +318,10 @@ export function createDataLayer(config: DataLayerConfig) {
       }
       const batch = { applied: 0, skipped: 0, conflicts: 0 };
       const startedAt = Date.now();
-      for (;;) {
-        if (isClosing) return;
-        const operations = local.nextOperations(REPLAY_BATCH);
-        if (operations.length === 0) {
-          if (await handOver()) break;
-          continue;
-        }
-        const results = await remote.replay(operations, tables, config.instanceId);
-        const conflicted: OutboxEntry[] = [];
-        for (const [i, result] of results.entries()) {
-          if (result.outcome === "conflict") {
-            await remote.recordConflict({ ...result.conflict, source: config.instanceId });
-            openConflicts += 1;
-            batch.conflicts += 1;
-            conflicted.push(...operations[i]);
-            const { kind, table, rowId, opId } = result.conflict;
-            record("conflict", `replay conflict (${kind}) on ${table} ${rowId}: kept PostgreSQL's version for review`, { opId, kind, table, rowId }, "warn");
-          } else if (result.outcome === "applied") batch.applied += 1;
-          else batch.skipped += 1;
-        }
-        await local.removeOperations(operations.map((entries) => entries[0].opId));
-        if (conflicted.length) await refreshRows(conflicted);
-      }
+      // Replay while writes keep arriving; once what is left fits in one batch, hold new writes
+      // (they wait, they are not refused) and finish, so recovery ends even under steady load.
+      while (!isClosing && local.queueDepth() > REPLAY_BATCH) await replayBatch(batch);
+      if (!isClosing) await handOver(batch);
       if (batch.applied + batch.skipped + batch.conflicts > 0) {
         const ms = Date.now() - startedAt;
         record("replay", `replayed ${batch.applied} queued writes in ${ms} ms (${batch.skipped} already applied, ${batch.conflicts} conflicts)`, { ...batch, ms });
@@ -325,17 +335,42 @@ export function createDataLayer(config: DataLayerConfig) {
     }
   }
 
-  // The queue looked empty: hold new writes, let in-flight SQLite writes finish, and switch to
-  // PostgreSQL only if the queue is still empty then.
-  async function handOver(): Promise<boolean> {
+  type ReplayCounts = { applied: number; skipped: number; conflicts: number };
+
+  // Replays the oldest queued operations, at most one batch; returns how many there were.
+  async function replayBatch(batch: ReplayCounts): Promise<number> {
+    if (!remote || !local) return 0;
+    const operations = local.nextOperations(REPLAY_BATCH);
+    if (operations.length === 0) return 0;
+    const results = await remote.replay(operations, tables, config.instanceId);
+    const conflicted: OutboxEntry[] = [];
+    for (const [i, result] of results.entries()) {
+      if (result.outcome === "conflict") {
+        await remote.recordConflict({ ...result.conflict, source: config.instanceId });
+        openConflicts += 1;
+        batch.conflicts += 1;
+        conflicted.push(...operations[i]);
+        const { kind, table, rowId, opId } = result.conflict;
+        record("conflict", `replay conflict (${kind}) on ${table} ${rowId}: kept PostgreSQL's version for review`, { opId, kind, table, rowId }, "warn");
+      } else if (result.outcome === "applied") batch.applied += 1;
+      else batch.skipped += 1;
+    }
+    await local.removeOperations(operations.map((entries) => entries[0].opId));
+    if (conflicted.length) await refreshRows(conflicted);
+    return operations.length;
+  }
+
+  // Holds new writes, lets SQLite writes in flight finish, replays what is left, brings the copy
+  // up to date and switches to PostgreSQL. Writes held meanwhile then go to PostgreSQL.
+  async function handOver(batch: ReplayCounts): Promise<void> {
     let release!: () => void;
     handover = { promise: new Promise<void>((resolve) => (release = resolve)), release: () => release() };
     try {
       while (localWritesInFlight > 0) await new Promise((resolve) => setImmediate(resolve));
-      if (local && local.queueDepth() > 0) return false;
+      while (!isClosing && (await replayBatch(batch)) > 0);
+      if (isClosing) return;
       await pollMirror();
       announce(breaker.recordDrained(Date.now()));
-      return true;
     } finally {
       handover.release();
       handover = null;
@@ -402,7 +437,10 @@ export function createDataLayer(config: DataLayerConfig) {
       const found = new Set(rows.map((row) => String(row.id)));
       batches.push({ table, rows, deletedIds: ids.filter((id) => !found.has(id)) });
     }
-    await local.applyMirror(batches, { "mirror.xmin": xmin, "mirror.syncedAt": String(Date.now()) });
+    // An idle poll writes nothing (every SQLite commit waits for the disk), except a heartbeat a
+    // minute so a restart can tell how fresh the copy is.
+    const isQuiet = batches.length === 0 && xmin === since && Date.now() - Number(local.getMeta("mirror.syncedAt") ?? 0) < 60_000;
+    if (!isQuiet) await local.applyMirror(batches, { "mirror.xmin": xmin, "mirror.syncedAt": String(Date.now()) });
     const lagMs = changes.length ? Math.round(oldestAgeMs + (Date.now() - startedAt)) : 0;
     if (changes.length) {
       lagSamples.push(lagMs);
@@ -463,6 +501,7 @@ export function createDataLayer(config: DataLayerConfig) {
     await yieldToEventLoop();
     const opId = uuidv7();
     while (handover) await handover.promise;
+    if (breaker.mode === "recovering") await waitForRecovery();
     if (postgres && breaker.mode === "primary") {
       try {
         const result = await postgres.$transaction(async (tx) => {
@@ -581,8 +620,8 @@ export function createDataLayer(config: DataLayerConfig) {
       active: active(),
       since: new Date(postgres ? state.since : bootedAt).toISOString(),
       cause: postgres ? state.cause : null,
-      queue: local?.queueDepth() ?? 0,
-      oldestQueuedAt: local?.oldestQueuedAt() ?? null,
+      queue: safeQueueDepth(),
+      oldestQueuedAt: safely(() => local?.oldestQueuedAt() ?? null, null),
       replicaLagMs: lagMs,
       lastMirrorAt: lastMirror ? new Date(lastMirror.at).toISOString() : null,
       isMirrorTrusted: !postgres || isMirrorTrusted,

@@ -67,8 +67,7 @@ export function dumpOnFailure(layers: () => (DataLayer | undefined)[]) {
       .filter(Boolean)
       .map((layer) => {
         try {
-          const { probes: _probes, ...status } = layer!.status();
-          return JSON.stringify(status);
+          return JSON.stringify({ ...layer!.status(), probes: undefined });
         } catch (error) {
           return `status() threw: ${String(error)}`;
         }
@@ -108,4 +107,18 @@ export function employee(number: string, extra: Record<string, unknown> = {}) {
     hireDate: new Date("2024-01-15T00:00:00Z"),
     ...extra,
   };
+}
+
+/** What PostgreSQL's own sessions are doing (for failure messages: a hung replay, a held lock). */
+export async function pgActivity(url: string): Promise<string> {
+  try {
+    const rows = await pgQuery<Record<string, unknown>>(
+      url,
+      `SELECT pid, application_name AS app, state, wait_event_type AS wait_type, wait_event AS wait, now() - xact_start AS xact_age, left(query, 120) AS query
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows.map((row) => JSON.stringify(row)).join("\n");
+  } catch (error) {
+    return `pg_stat_activity unavailable: ${String(error)}`;
+  }
 }

@@ -9,17 +9,22 @@
 // all must be 0. Acknowledged writes that became conflicts (possible when the SQLite copy lagged
 // behind PostgreSQL at the moment of a failover) are counted and printed, not hidden.
 // CHAOS_SEED=<n> repeats a run's fault and write schedule.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
 import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, escapeWatch, modeRecorder, pause, pgQuery, runTag, seededRandom, sqliteQuery } from "./chaos-support";
+import { dumpOnFailure, employee, escapeWatch, modeRecorder, pause, pgActivity, pgQuery, runTag, seededRandom, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 1_000_000));
 const WRITERS = 4;
 const READERS = 2;
-const MAX_WRITES_PER_WRITER = 1_000; // a bound, not a target: writers stop when the schedule ends
+const MAX_WRITES_PER_WRITER = 1_500; // a bound, not a target: writers stop when the schedule ends
+// An HR-like load: about 4 x 7 = 28 writes/s in all. (Unpaced writers outrun the replay, so the
+// layer never gets back to PostgreSQL; recovery-under-load.pg.test.ts covers that on its own.)
+const WRITE_PACE_MS = 100;
+const READ_PACE_MS = 40; // about 2 x 17 reads/s
 const ROUNDS = 2; // each round applies every fault once, in a seeded order
 
 type Outcome = "ack" | "fail";
@@ -42,7 +47,9 @@ const modes = modeRecorder();
 beforeAll(async () => {
   rig = await startRig();
   sqlitePath = await newSqliteFile("jepsen");
-  layer = startDataLayer(rig.url, sqlitePath, { onModeChange: modes.onModeChange });
+  // Faster probes than the shared defaults: the faults come less than a minute apart, so the flap
+  // protection raises the healthy streak a recovery needs (3, 6, 12, 24 probes) as the run goes on.
+  layer = startDataLayer(rig.url, sqlitePath, { onModeChange: modes.onModeChange, probeIntervalMs: 50, maxProbeIntervalMs: 200 });
   await layer.start();
 });
 
@@ -55,6 +62,7 @@ describe("Jepsen-style run under a fault schedule", () => {
   it("loses, duplicates and invents nothing; readers never fail", { timeout: 120_000 }, async () => {
     dumpOnFailure(() => [layer]);
     const random = seededRandom(SEED);
+    console.log(`[jepsen] seed=${SEED} (repeat with CHAOS_SEED=${SEED})`);
     const tag = runTag("jp");
     const rows = new Map<string, RowModel>();
     const writes: WriteRecord[] = [];
@@ -111,7 +119,7 @@ describe("Jepsen-style run under a fault schedule", () => {
             writes.push({ writer: index, kind: "create", number, title: "Engineer", outcome: "fail", error: String(error), ms: performance.now() - startedAt });
           }
         }
-        await pause(20 + Math.floor(random() * 30));
+        await pause(WRITE_PACE_MS + Math.floor(random() * WRITE_PACE_MS));
       }
     }
 
@@ -129,7 +137,7 @@ describe("Jepsen-style run under a fault schedule", () => {
         } catch (error) {
           readErrors.push(`reader ${index} (${layer.status().mode}): ${String(error)}`);
         }
-        await pause(10 + Math.floor(random() * 20));
+        await pause(READ_PACE_MS + Math.floor(random() * READ_PACE_MS));
       }
     }
 
@@ -142,24 +150,40 @@ describe("Jepsen-style run under a fault schedule", () => {
       { name: "stop", inject: () => rig.cluster.stop(), heal: () => rig.cluster.start() },
     ];
     const schedule: string[] = [];
+    let injectedWhilePrimary = 0;
     async function nemesis() {
       await pause(500); // some traffic on a healthy PostgreSQL first
       for (let round = 0; round < ROUNDS; round += 1) {
         const order = [...faults].sort(() => random() - 0.5);
         for (const fault of order) {
           const holdMs = 600 + Math.floor(random() * 900);
+          if (layer.status().mode === "primary") injectedWhilePrimary += 1;
           await fault.inject();
           await pause(holdMs);
           await fault.heal();
           // Usually let it get back to PostgreSQL; sometimes strike again during recovery/replay.
           const isPatient = random() < 0.6;
-          if (isPatient) await waitFor(() => layer.status().mode === "primary", { timeoutMs: 30_000, what: `recovery after ${fault.name}` });
-          else await pause(150 + Math.floor(random() * 400));
           schedule.push(`${fault.name}(${holdMs}ms${isPatient ? "" : ", impatient"})`);
+          if (isPatient) await waitFor(() => layer.status().mode === "primary", { timeoutMs: 30_000, what: `recovery after ${fault.name} (schedule so far: ${schedule.join(", ")})` }).catch(diagnose);
+          else await pause(150 + Math.floor(random() * 400));
         }
       }
     }
 
+    async function diagnose(error: unknown): Promise<never> {
+      const progress = async () => {
+        const [{ n }] = await pgQuery<{ n: number }>(rig.cluster.url, "SELECT count(*)::int AS n FROM _hrms_applied_ops");
+        return `queue ${layer.status().queue}, applied ops in PostgreSQL ${n}, mode ${layer.status().mode}`;
+      };
+      const before = await progress();
+      await pause(2_000);
+      console.log(`[jepsen] progress over 2 s: ${before} -> ${await progress()}; event loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`);
+      console.log(`[jepsen] stuck; proxy ${JSON.stringify(rig.proxy.stats)} mode ${JSON.stringify(rig.proxy.mode)}, cluster running ${rig.cluster.running}\n[jepsen] pg_stat_activity:\n${await pgActivity(rig.cluster.url)}`);
+      throw error;
+    }
+
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const startedAt = Date.now();
     const workers = [...Array.from({ length: WRITERS }, (_, index) => writer(index)), ...Array.from({ length: READERS }, (_, index) => reader(index))];
     try {
@@ -170,8 +194,9 @@ describe("Jepsen-style run under a fault schedule", () => {
       await rig.proxy.setMode("pass");
       if (!rig.cluster.running) await rig.cluster.start();
     }
-    await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 30_000, what: "final recovery" });
+    await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 30_000, what: "final recovery" }).catch(diagnose);
     const runMs = Date.now() - startedAt;
+    loopDelay.disable();
 
     // ---- the check ------------------------------------------------------------------------------
     type PgRow = { id: string; employeeNumber: string; lastName: string; workEmail: string; jobTitle: string; version: number };
@@ -224,9 +249,10 @@ describe("Jepsen-style run under a fault schedule", () => {
         `acked=${acknowledged.length} (create ${count("create", acknowledged)}, update ${count("update", acknowledged)}, delete ${count("delete", acknowledged)}) ` +
         `failed=${failedWrites.length} reads=${reads} readErrors=${readErrors.length} rows=${inPostgres.length} ` +
         `lost=${lost.length} duplicated=${duplicated.length} unexpected=${unexpected.length} conflicted=${conflicted.length} ` +
-        `ambiguousLanded=${ambiguousLanded.length} conflictsTable=${conflicts.length} fallbacks=${fallbackSwitches} recoveries=${primarySwitches}`,
+        `ambiguousLanded=${ambiguousLanded.length} conflictsTable=${conflicts.length} fallbacks=${fallbackSwitches} recoveries=${primarySwitches} faultsOnHealthy=${injectedWhilePrimary}`,
     );
     console.log(`[jepsen] schedule: ${schedule.join(", ")}`);
+    console.log(`[jepsen] event loop delay: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`);
     if (failedWrites.length) console.log(`[jepsen] failed writes (first 5): ${failedWrites.slice(0, 5).map((write) => `${write.kind} ${write.number}: ${write.error?.split("\n").at(-1)}`).join(" | ")}`);
     if (conflicted.length) console.log(`[jepsen] acknowledged but in conflict (first 5): ${conflicted.slice(0, 5).join(" | ")}`);
 
@@ -236,8 +262,9 @@ describe("Jepsen-style run under a fault schedule", () => {
     expect(lost).toEqual([]);
     expect(duplicated).toEqual([]);
     expect(unexpected).toEqual([]);
-    // The run did exercise something: faults were noticed and writes were acknowledged through them.
-    expect(fallbackSwitches).toBeGreaterThanOrEqual(faults.length);
+    // The run did exercise something: every fault that hit a healthy layer was noticed, and writes
+    // were acknowledged through them.
+    expect(fallbackSwitches).toBeGreaterThanOrEqual(injectedWhilePrimary);
     expect(count("create", acknowledged)).toBeGreaterThan(50);
     expect(count("update", acknowledged)).toBeGreaterThan(10);
     expect(count("delete", acknowledged)).toBeGreaterThan(5);

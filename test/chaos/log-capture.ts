@@ -15,7 +15,9 @@ function write(level: string, msg: string, fields?: Fields) {
 }
 
 export const log = {
-  debug: (msg: string, fields?: Fields) => write("debug", msg, fields),
+  debug: (msg: string, fields?: Fields) => {
+    if (process.env.LOG_LEVEL === "debug") write("debug", msg, fields);
+  },
   info: (msg: string, fields?: Fields) => write("info", msg, fields),
   warn: (msg: string, fields?: Fields) => write("warn", msg, fields),
   error: (msg: string, fields?: Fields) => write("error", msg, fields),

@@ -61,14 +61,13 @@ describe("process restart", () => {
 
     // PostgreSQL is back when the new process starts on the same SQLite file.
     await rig.proxy.setMode("pass");
-    let second: DataLayer | undefined;
     const queueWhenPrimary: number[] = [];
     const modes = modeRecorder();
-    second = startDataLayer(rig.url, file, {
+    const second: DataLayer = startDataLayer(rig.url, file, {
       instanceId: `${tag}-second`,
       onModeChange: (mode) => {
         modes.onModeChange(mode);
-        if (mode === "primary") queueWhenPrimary.push(second!.status().queue);
+        if (mode === "primary") queueWhenPrimary.push(second.status().queue);
       },
     });
     layers.push(second);
@@ -80,7 +79,7 @@ describe("process restart", () => {
     expect((await second.db.employee.findUnique({ where: { id: queuedCreate.id } }))?.employeeNumber).toBe(`${tag}-queued`);
     expect((await second.db.employee.findUnique({ where: { id: kept.id } }))?.jobTitle).toBe("Queued Title");
 
-    await waitFor(() => second!.status().mode === "primary", { layer: second, timeoutMs: 20_000, what: "replay and switch back" });
+    await waitFor(() => second.status().mode === "primary", { layer: second, timeoutMs: 20_000, what: "replay and switch back" });
     expect(queueWhenPrimary.length).toBeGreaterThan(0);
     expect(queueWhenPrimary.every((depth) => depth === 0)).toBe(true);
     expect(modes.transitions.map((entry) => entry.mode)).toEqual(["fallback", "recovering", "primary"]);
