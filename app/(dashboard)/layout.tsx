@@ -22,7 +22,7 @@ const NAV: { href: string; label: string; permission?: Permission; exact?: boole
   { href: "/org-chart", label: "Org chart", permission: "departments:read" },
   { href: "/leave/balances", label: "Leave balances", permission: "leave:admin" },
   { href: "/leave/types", label: "Leave types", permission: "leave:admin" },
-  { href: "/holidays", label: "Holidays", permission: "leave:admin" },
+  { href: "/holidays", label: "Holidays" },
   { href: "/attendance/summary", label: "Attendance summary", permission: "attendance:admin" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },

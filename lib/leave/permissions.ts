@@ -1,6 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 // Who administers leave: holidays, the work week, leave types and manual balance adjustments.
-// HR's department-writing permission stands in until a `leave:admin` permission exists; this is
-// the one place to switch.
+// Named once here so every page, action and service that guards leave administration agrees.
 export const LEAVE_ADMIN: Permission = "leave:admin";

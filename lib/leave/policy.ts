@@ -3,6 +3,13 @@ import { addDays, daysBetweenInclusive, daysInMonth, daysInYear, fromIsoDate, ty
 // The leave policy engine: which automatic ledger lines (allocation, monthly accrual,
 // carry-forward, expiry) are due for one employee, leave type and year by a given date. Pure and
 // deterministic; the ledger service writes the lines it returns, once each (by dedupe key).
+//
+// Each automatic amount is a "component" with a key (allocation:2026, accrual:2026-03, carry:2026,
+// expiry:2026) and a target worked out from today's facts. A component is first written when it
+// falls due; if its facts change later (an exit date, a late request before the lapse, a changed
+// closing balance last year), a correction line brings the recorded sum back to the target. So the
+// ledger is right whatever order the syncs ran in and whichever dates they were asked about. Once
+// a year has ended it is closed: nothing in it is corrected any more, only missing lines written.
 export type Policy = {
   yearlyHalfDays: number;
   accrual: "UPFRONT" | "MONTHLY";
@@ -19,6 +26,10 @@ export type AutoEntry = {
   dedupeKey: string;
   reason: string;
 };
+
+// An automatic line already in the ledger: its dedupe key (without the employee and leave type
+// prefix the ledger adds) and amount.
+export type RecordedLine = { key: string; halfDays: number };
 
 const yearStart = (year: number): IsoDate => `${year}-01-01`;
 const yearEnd = (year: number): IsoDate => `${year}-12-31`;
@@ -50,12 +61,12 @@ function monthEnd(year: number, month: number): IsoDate {
   return `${year}-${String(month).padStart(2, "0")}-${String(daysInMonth(year, month)).padStart(2, "0")}`;
 }
 
-// Accrued through month `month`, rounded once on the running total so the twelve months always
-// add up to the prorated yearly figure instead of drifting by rounding each month.
-function accruedThrough(policy: Policy, employment: Employment, year: number, month: number): number {
-  let fraction = 0;
-  for (let m = 1; m <= month; m++) fraction += employedDays(employment, monthStart(year, m), monthEnd(year, m)) / daysInMonth(year, m);
-  return roundHalfDays((policy.yearlyHalfDays * fraction) / 12);
+// Accrued from 1 January through the end of month `month` (0 = nothing yet): the yearly figure
+// prorated by the days employed so far, rounded once on the running total. Through December it
+// is exactly proratedEntitlement, so monthly and upfront leave prorate a joiner or leaver alike.
+export function accruedThrough(policy: Policy, employment: Employment, year: number, month: number): number {
+  if (month <= 0) return 0;
+  return roundHalfDays((policy.yearlyHalfDays * employedDays(employment, yearStart(year), monthEnd(year, month))) / daysInYear(year));
 }
 
 function addMonths(date: IsoDate, months: number): IsoDate {
@@ -64,70 +75,142 @@ function addMonths(date: IsoDate, months: number): IsoDate {
   return toIsoDate(next);
 }
 
+export function carryExpiryDate(policy: Pick<Policy, "carryForwardExpiryMonths">, year: number): IsoDate | null {
+  return policy.carryForwardExpiryMonths === null ? null : addMonths(yearStart(year), policy.carryForwardExpiryMonths);
+}
+
 export type DueEntriesInput = {
   policy: Policy;
   employment: Employment;
   year: number;
   asOf: IsoDate;
-  // Closing balance of the previous year (its lines' sum), for carry-forward.
-  previousYearClosing: number;
+  // Closing balance of the previous year (its lines' sum), for carry-forward; null when it was not
+  // worked out (too many years back), in which case the carry already recorded stands.
+  previousYearClosing: number | null;
   // Half-days taken (net of cancellations) in this year before the carried days lapse.
   takenBeforeExpiry: number;
-  // What entitlement lines already in the ledger add up to (allocation, accrual, adjustments).
-  recordedEntitlement: number;
+  // The automatic lines already in the ledger for this employee, leave type and year.
+  recorded: readonly RecordedLine[];
+  // A leave year that has ended keeps the lines it closed with: a later change of policy or of
+  // dates does not rewrite it (nor, through its closing balance, the carry out of it).
+  isClosed?: boolean;
 };
 
-export function dueEntries(input: DueEntriesInput): AutoEntry[] {
-  const { policy, employment, year, asOf } = input;
-  const entries: AutoEntry[] = [];
-  const firstDay = maxDate(yearStart(year), employment.hireDate);
-  if (employedDays(employment, yearStart(year), yearEnd(year)) === 0 || asOf < firstDay) return entries;
+type Component = {
+  key: string;
+  kind: AutoEntry["kind"];
+  target: number;
+  effectiveDate: IsoDate;
+  reason: string;
+  correctionKind: AutoEntry["kind"];
+  correctionReason: string;
+};
 
-  if (policy.accrual === "UPFRONT") {
-    const target = proratedEntitlement(policy, employment, year);
-    if (input.recordedEntitlement === 0 && target !== 0) {
-      entries.push({ kind: "ALLOCATION", halfDays: target, effectiveDate: firstDay, dedupeKey: `allocation:${year}`, reason: target === policy.yearlyHalfDays ? "Yearly allocation" : "Yearly allocation, prorated for days employed" });
-    } else if (input.recordedEntitlement !== 0 && input.recordedEntitlement !== target) {
-      // The employment dates changed after allocation (a leaver, usually): adjust once per target.
-      entries.push({
-        kind: "ADJUSTMENT",
-        halfDays: target - input.recordedEntitlement,
-        effectiveDate: employment.exitDate && employment.exitDate < asOf ? employment.exitDate : minDate(asOf, yearEnd(year)),
-        dedupeKey: `entitlement:${year}:${target}`,
-        reason: employment.exitDate ? `Entitlement prorated to the exit date ${employment.exitDate}` : "Entitlement recalculated for changed employment dates",
-      });
-    }
-  } else {
-    let previous = 0;
-    for (let month = 1; month <= 12; month++) {
-      const start = monthStart(year, month);
-      if (start > asOf) break;
-      const through = accruedThrough(policy, employment, year, month);
-      const amount = through - previous;
-      previous = through;
-      if (amount !== 0) {
-        entries.push({ kind: "ACCRUAL", halfDays: amount, effectiveDate: maxDate(start, employment.hireDate), dedupeKey: `accrual:${year}-${String(month).padStart(2, "0")}`, reason: `Monthly accrual for ${start.slice(0, 7)}` });
-      }
-    }
+// A correction line's key is its component's key with the number of lines already recorded for
+// it ("carry:2026:r1"), so two syncs working from the same ledger write the same line once.
+const COMPONENT_OF = /^(allocation:\d{4}|accrual:\d{4}-\d{2}|carry:\d{4}|expiry:\d{4})(?::r\d+)?$/;
+
+function recordedByComponent(recorded: readonly RecordedLine[]): Map<string, { sum: number; count: number }> {
+  const byComponent = new Map<string, { sum: number; count: number }>();
+  for (const line of recorded) {
+    const component = COMPONENT_OF.exec(line.key)?.[1];
+    if (!component) continue;
+    const current = byComponent.get(component) ?? { sum: 0, count: 0 };
+    byComponent.set(component, { sum: current.sum + line.halfDays, count: current.count + 1 });
   }
+  return byComponent;
+}
 
-  const carried = Math.min(policy.carryForwardMaxHalfDays, Math.max(0, input.previousYearClosing));
-  if (carried > 0 && employment.hireDate < yearStart(year)) {
-    entries.push({ kind: "CARRY_FORWARD", halfDays: carried, effectiveDate: yearStart(year), dedupeKey: `carry:${year}`, reason: `Carried forward from ${year - 1}${input.previousYearClosing > carried ? " (capped)" : ""}` });
-    if (policy.carryForwardExpiryMonths !== null) {
-      const expiresOn = addMonths(yearStart(year), policy.carryForwardExpiryMonths);
-      // Leave taken before the lapse is drawn from the carried days first.
-      const lapsing = Math.max(0, carried - input.takenBeforeExpiry);
-      if (asOf >= expiresOn && lapsing > 0) {
-        entries.push({ kind: "EXPIRY", halfDays: -lapsing, effectiveDate: expiresOn, dedupeKey: `expiry:${year}`, reason: `Unused carried-forward days lapsed on ${expiresOn}` });
+function entitlementComponents(input: DueEntriesInput, isEmployed: boolean): Component[] {
+  const { policy, employment, year } = input;
+  const hireInYear = employment.hireDate >= yearStart(year) && employment.hireDate <= yearEnd(year);
+  const firstDay = hireInYear ? employment.hireDate : yearStart(year);
+  const correctionReason = employment.exitDate && employment.exitDate <= yearEnd(year) ? `Entitlement prorated to the exit date ${employment.exitDate}` : "Entitlement recalculated for changed employment dates or policy";
+
+  const allocation = isEmployed && policy.accrual === "UPFRONT" ? proratedEntitlement(policy, employment, year) : 0;
+  const components: Component[] = [
+    {
+      key: `allocation:${year}`,
+      kind: "ALLOCATION",
+      target: allocation,
+      effectiveDate: firstDay,
+      reason: allocation === policy.yearlyHalfDays ? "Yearly allocation" : "Yearly allocation, prorated for days employed",
+      correctionKind: "ADJUSTMENT",
+      correctionReason,
+    },
+  ];
+  for (let month = 1; month <= 12; month++) {
+    const start = monthStart(year, month);
+    const isHireMonth = employment.hireDate > start && employment.hireDate <= monthEnd(year, month);
+    const target = isEmployed && policy.accrual === "MONTHLY" ? accruedThrough(policy, employment, year, month) - accruedThrough(policy, employment, year, month - 1) : 0;
+    components.push({
+      key: `accrual:${start.slice(0, 7)}`,
+      kind: "ACCRUAL",
+      target,
+      effectiveDate: isHireMonth ? employment.hireDate : start,
+      reason: `Monthly accrual for ${start.slice(0, 7)}`,
+      correctionKind: "ADJUSTMENT",
+      correctionReason: `Accrual for ${start.slice(0, 7)} recalculated: ${correctionReason.charAt(0).toLowerCase()}${correctionReason.slice(1)}`,
+    });
+  }
+  return components;
+}
+
+function carryComponents(input: DueEntriesInput, isEmployed: boolean, recordedCarry: number): Component[] {
+  const { policy, employment, year } = input;
+  const isCarryable = isEmployed && employment.hireDate < yearStart(year);
+  const closing = input.previousYearClosing;
+  const carried = !isCarryable ? 0 : closing === null ? recordedCarry : Math.min(policy.carryForwardMaxHalfDays, Math.max(0, closing));
+  const components: Component[] = [
+    {
+      key: `carry:${year}`,
+      kind: "CARRY_FORWARD",
+      target: carried,
+      effectiveDate: yearStart(year),
+      reason: `Carried forward from ${year - 1}${closing !== null && closing > carried ? " (capped)" : ""}`,
+      correctionKind: "CARRY_FORWARD",
+      correctionReason: `Carry-forward from ${year - 1} recalculated: its closing balance or the cap changed`,
+    },
+  ];
+  const expiresOn = carryExpiryDate(policy, year);
+  // Leave taken before the lapse is drawn from the carried days first.
+  const lapsing = expiresOn ? Math.max(0, carried - Math.max(0, input.takenBeforeExpiry)) : 0;
+  components.push({
+    key: `expiry:${year}`,
+    kind: "EXPIRY",
+    target: -lapsing,
+    effectiveDate: expiresOn ?? yearStart(year),
+    reason: `Unused carried-forward days lapsed on ${expiresOn}`,
+    correctionKind: "EXPIRY",
+    correctionReason: expiresOn ? `Lapse on ${expiresOn} recalculated for the carried days and the leave taken before it` : "Lapse reversed: carried-forward days no longer expire",
+  });
+  return components;
+}
+
+export function dueEntries(input: DueEntriesInput): AutoEntry[] {
+  const isEmployed = employedDays(input.employment, yearStart(input.year), yearEnd(input.year)) > 0;
+  const recorded = recordedByComponent(input.recorded);
+  const components = [...entitlementComponents(input, isEmployed), ...carryComponents(input, isEmployed, recorded.get(`carry:${input.year}`)?.sum ?? 0)];
+
+  const entries: AutoEntry[] = [];
+  for (const component of components) {
+    const existing = recorded.get(component.key);
+    if (!existing) {
+      // A component is first written once it falls due: nothing before the hire date or the lapse.
+      if (component.target !== 0 && input.asOf >= component.effectiveDate) {
+        entries.push({ kind: component.kind, halfDays: component.target, effectiveDate: component.effectiveDate, dedupeKey: component.key, reason: component.reason });
       }
+    } else if (existing.sum !== component.target && !input.isClosed) {
+      entries.push({
+        kind: component.correctionKind,
+        halfDays: component.target - existing.sum,
+        effectiveDate: component.effectiveDate,
+        dedupeKey: `${component.key}:r${existing.count}`,
+        reason: component.correctionReason,
+      });
     }
   }
   return entries;
-}
-
-export function carryExpiryDate(policy: Policy, year: number): IsoDate | null {
-  return policy.carryForwardExpiryMonths === null ? null : addMonths(yearStart(year), policy.carryForwardExpiryMonths);
 }
 
 export { addDays };

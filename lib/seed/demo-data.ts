@@ -1,6 +1,8 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { seedDemoAttendance } from "./demo-attendance";
+import { seedDemoLeave } from "./demo-leave";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -118,6 +120,8 @@ export async function seedDemoData(today = new Date()): Promise<{ departments: n
     }
   }
   await seedDemoUsers();
+  await seedDemoLeave(today);
+  await seedDemoAttendance(today);
   return { departments: DEPARTMENTS.length, employees };
 }
 

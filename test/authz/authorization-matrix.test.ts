@@ -69,6 +69,8 @@ async function load() {
     usersUpdate: await import("@/lib/users/update-user"),
     usersCreate: await import("@/lib/users/create-user"),
     parseDirectoryQuery: (await import("@/lib/validations/employees")).parseDirectoryQuery,
+    holidays: await import("@/lib/holidays/save-holiday"),
+    balancesReport: await import("@/lib/leave/balances-report"),
     routes: {
       session: await import("@/app/api/v1/session/route"),
       employees: await import("@/app/api/v1/employees/route"),
@@ -230,6 +232,18 @@ async function throwawayUser(role: Role = "EMPLOYEE") {
 }
 
 const ACTIONS: ActionCase[] = [
+  {
+    action: "createHolidayAction → createHoliday",
+    permission: "leave:admin",
+    expect: HR_ACTION,
+    run: (user) => app.holidays.createHoliday(user, { date: `2040-01-0${ROLE_LIST.indexOf(user.role) + 1}`, name: `Matrix ${user.role}`, isHalfDay: false }),
+  },
+  {
+    action: "leave balances page → getBalancesReport",
+    permission: "leave:admin",
+    expect: HR_ACTION,
+    run: (user) => app.balancesReport.getBalancesReport(user, app.balancesReport.parseBalancesQuery({})),
+  },
   { action: "employees page → listEmployees", permission: "employees:read", expect: EVERYONE, run: (user) => app.listEmployees(user, app.parseDirectoryQuery({})) },
   {
     action: "employee profile → getEmployeeProfile (outside the manager's line)",

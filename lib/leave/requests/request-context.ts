@@ -165,14 +165,16 @@ export type BalanceCheck = { balance: number; scheduled: number; pending: number
 export async function checkBalance(client: Client, employeeId: string, type: RequestLeaveType, startDate: IsoDate, halfDays: number, today: IsoDate): Promise<BalanceCheck> {
   const year = balanceYear(startDate);
   const balance = await getBalance(client, employeeId, type.id, year, balanceAsOf(year, today));
-  const availableAfter = balance.available - halfDays;
+  // Carried-forward days lapse on their expiry date: leave starting on or after it cannot use them.
+  const usable = balance.expiresOn && startDate >= balance.expiresOn ? balance.available - balance.lapsing : balance.available;
+  const availableAfter = usable - halfDays;
   const isShort = !isUnlimited(type) && availableAfter < 0;
   return {
     balance: balance.balance,
     scheduled: balance.scheduled,
     pending: balance.pending,
-    available: balance.available,
+    available: usable,
     availableAfter,
-    error: isShort ? `This needs ${formatHalfDays(halfDays)} but only ${formatHalfDays(Math.max(0, balance.available))} ${Math.max(0, balance.available) === 2 ? "is" : "are"} available.` : null,
+    error: isShort ? `This needs ${formatHalfDays(halfDays)} but only ${formatHalfDays(Math.max(0, usable))} ${Math.max(0, usable) === 2 ? "is" : "are"} available.` : null,
   };
 }

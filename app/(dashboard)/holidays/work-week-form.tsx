@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/field";
+import { WEEKDAYS } from "@/lib/holidays/validations";
+import type { FormState } from "@/lib/forms";
+import { saveWorkWeekAction } from "./actions";
+
+export function WorkWeekForm({ days }: { days: number[] }) {
+  const [state, action, isPending] = useActionState<FormState, FormData>(saveWorkWeekAction, null);
+  // After a refused save, show what was ticked; otherwise what is saved.
+  const checked = state?.ok === false && state.values?.days !== undefined ? state.values.days.split(",").filter(Boolean).map(Number) : days;
+  const error = state?.fields?.days;
+  return (
+    <form action={action} className="flex flex-col gap-3" aria-label="Work week">
+      <fieldset aria-describedby={error ? "work-week-error" : "work-week-hint"} aria-invalid={error ? true : undefined}>
+        <legend className="text-sm font-medium text-slate-700">Working days</legend>
+        <div key={checked.join(",")} className="mt-2 flex flex-wrap gap-2">
+          {WEEKDAYS.map((weekday) => (
+            <label key={weekday.day} className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
+              <input type="checkbox" name="days" value={weekday.day} defaultChecked={checked.includes(weekday.day)} className="size-4 rounded border-slate-300" />
+              <abbr title={weekday.long} className="no-underline">
+                {weekday.short}
+              </abbr>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error ? (
+        <p id="work-week-error" className="text-xs font-medium text-rose-700">
+          {error}
+        </p>
+      ) : (
+        <p id="work-week-hint" className="text-xs text-slate-500">
+          Leave is counted on working days only. Changing them changes what future requests cost, not those already decided.
+        </p>
+      )}
+      {state?.ok && <FormMessage state={state} />}
+      <div>
+        <button type="submit" disabled={isPending} className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+          {isPending ? "Saving…" : "Save work week"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { requirePermission } from "@/lib/auth/current-user";
+import { listDepartmentOptions } from "@/lib/departments/list-departments";
+import { formatHalfDays } from "@/lib/leave/dates";
+import { type BalanceCell, getBalancesReport, parseBalancesQuery } from "@/lib/leave/balances-report";
+import { LEAVE_ADMIN } from "@/lib/leave/permissions";
+import { withParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Leave balances" };
+
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const CONTROL = "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
+const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
+
+function Cell({ cell, isUnlimited }: { cell: BalanceCell | null; isUnlimited: boolean }) {
+  if (!cell) return <span className="text-slate-400" title="Does not apply to this employee">—</span>;
+  if (isUnlimited) {
+    // No entitlement to run out of: the balance only counts down what was taken.
+    return (
+      <div className="flex flex-col">
+        <span className="text-slate-700">{formatHalfDays(Math.max(0, -cell.balance))} taken</span>
+        {cell.scheduled > 0 && <span className="text-xs text-slate-500">{formatHalfDays(cell.scheduled)} booked</span>}
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col">
+      <span className={`font-semibold tabular-nums ${cell.available < 0 ? "text-rose-700" : "text-slate-900"}`}>{formatHalfDays(cell.available)}</span>
+      {(cell.pending > 0 || cell.scheduled > 0 || cell.lapsing > 0) && (
+        <span className="text-xs text-slate-500">
+          {[cell.scheduled > 0 && `${formatHalfDays(cell.scheduled)} booked`, cell.pending > 0 && `${formatHalfDays(cell.pending)} pending`, cell.lapsing > 0 && `${formatHalfDays(cell.lapsing)} to lapse`].filter(Boolean).join(" · ")}
+        </span>
+      )}
+    </div>
+  );
+}
+
+// HR's view of everyone's leave: what each employee still has available, per leave type.
+export default async function LeaveBalancesPage({ searchParams }: PageProps<"/leave/balances">) {
+  const user = await requirePermission(LEAVE_ADMIN);
+  const query = parseBalancesQuery(await searchParams);
+  const [result, departments] = await Promise.all([getBalancesReport(user, query), listDepartmentOptions()]);
+  const current = { year: result.year, department: query.department, q: query.q, page: result.page };
+  const href = (changes: Record<string, string | number | undefined>) => withParams("/leave/balances", current, changes);
+  const isFiltered = Boolean(query.department || query.q);
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Leave balances</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Available leave per employee and leave type on <span className="font-medium text-slate-900">{DATE.format(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after booked and pending leave.
+          </p>
+        </div>
+        <nav aria-label="Year" className="flex items-center gap-2">
+          <Link href={href({ year: result.year - 1, page: 1 })} className={LINK} rel="prev">
+            ← {result.year - 1}
+          </Link>
+          <span className="px-2 text-lg font-semibold tabular-nums" aria-current="page">
+            {result.year}
+          </span>
+          <Link href={href({ year: result.year + 1, page: 1 })} className={LINK} rel="next">
+            {result.year + 1} →
+          </Link>
+        </nav>
+      </div>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        {/* A plain GET form: filtering works without JavaScript and the URL can be shared. */}
+        <form role="search" aria-label="Filter balances" action="/leave/balances" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <input type="hidden" name="year" value={result.year} />
+          <label className="flex flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
+            Name
+            <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="First or last name" className={CONTROL} />
+          </label>
+          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 sm:w-64">
+            Department
+            <select name="department" defaultValue={query.department ?? ""} className={CONTROL}>
+              <option value="">All departments</option>
+              {departments.map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+            Apply
+          </button>
+          {isFiltered && (
+            <Link href={withParams("/leave/balances", { year: result.year }, {})} className="inline-flex h-10 items-center text-sm font-medium text-brand-700 hover:underline">
+              Clear
+            </Link>
+          )}
+        </form>
+      </section>
+
+      <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        {result.types.length === 0 ? (
+          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="balances-empty">
+            <p className="text-base font-medium">No active leave types</p>
+            <p className="max-w-sm text-sm text-slate-600">Balances appear once there is a leave type to hold them.</p>
+            <Link href="/leave/types/new" className="mt-2 text-sm font-medium text-brand-700 hover:underline">
+              Create a leave type
+            </Link>
+          </div>
+        ) : result.rows.length === 0 ? (
+          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="balances-empty">
+            <p className="text-base font-medium">{isFiltered ? "Nobody matches these filters" : `Nobody worked here in ${result.year}`}</p>
+            <p className="max-w-sm text-sm text-slate-600">{isFiltered ? "Try another name or department." : "Try another year."}</p>
+          </div>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Available leave by employee and leave type in {result.year}</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className="sticky left-0 bg-slate-50 px-4 py-3 text-left font-semibold text-slate-700">
+                    Employee
+                  </th>
+                  {result.types.map((type) => (
+                    <th key={type.id} scope="col" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-700">
+                      <span aria-hidden className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
+                      {type.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100" data-testid="balance-rows">
+                {result.rows.map((row) => (
+                  <tr key={row.employee.id} className="hover:bg-slate-50">
+                    <th scope="row" className="sticky left-0 bg-white px-4 py-3 text-left font-normal">
+                      <Link href={`/leave/ledger/${row.employee.id}?asOf=${result.asOf}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="balance-employee">
+                        {row.employee.firstName} {row.employee.lastName}
+                      </Link>
+                      <p className="text-xs text-slate-500">
+                        {row.employee.department ?? "No department"}
+                        {row.employee.status === "TERMINATED" && " · has left"}
+                      </p>
+                    </th>
+                    {result.types.map((type) => (
+                      <td key={type.id} className="px-4 py-3 align-top">
+                        <Cell cell={row.cells[type.id]} isUnlimited={type.isUnlimited} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="border-t border-slate-200 px-4 py-3">
+          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(page) => href({ page })} noun={result.total === 1 ? "employee" : "employees"} />
+        </div>
+      </section>
+    </div>
+  );
+}
