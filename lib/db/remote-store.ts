@@ -125,8 +125,11 @@ export class RemoteStore {
     this.pool.on("connect", (client) => client.on("error", () => {}));
   }
 
-  // A fresh connection each time: a pooled socket could look alive when the server is not.
+  // A fresh connection each time: a pooled socket could look alive when the server is not. The
+  // whole probe is bounded, closing the connection included: a server killed mid-probe must not
+  // leave a probe pending, since probes run one at a time and recovery waits on them.
   async probe(): Promise<void> {
+    const limitMs = this.options.connectTimeoutMs * 2 + 500;
     const client = new pg.Client({
       connectionString: this.options.url,
       connectionTimeoutMillis: this.options.connectTimeoutMs,
@@ -134,11 +137,16 @@ export class RemoteStore {
       application_name: "hrms-probe",
     });
     client.on("error", () => {});
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`probe timed out after ${limitMs} ms`), { code: "ETIMEDOUT" })), limitMs);
+    });
     try {
-      await client.connect();
-      await client.query("SELECT 1");
+      await Promise.race([client.connect().then(() => client.query("SELECT 1")), deadline]);
     } finally {
-      await client.end().catch(() => {});
+      clearTimeout(timer);
+      // Not awaited: ending a connection to a dead server can wait for a reply that never comes.
+      client.end().catch(() => {});
     }
   }
 

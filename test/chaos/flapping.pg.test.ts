@@ -109,12 +109,13 @@ describe("a flapping network", () => {
     expect(run.switchesToPrimary).toBeLessThanOrEqual(1);
   });
 
-  it("1000 ms up / 300 ms down: recovers in the first up phase, then stops following the network", async () => {
-    // With up phases long enough for K = 3, the first recovery does happen (so the limit below is
-    // the flap protection at work, not probes that never succeed); K then doubles with each flap
-    // (6, 12, ...) and 12 probes 100 ms apart no longer fit in 1000 ms: at most 2 switches.
-    const run = await flapWithTraffic("flap-long", 1_000, 300, 6);
+  it("1500 ms up / 300 ms down: recovers in the first up phase, then stops following the network", async () => {
+    // Up phases are long enough for K = 3 even on a loaded machine, so the first recovery does
+    // happen (the limit below is the flap protection at work, not probes that never succeed); K
+    // then doubles with each flap (6, 12, 24) and 24 probes 100 ms apart no longer fit in 1500 ms:
+    // at most 3 switches in 6 cycles, however long the flapping lasts.
+    const run = await flapWithTraffic("flap-long", 1_500, 300, 6);
     expect(run.switchesToPrimary).toBeGreaterThanOrEqual(1);
-    expect(run.switchesToPrimary).toBeLessThanOrEqual(2);
+    expect(run.switchesToPrimary).toBeLessThanOrEqual(3);
   });
 });
