@@ -1,20 +1,12 @@
+import { requireCaller } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
 import { checkIn, checkOut } from "@/lib/attendance/check-in";
 import { listAttendanceRecords, toApiRecord } from "@/lib/attendance/list-records";
-import { authenticateRequest } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 import { handleApiError, readJson } from "@/lib/http/api-error";
 import { ZAttendanceAction, ZAttendanceListQuery } from "@/lib/validations/attendance";
 
 export const dynamic = "force-dynamic";
 
-// Attendance needs only a sign-in: everyone records their own, and the services decide whose
-// records a caller may read (themselves, a manager's team, HR everyone).
-async function requireCaller(request: Request) {
-  const user = await authenticateRequest(request);
-  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-  return user;
-}
 
 // GET /api/v1/attendance?employeeId=&from=&to=&page=&pageSize= - attendance records of the caller
 // (or of someone they may see), newest first; the current month unless dates are given

@@ -1,12 +1,10 @@
+import { requireCaller } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { asJsonObject, toApiJson } from "@/lib/api/serialize";
-import { authenticateRequest } from "@/lib/auth/current-user";
-import { can, type Permission } from "@/lib/auth/permissions";
 import { getDepartment } from "@/lib/departments/get-department";
 import { listDepartments } from "@/lib/departments/list-departments";
 import { createDepartment } from "@/lib/departments/save-department";
-import { AppError, forbidden } from "@/lib/errors";
 import { handleApiError, readJson } from "@/lib/http/api-error";
 import { ZDepartmentInput } from "@/lib/validations/departments";
 
@@ -21,13 +19,6 @@ const ZDepartmentListQuery = z.object({
   pageSize: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25)),
 });
 
-// Signed in (cookie or bearer token) and allowed, or a 401/403 for the caller.
-async function requireCaller(request: Request, permission: Permission) {
-  const user = await authenticateRequest(request);
-  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-  if (!can(user, permission)) throw forbidden();
-  return user;
-}
 
 // GET /api/v1/departments - list departments by name, searchable and paginated, with headcounts
 export async function GET(request: Request) {

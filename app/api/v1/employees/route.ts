@@ -1,12 +1,10 @@
+import { requireCaller } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { asJsonObject, flattenEmployeeBody, serializeEmployee, serializeEmployeeRow } from "@/lib/api/serialize";
-import { authenticateRequest } from "@/lib/auth/current-user";
-import { can, type Permission } from "@/lib/auth/permissions";
 import { getEmployeeProfile } from "@/lib/employees/get-employee";
 import { listEmployees } from "@/lib/employees/list-employees";
 import { createEmployee } from "@/lib/employees/save-employee";
-import { AppError, forbidden } from "@/lib/errors";
 import { handleApiError, readJson } from "@/lib/http/api-error";
 import { DIRECTORY_SORTS, EMPLOYEE_STATUSES, ZEmployeeInput } from "@/lib/validations/employees";
 
@@ -26,13 +24,6 @@ const ZEmployeeListQuery = z.object({
   pageSize: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25)),
 });
 
-// Signed in (cookie or bearer token) and allowed, or a 401/403 for the caller.
-async function requireCaller(request: Request, permission: Permission) {
-  const user = await authenticateRequest(request);
-  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-  if (!can(user, permission)) throw forbidden();
-  return user;
-}
 
 // GET /api/v1/employees - list employees the caller may see, filtered and paginated
 export async function GET(request: Request) {

@@ -1,7 +1,7 @@
+import { requireCaller } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { asJsonObject } from "@/lib/api/serialize";
-import { authenticateRequest } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { handleApiError, readJson } from "@/lib/http/api-error";
 import { createLeaveRequest } from "@/lib/leave/requests/create-leave-request";
@@ -25,12 +25,6 @@ const ZLeaveListQuery = z.object({
   ),
 });
 
-// Leave needs only a sign-in: the services decide what each caller may see, request and decide.
-async function requireCaller(request: Request) {
-  const user = await authenticateRequest(request);
-  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-  return user;
-}
 
 // GET /api/v1/leave-requests?view=mine|approvals|all&status=&page=&pageSize= - the caller's own
 // requests, those awaiting their decision, or all they may see; paginated

@@ -1,30 +1,16 @@
+import { requireCaller, ZBodyVersion } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { asJsonObject, toApiJson } from "@/lib/api/serialize";
-import { authenticateRequest } from "@/lib/auth/current-user";
-import { can, type Permission } from "@/lib/auth/permissions";
 import { getDepartment } from "@/lib/departments/get-department";
 import { updateDepartment } from "@/lib/departments/save-department";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { handleApiError, readJson, zodFields } from "@/lib/http/api-error";
 import { ZDepartmentInput } from "@/lib/validations/departments";
 
 export const dynamic = "force-dynamic";
 
 const EDITABLE = Object.keys(ZDepartmentInput.shape) as (keyof typeof ZDepartmentInput.shape)[];
-// A number or a string of digits, within the database's integer range (`true` is not version 1).
-const ZBodyVersion = z
-  .union([z.number(), z.string().regex(/^\d{1,10}$/)])
-  .transform(Number)
-  .pipe(z.number().int().min(1).max(2_147_483_647));
 
-// Signed in (cookie or bearer token) and allowed, or a 401/403 for the caller.
-async function requireCaller(request: Request, permission: Permission) {
-  const user = await authenticateRequest(request);
-  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-  if (!can(user, permission)) throw forbidden();
-  return user;
-}
 
 // GET /api/v1/departments/:id - one department with its place in the tree and the members the caller may see
 export async function GET(request: Request, context: RouteContext<"/api/v1/departments/[id]">) {

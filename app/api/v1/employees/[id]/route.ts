@@ -1,8 +1,6 @@
+import { requireCaller, ZBodyVersion } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { asJsonObject, flattenEmployeeBody, serializeEmployee } from "@/lib/api/serialize";
-import { authenticateRequest } from "@/lib/auth/current-user";
-import { can, type Permission } from "@/lib/auth/permissions";
 import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
 import { updateEmployee } from "@/lib/employees/save-employee";
 import { AppError, forbidden } from "@/lib/errors";
@@ -12,19 +10,7 @@ import { ZEmployeeInput } from "@/lib/validations/employees";
 export const dynamic = "force-dynamic";
 
 const EDITABLE = Object.keys(ZEmployeeInput.shape) as (keyof typeof ZEmployeeInput.shape)[];
-// A number or a string of digits, within the database's integer range (`true` is not version 1).
-const ZBodyVersion = z
-  .union([z.number(), z.string().regex(/^\d{1,10}$/)])
-  .transform(Number)
-  .pipe(z.number().int().min(1).max(2_147_483_647));
 
-// Signed in (cookie or bearer token) and allowed, or a 401/403 for the caller.
-async function requireCaller(request: Request, permission: Permission) {
-  const user = await authenticateRequest(request);
-  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-  if (!can(user, permission)) throw forbidden();
-  return user;
-}
 
 // The stored record in the shape ZEmployeeInput accepts, so a partial body can be laid over it.
 function editableFields(profile: EmployeeProfile): Record<string, unknown> {

@@ -1,8 +1,8 @@
+import { requireCaller } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { asJsonObject } from "@/lib/api/serialize";
-import { authenticateRequest } from "@/lib/auth/current-user";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { handleApiError, readJson } from "@/lib/http/api-error";
 import { cancelLeaveRequest } from "@/lib/leave/requests/cancel-leave-request";
 import { decideLeaveRequest } from "@/lib/leave/requests/decide-leave-request";
@@ -21,11 +21,6 @@ const ZAction = z.object({
     .pipe(z.number().int().min(1).max(2_147_483_647)),
 });
 
-async function requireCaller(request: Request) {
-  const user = await authenticateRequest(request);
-  if (!user) throw new AppError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-  return user;
-}
 
 // GET /api/v1/leave-requests/:id - one request with its history, for the employee, their
 // manager(s) and HR; 404 for anyone else
