@@ -75,7 +75,7 @@ function refusedRows(trials: RefusedTrial[], coldStart: ColdStart | null): Row[]
       if (!allFellBack) why = "the request did not fall back to SQLite";
       else if (!isPass && isFirst) {
         const warm = trials.filter((trial) => trial.kind === kind && !trial.isFirstOfKind).map((trial) => trial.extraMs);
-        why = `cold start, not detection: the layer never queries its SQLite Prisma client before the first failover, so that request pays Prisma's start-up (${cold})${warm.length ? `; later failovers cost ${ms(Math.max(...warm))} extra` : ""}. Warming the SQLite client at boot would remove it`;
+        why = `cold start, not detection: the layer warms its SQLite Prisma client at boot with one query per model, but Prisma still plans each new query shape on first use, so the first failover of a shape pays for it (${cold})${warm.length ? `; later failovers cost ${ms(Math.max(...warm))} extra` : ""}`;
       }
       else if (!isPass) why = "the failing PostgreSQL attempt took longer than the budget";
       rows.push({
@@ -175,7 +175,7 @@ function replayRows(replay: ReplayResult): Row[] {
       target: "no number in the design; recovery must wait for the full replay",
       verdict: isComplete ? "info" : "miss",
       why: isComplete
-        ? `serial by design: one queued operation per PostgreSQL transaction (BEGIN, applied-op check, apply, record op id, COMMIT) plus an fsync'd SQLite delete of its outbox entry, ${ms(replay.replayMs / replay.queued)} per write`
+        ? `batched: 50 queued operations per PostgreSQL transaction, each in its own savepoint with its operation id recorded, then one fsync'd SQLite delete per batch; ${ms(replay.replayMs / replay.queued)} per write`
         : "writes missing after the replay",
     },
   ];
