@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { remember } from "./registry";
 
 // The audit trail, written by the data layer itself: every create, update and delete of a model
 // made on behalf of a person records who, when, and the before and after of each changed field,
@@ -9,7 +10,9 @@ export type Actor = { id: string | null; email: string | null; requestId?: strin
 export type FieldChange = { from: unknown; to: unknown };
 export type AuditChanges = Record<string, FieldChange>;
 
-const storage = new AsyncLocalStorage<Actor>();
+// One store per process, kept in the registry: the production build puts this module in several
+// server chunks, and the actor set by an action must be the one the data layer reads.
+const storage = remember("audit-actor", () => new AsyncLocalStorage<Actor>());
 
 // Runs `work` with an actor: writes inside it are audited under that actor's name.
 export function runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {

@@ -11,8 +11,8 @@ import { findNamesForIds } from "@/lib/employees/employee-options";
 import { EMPLOYMENT_TYPE_LABELS, fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney, toDateInput } from "@/lib/employees/format";
 import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
 import { AppError } from "@/lib/errors";
-import { changeStatusAction } from "../actions";
-import { StatusChangeForm } from "../employee-form";
+import { changeStatusAction } from "../../actions";
+import { StatusChangeForm } from "../../employee-form";
 
 export const metadata: Metadata = { title: "Employee" };
 
