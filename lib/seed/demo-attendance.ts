@@ -19,7 +19,7 @@ export async function seedDemoAttendance(today = new Date()): Promise<number> {
     for (const employee of employees) {
       if (toIsoDate(employee.hireDate) > date || next() < 0.04) continue;
       const inMinutes = 8 * 60 + 40 + Math.floor(next() * (next() < 0.1 ? 60 : 30));
-      const outMinutes = 17 * 60 + Math.floor(next() * 60) - (next() < 0.08 ? 75 : 0);
+      const outMinutes = 17 * 60 + 25 + Math.floor(next() * 60) - (next() < 0.08 ? 75 : 0);
       const at = (minutes: number) => new Date(`${date}T${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00.000Z`);
       records.push({ employeeId: employee.id, date: new Date(`${date}T00:00:00.000Z`), checkInAt: at(inMinutes), checkOutAt: at(outMinutes) });
     }

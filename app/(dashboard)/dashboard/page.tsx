@@ -183,7 +183,7 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
     <>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label={isTeam ? "Your team" : "Headcount"} value={dashboard.headcount} hint={`${active} active · ${dashboard.onLeave} on leave`} href="/employees" testId="stat-headcount" />
-        <Stat label="On leave" value={dashboard.onLeave} hint={dashboard.onLeave === 1 ? "person away for now" : "people away for now"} href="/employees?status=ON_LEAVE" testId="stat-on-leave" />
+        <Stat label="Status: on leave" value={dashboard.onLeave} hint="marked on extended leave in their record" href="/employees?status=ON_LEAVE" testId="stat-on-leave" />
         <Stat label={`New hires in ${month}`} value={dashboard.newHires.total} hint="by hire date" tone="text-emerald-700" testId="stat-new-hires" />
         <Stat label={`Leavers in ${month}`} value={dashboard.leavers.total} hint="by exit date" tone={dashboard.leavers.total ? "text-rose-700" : "text-slate-900"} testId="stat-leavers" />
       </div>
