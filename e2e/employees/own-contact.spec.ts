@@ -57,12 +57,13 @@ test.describe("[EMPLOYEES]: an employee's own record", () => {
     await expect(page.getByTestId("profile-name")).toHaveCount(0);
     await expect(page.getByText(DEMO_ORG.employeeManager)).toHaveCount(0);
 
+    // A record outside one's scope does not exist for them, whatever the page under it.
     await page.goto(`${managerPath}/edit`);
-    await expect(page.getByTestId("forbidden")).toBeVisible();
+    await expect(page.getByTestId("not-found")).toBeVisible();
     await expect(page.getByTestId("employee-form")).toHaveCount(0);
 
     await page.goto(`${managerPath}/contact`);
-    await expect(page.getByTestId("forbidden")).toBeVisible();
+    await expect(page.getByTestId("not-found")).toBeVisible();
     await expect(page.getByTestId("contact-form")).toHaveCount(0);
 
     // Not even their own full edit form: that is HR's.
