@@ -141,8 +141,11 @@ export class RemoteStore {
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(Object.assign(new Error(`probe timed out after ${limitMs} ms`), { code: "ETIMEDOUT" })), limitMs);
     });
+    const work = client.connect().then(() => client.query("SELECT 1"));
+    // If the deadline wins, the connection attempt may still fail later: that is not news.
+    work.catch(() => {});
     try {
-      await Promise.race([client.connect().then(() => client.query("SELECT 1")), deadline]);
+      await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
       // Not awaited: ending a connection to a dead server can wait for a reply that never comes.
