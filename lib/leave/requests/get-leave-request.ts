@@ -3,9 +3,9 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { canSeeEmployee } from "@/lib/auth/scope";
 import { db, type AuditChanges } from "@/lib/db";
 import type { IsoDate } from "@/lib/leave/dates";
-import { canDecide, isLeaveAdmin, isManagerOf } from "./approvers";
-import { type BalanceAfter, balancesAfter, type LeaveRequestRow } from "./list-leave-requests";
-import { hasStarted, isUnlimited, todayIso } from "./request-rules";
+import { isLeaveAdmin, isManagerOf } from "./approvers";
+import { type BalanceAfter, balancesAfter, type LeaveRequestRow, toLeaveRequestRow } from "./list-leave-requests";
+import { todayIso } from "./request-rules";
 import { LEAVE_STATUS_LABELS, type LeaveRequestStatus } from "./status";
 
 export type HistoryEvent = { at: Date; actor: string | null; text: string; comment: string | null };
@@ -64,34 +64,16 @@ export async function getLeaveRequest(user: CurrentUser, id: string, options: { 
   const isManager = isManagerOf(user, row, row.employee.managerId);
   if (!isOwn && !isAdmin && !isManager && !(await canSeeEmployee(user, row.employeeId))) return null;
 
-  const status = row.status as LeaveRequestStatus;
-  const canCancel = (isOwn || isAdmin) && ["PENDING_MANAGER", "PENDING_HR", "APPROVED"].includes(status);
   const managerId = row.managerId ?? row.employee.managerId;
   const [manager, history, ledger] = await Promise.all([
     managerId ? db.employee.findUnique({ where: { id: managerId }, select: { id: true, firstName: true, lastName: true } }) : Promise.resolve(null),
     historyOf(row.id),
     db.leaveLedgerEntry.findMany({ where: { requestId: row.id }, select: { id: true, kind: true, halfDays: true, effectiveDate: true, reason: true }, orderBy: { createdAt: "asc" } }),
   ]);
+  const base = toLeaveRequestRow(row, user, isAdmin, today);
   const detail: LeaveRequestDetail = {
-    id: row.id,
-    version: row.version,
-    status,
-    employee: { id: row.employee.id, name: `${row.employee.firstName} ${row.employee.lastName}`, jobTitle: row.employee.jobTitle },
-    type: { id: row.leaveType.id, name: row.leaveType.name, color: row.leaveType.color, isUnlimited: isUnlimited(row.leaveType), requiresHrApproval: row.leaveType.requiresHrApproval },
-    startDate: row.startDate,
-    endDate: row.endDate,
-    startsAfternoon: row.startsAfternoon,
-    endsAtNoon: row.endsAtNoon,
-    halfDays: row.halfDays,
-    reason: row.reason,
-    attachmentName: row.attachmentName,
-    managerComment: row.managerComment,
-    hrComment: row.hrComment,
-    cancelReason: row.cancelReason,
-    createdAt: row.createdAt,
-    canCancel,
-    cancelNeedsAgreement: canCancel && status === "APPROVED" && hasStarted(row.startDate, today) && !(isAdmin && !isOwn),
-    canDecide: canDecide(user, { employeeId: row.employeeId, managerId: row.managerId, status }, row.employee.managerId),
+    ...base,
+    type: { ...base.type, requiresHrApproval: row.leaveType.requiresHrApproval },
     manager: manager ? { id: manager.id, name: `${manager.firstName} ${manager.lastName}` } : null,
     managerDecidedAt: row.managerDecidedAt,
     hrDecidedAt: row.hrDecidedAt,

@@ -97,32 +97,7 @@ export async function listLeaveRequests(user: CurrentUser, filter: LeaveListFilt
     page,
     pageSize,
     pageCount,
-    rows: rows.map((row) => {
-      const status = row.status as LeaveRequestStatus;
-      const isOwn = row.employeeId === user.employeeId;
-      const canCancel = (isOwn || isAdmin) && ["PENDING_MANAGER", "PENDING_HR", "APPROVED"].includes(status);
-      return {
-        id: row.id,
-        version: row.version,
-        status,
-        employee: { id: row.employee.id, name: `${row.employee.firstName} ${row.employee.lastName}`, jobTitle: row.employee.jobTitle },
-        type: { id: row.leaveType.id, name: row.leaveType.name, color: row.leaveType.color, isUnlimited: isUnlimited(row.leaveType) },
-        startDate: row.startDate,
-        endDate: row.endDate,
-        startsAfternoon: row.startsAfternoon,
-        endsAtNoon: row.endsAtNoon,
-        halfDays: row.halfDays,
-        reason: row.reason,
-        attachmentName: row.attachmentName,
-        managerComment: row.managerComment,
-        hrComment: row.hrComment,
-        cancelReason: row.cancelReason,
-        createdAt: row.createdAt,
-        canCancel,
-        cancelNeedsAgreement: canCancel && status === "APPROVED" && hasStarted(row.startDate, today) && !(isAdmin && !isOwn),
-        canDecide: canDecide(user, { employeeId: row.employeeId, managerId: row.managerId, status }, row.employee.managerId),
-      };
-    }),
+    rows: rows.map((row) => toLeaveRequestRow(row, user, isAdmin, today)),
   };
 }
 
@@ -151,4 +126,53 @@ export async function balancesAfter(rows: LeaveRequestRow[], options: { today?: 
     });
   }
   return result;
+}
+
+type SelectedRequest = {
+  id: string;
+  version: number;
+  status: string;
+  employeeId: string;
+  managerId: string | null;
+  startDate: Date;
+  endDate: Date;
+  startsAfternoon: boolean;
+  endsAtNoon: boolean;
+  halfDays: number;
+  reason: string | null;
+  attachmentName: string | null;
+  managerComment: string | null;
+  hrComment: string | null;
+  cancelReason: string | null;
+  createdAt: Date;
+  employee: { id: string; firstName: string; lastName: string; jobTitle: string; managerId: string | null };
+  leaveType: { id: string; name: string; color: string; yearlyHalfDays: number };
+};
+
+// One request as the viewer sees it, with what they may do with it; the detail page adds to this.
+export function toLeaveRequestRow(row: SelectedRequest, user: CurrentUser, isAdmin: boolean, today: IsoDate): LeaveRequestRow {
+  const status = row.status as LeaveRequestStatus;
+  const isOwn = row.employeeId === user.employeeId;
+  const canCancel = (isOwn || isAdmin) && ["PENDING_MANAGER", "PENDING_HR", "APPROVED"].includes(status);
+  return {
+    id: row.id,
+    version: row.version,
+    status,
+    employee: { id: row.employee.id, name: `${row.employee.firstName} ${row.employee.lastName}`, jobTitle: row.employee.jobTitle },
+    type: { id: row.leaveType.id, name: row.leaveType.name, color: row.leaveType.color, isUnlimited: isUnlimited(row.leaveType) },
+    startDate: row.startDate,
+    endDate: row.endDate,
+    startsAfternoon: row.startsAfternoon,
+    endsAtNoon: row.endsAtNoon,
+    halfDays: row.halfDays,
+    reason: row.reason,
+    attachmentName: row.attachmentName,
+    managerComment: row.managerComment,
+    hrComment: row.hrComment,
+    cancelReason: row.cancelReason,
+    createdAt: row.createdAt,
+    canCancel,
+    cancelNeedsAgreement: canCancel && status === "APPROVED" && hasStarted(row.startDate, today) && !(isAdmin && !isOwn),
+    canDecide: canDecide(user, { employeeId: row.employeeId, managerId: row.managerId, status }, row.employee.managerId),
+  };
 }
