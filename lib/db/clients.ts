@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgPool } from "./pg-connections";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 
@@ -20,7 +21,7 @@ export type PostgresOptions = {
 // request. Every timeout is explicit: connect, server-side statement, client-side query (the
 // only one that fires when the server never answers), and TCP keepalive for dead peers.
 export function createPostgresClient(options: PostgresOptions): PostgresClient {
-  const adapter = new PrismaPg(
+  const pool = createPgPool(
     {
       connectionString: options.url,
       max: options.poolMax,
@@ -32,11 +33,10 @@ export function createPostgresClient(options: PostgresOptions): PostgresClient {
       keepAliveInitialDelayMillis: 5_000,
       application_name: "hrms",
     },
-    {
-      onPoolError: (error) => options.onConnectionError?.(error),
-      onConnectionError: (error) => options.onConnectionError?.(error),
-    },
+    options.onConnectionError,
   );
+  // Our own pool (see pg-connections.ts for why), closed with the client.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PostgresClient({ adapter });
 }
 

@@ -89,10 +89,16 @@ function isSqliteBroken(error: unknown): boolean {
 
 export function createDataLayer(config: DataLayerConfig) {
   const postgres: PostgresClient | null = config.databaseUrl
-    ? createPostgresClient({ url: config.databaseUrl, poolMax: config.poolMax, connectTimeoutMs: config.connectTimeoutMs, statementTimeoutMs: config.statementTimeoutMs })
+    ? createPostgresClient({
+        url: config.databaseUrl,
+        poolMax: config.poolMax,
+        connectTimeoutMs: config.connectTimeoutMs,
+        statementTimeoutMs: config.statementTimeoutMs,
+        onConnectionError: connectionLost,
+      })
     : null;
   const remote = config.databaseUrl
-    ? new RemoteStore({ url: config.databaseUrl, connectTimeoutMs: config.connectTimeoutMs, statementTimeoutMs: config.statementTimeoutMs })
+    ? new RemoteStore({ url: config.databaseUrl, connectTimeoutMs: config.connectTimeoutMs, statementTimeoutMs: config.statementTimeoutMs, onConnectionLost: connectionLost })
     : null;
   let sqlite: SqliteClient | null = null;
   let local: LocalStore | null = null;
@@ -181,6 +187,21 @@ export function createDataLayer(config: DataLayerConfig) {
 
   function trip(error: unknown) {
     announce(breaker.recordFailure(describeError(error), Date.now()));
+  }
+
+  // A pooled connection died outside any query: the server went away, restarted, or an admin
+  // ended the session. Check PostgreSQL at once (one check at a time) instead of leaving it to the
+  // next request; only a failed check opens the breaker, since one ended session is no outage.
+  let suspicionCheck: Promise<void> | null = null;
+  function connectionLost(error: Error) {
+    if (isClosing || breaker.mode !== "primary" || suspicionCheck || !remote) return;
+    log.warn("PostgreSQL connection lost - checking the server", { event: "connection-lost", error: describeError(error) });
+    suspicionCheck = remote
+      .probe()
+      .catch((probeError: unknown) => {
+        if (breaker.mode === "primary") trip(probeError);
+      })
+      .finally(() => (suspicionCheck = null));
   }
 
   // ---- start and background work ----------------------------------------------------------
@@ -691,7 +712,7 @@ export function createDataLayer(config: DataLayerConfig) {
   async function close(): Promise<void> {
     isClosing = true;
     if (timer) clearInterval(timer);
-    await Promise.allSettled([probeRunning, mirrorRunning, drainRunning]);
+    await Promise.allSettled([probeRunning, mirrorRunning, drainRunning, suspicionCheck]);
     await Promise.allSettled([postgres?.$disconnect(), sqlite?.$disconnect(), remote?.close()]);
     local?.close();
   }

@@ -1,5 +1,6 @@
 import "server-only";
-import pg from "pg";
+import type pg from "pg";
+import { createPgClient, createPgPool, type ConnectionLostHandler } from "./pg-connections";
 import type { OutboxEntry } from "./local-store";
 import { quote, type Table } from "./table-info";
 
@@ -100,29 +101,26 @@ export function isRejection(error: unknown): boolean {
   return typeof code === "string" && REJECTED_CLASSES.some((prefix) => code.startsWith(prefix));
 }
 
-export type RemoteOptions = { url: string; connectTimeoutMs: number; statementTimeoutMs: number };
+export type RemoteOptions = { url: string; connectTimeoutMs: number; statementTimeoutMs: number; onConnectionLost?: ConnectionLostHandler };
 
 export class RemoteStore {
   readonly pool: pg.Pool;
 
   constructor(private readonly options: RemoteOptions) {
-    this.pool = new pg.Pool({
-      connectionString: options.url,
-      max: 3,
-      connectionTimeoutMillis: options.connectTimeoutMs,
-      // The same bounds as requests: a hung server must not hold the mirror or the replay for long.
-      statement_timeout: options.statementTimeoutMs,
-      query_timeout: options.statementTimeoutMs + 500,
-      idleTimeoutMillis: 10_000,
-      keepAlive: true,
-      application_name: "hrms-sync",
-    });
-    // Errors on idle connections are expected when the server dies; the next query reports them.
-    this.pool.on("error", () => {});
-    // A client checked out with pool.connect() (install, snapshot, replay, conflict resolution) has
-    // no pool listener while out: a reset socket would emit an unhandled 'error' and crash the
-    // process. The query in flight is rejected anyway, and the pool drops the broken client.
-    this.pool.on("connect", (client) => client.on("error", () => {}));
+    this.pool = createPgPool(
+      {
+        connectionString: options.url,
+        max: 3,
+        connectionTimeoutMillis: options.connectTimeoutMs,
+        // The same bounds as requests: a hung server must not hold the mirror or the replay for long.
+        statement_timeout: options.statementTimeoutMs,
+        query_timeout: options.statementTimeoutMs + 500,
+        idleTimeoutMillis: 10_000,
+        keepAlive: true,
+        application_name: "hrms-sync",
+      },
+      options.onConnectionLost,
+    );
   }
 
   // A fresh connection each time: a pooled socket could look alive when the server is not. The
@@ -130,13 +128,13 @@ export class RemoteStore {
   // leave a probe pending, since probes run one at a time and recovery waits on them.
   async probe(): Promise<void> {
     const limitMs = this.options.connectTimeoutMs * 2 + 500;
-    const client = new pg.Client({
+    // A probe's own failure is its result, not news for the connection-lost handler.
+    const client = createPgClient({
       connectionString: this.options.url,
       connectionTimeoutMillis: this.options.connectTimeoutMs,
       query_timeout: this.options.connectTimeoutMs,
       application_name: "hrms-probe",
     });
-    client.on("error", () => {});
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(Object.assign(new Error(`probe timed out after ${limitMs} ms`), { code: "ETIMEDOUT" })), limitMs);

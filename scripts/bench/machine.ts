@@ -22,6 +22,7 @@ function gitCommit(): string {
 
 export async function describeMachine(postgresUrl: string): Promise<Machine> {
   const client = new pg.Client({ connectionString: postgresUrl });
+  client.on("error", () => {}); // a lost connection fails the next query instead of throwing
   await client.connect();
   try {
     const { rows } = await client.query<{ version: string }>("SELECT current_setting('server_version') AS version");

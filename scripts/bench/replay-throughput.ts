@@ -48,6 +48,8 @@ export async function measureReplay(bench: BenchLayer, proxy: FaultProxy, direct
   const replayMs = primaryAt - recoveringAt;
 
   const client = new pg.Client({ connectionString: directUrl });
+
+  client.on("error", () => {}); // a lost connection fails the next query instead of throwing
   await client.connect();
   let createdFound = 0;
   try {

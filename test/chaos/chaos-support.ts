@@ -44,32 +44,17 @@ export function modeRecorder() {
   };
 }
 
-const SERVER_SHUTDOWN_CODES = new Set(["57P01", "57P02", "57P03"]);
-
-/** Collects errors that escape to the process (an unhandled rejection would crash a server). */
+/** Collects errors that escape to the process (an uncaught exception or unhandled rejection). */
 export function escapeWatch() {
   const escaped: unknown[] = [];
-  // Known and not yet traced: now and then, when the server is stopped under load, a driver error
-  // saying so ("terminating connection due to administrator command") surfaces as an unhandled
-  // rejection from inside Prisma's interactive-transaction handling, after the layer has already
-  // failed over. Next's server logs such rejections instead of exiting. They are reported (with
-  // their stack), not counted; anything else that escapes fails the test.
-  const known: unknown[] = [];
-  const onRejection = (reason: unknown) => {
-    const code = (reason as { code?: unknown })?.code;
-    if (typeof code === "string" && SERVER_SHUTDOWN_CODES.has(code)) known.push(reason);
-    else escaped.push(reason);
-  };
-  const onException = (error: unknown) => escaped.push(error);
-  process.on("unhandledRejection", onRejection);
-  process.on("uncaughtException", onException);
+  const onEscape = (error: unknown) => escaped.push(error);
+  process.on("unhandledRejection", onEscape);
+  process.on("uncaughtException", onEscape);
   return {
     escaped,
-    known,
     stop() {
-      if (known.length) console.log(`[escapes] ${known.length} server-shutdown driver error(s) surfaced as unhandled rejections; first stack:\n${(known[0] as Error)?.stack ?? String(known[0])}`);
-      process.off("unhandledRejection", onRejection);
-      process.off("uncaughtException", onException);
+      process.off("unhandledRejection", onEscape);
+      process.off("uncaughtException", onEscape);
     },
   };
 }

@@ -47,6 +47,8 @@ export interface PgCluster {
   start(): Promise<void>;
   /** Crash: SIGKILL the postmaster and all its children (backends would otherwise survive). */
   kill(): Promise<void>;
+  /** `pg_ctl stop -m immediate`: every backend quits at once, telling its client so; no checkpoint. */
+  stopImmediate(): Promise<void>;
   /** stop() then start(). */
   restart(): Promise<void>;
   /** CREATE DATABASE and return its URL. */
@@ -460,6 +462,17 @@ class PostgresCluster implements PgCluster {
     if (!child || !this.running) return;
     child.kill("SIGINT"); // "fast" shutdown: abort transactions, disconnect clients, checkpoint, exit
     if (!(await waitForExit(child, this.readyTimeoutMs))) await this.kill();
+  }
+
+  async stopImmediate(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    execFileSync(path.join(this.binDir, "pg_ctl"), ["stop", "-D", this.dataDir, "-m", "immediate", "-w", "-t", "10"], {
+      stdio: "ignore",
+      ...(this.identity ?? {}),
+    });
+    if (!(await waitForExit(child, this.readyTimeoutMs))) await this.kill();
+    this.removeStaleLockFiles();
   }
 
   async kill(): Promise<void> {

@@ -57,6 +57,7 @@ async function query<T>(provider: Provider, url: string, sql: string): Promise<T
     }
   }
   const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {}); // a lost connection fails the next query instead of throwing
   await client.connect();
   try {
     return (await client.query(sql)).rows as T[];

@@ -16,8 +16,9 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { DiffTarget, MigrationList } from "@prisma/schema-engine-wasm";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
-import pg from "pg";
+import type pg from "pg";
 import { log } from "@/lib/log";
+import { createPgClient, createPgPool } from "../pg-connections";
 
 export type { DiffTarget, MigrationList };
 export type Provider = "postgres" | "sqlite";
@@ -127,7 +128,7 @@ function postgresFactory(url: string, timeout: number): SqlMigrationAwareDriverA
 
 async function connectPostgres(url: string, timeout: number): Promise<SqlDriverAdapter> {
   // One connection, like the native engine: its advisory lock and session state must stay put.
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: timeout, max: 1 });
+  const pool = createPgPool({ connectionString: url, connectionTimeoutMillis: timeout, max: 1 });
   // adapter-pg rejects columns of PostgreSQL's internal one-byte "char" type (oid 18), which the
   // engine's catalog queries return; they arrive as strings, so report them as text (oid 25).
   const query = pool.query.bind(pool) as (config: unknown) => Promise<pg.QueryResult | pg.QueryResult[]>;
@@ -176,7 +177,7 @@ function sqliteFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
 
 /** Runs one statement (CREATE/DROP DATABASE) on its own short-lived connection to `url`. */
 export async function runPostgresAdmin(url: string, timeout: number, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeout });
+  const client = createPgClient({ connectionString: url, connectionTimeoutMillis: timeout });
   await client.connect();
   try {
     await client.query(sql);

@@ -1,0 +1,29 @@
+import "server-only";
+import pg from "pg";
+
+// Every PostgreSQL connection the app opens comes from here, so each one has an 'error' listener
+// from the moment it exists. A pg Client whose connection dies while no query is running emits
+// 'error'; with no listener, Node turns that into an uncaught exception and the server process
+// ends, at the very moment PostgreSQL fails.
+//
+// pg-pool leaves a gap: when it hands a freshly connected client to `pool.connect()`'s promise it
+// removes its own idle listener, and the caller (adapter-pg's startTransaction) attaches its
+// listener only after the promise resolves. A server that sends its FATAL in the same packet as
+// ReadyForQuery (a backend of a killed postmaster does exactly that) emits 'error' in between.
+// A listener attached on the pool's 'connect' event stays for the client's whole life.
+export type ConnectionLostHandler = (error: Error) => void;
+
+export function createPgPool(config: pg.PoolConfig, onConnectionLost?: ConnectionLostHandler): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on("connect", (client) => client.on("error", (error) => onConnectionLost?.(error)));
+  // pg-pool re-emits an idle client's error on the pool (after dropping the client); the client's
+  // own listener above has reported it already, but an 'error' event with no listener would throw.
+  pool.on("error", () => {});
+  return pool;
+}
+
+export function createPgClient(config: pg.ClientConfig, onConnectionLost?: ConnectionLostHandler): pg.Client {
+  const client = new pg.Client(config);
+  client.on("error", (error) => onConnectionLost?.(error));
+  return client;
+}
