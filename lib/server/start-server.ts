@@ -1,10 +1,12 @@
 import { closeDatabase, startDatabase } from "@/lib/db";
 import { startEmailSender } from "@/lib/notifications/email";
 import { log } from "@/lib/log";
+import { installProcessHandlers } from "./process-handlers";
 
 // Server start-up in the Node.js runtime: bring the data layer up (mode, mirror, probes) before
 // the first request rather than during it, and close it cleanly on SIGTERM.
 export async function startServer(): Promise<void> {
+  installProcessHandlers();
   try {
     await startDatabase();
   } catch (error) {
