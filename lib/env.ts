@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   PG_CONNECT_TIMEOUT_MS: millis(1_500),
   PG_STATEMENT_TIMEOUT_MS: millis(1_500),
+  PG_LOCK_TIMEOUT_MS: millis(1_000),
+  PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(5_000),
   PG_PROBE_INTERVAL_MS: millis(500),
   PG_PROBE_MAX_INTERVAL_MS: millis(2_000),
   PG_HEALTHY_PROBES: z.coerce.number().int().min(1).max(20).default(3),

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, startDatabase } from "@/lib/db";
 import { migrateDatabases } from "@/lib/db/migrations/migrate-databases";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -12,6 +12,15 @@ import { isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo-data";
 const settings = env();
 
 await migrateDatabases({ databaseUrl: settings.DATABASE_URL, sqlitePath: settings.SQLITE_PATH });
+// The data layer's own start: moves a standalone SQLite file into an empty PostgreSQL, or refuses
+// to start (with what to do) when both hold data.
+try {
+  await startDatabase();
+} catch (error) {
+  log.error(`cannot start: ${error instanceof Error ? error.message : String(error)}`, { event: "prestart" });
+  await closeDatabase();
+  process.exit(1);
+}
 
 if (settings.isDemoMode && (await isDatabaseEmpty())) {
   const counts = await seedDemoData();

@@ -3,13 +3,13 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { createPgPool } from "./pg-connections";
+import { createPgPool, sessionSettings, type SessionLimits } from "./pg-connections";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 
 export type { PostgresClient, SqliteClient };
 
-export type PostgresOptions = {
+export type PostgresOptions = Partial<SessionLimits> & {
   url: string;
   poolMax: number;
   connectTimeoutMs: number;
@@ -18,20 +18,21 @@ export type PostgresOptions = {
 };
 
 // adapter-pg's pool has no connect timeout by default, so a blackholed server would hang every
-// request. Every timeout is explicit: connect, server-side statement, client-side query (the
-// only one that fires when the server never answers), and TCP keepalive for dead peers.
+// request. Every timeout is explicit: connect, the server-side limits of sessionSettings, the
+// client-side query timeout (the only one that fires when the server never answers), keepalive.
 export function createPostgresClient(options: PostgresOptions): PostgresClient {
   const pool = createPgPool(
     {
       connectionString: options.url,
       max: options.poolMax,
       connectionTimeoutMillis: options.connectTimeoutMs,
-      statement_timeout: options.statementTimeoutMs,
-      query_timeout: options.statementTimeoutMs + 500,
       idleTimeoutMillis: 30_000,
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 5_000,
       application_name: "hrms",
+      ...sessionSettings({
+        statementTimeoutMs: options.statementTimeoutMs,
+        lockTimeoutMs: options.lockTimeoutMs ?? Math.max(50, Math.round((options.statementTimeoutMs * 2) / 3)),
+        idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 5_000,
+      }),
     },
     options.onConnectionError,
   );

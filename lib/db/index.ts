@@ -22,6 +22,8 @@ function dataLayer(): DataLayer {
       poolMax: settings.PG_POOL_MAX,
       connectTimeoutMs: settings.PG_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: settings.PG_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: settings.PG_LOCK_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: settings.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       probeIntervalMs: settings.PG_PROBE_INTERVAL_MS,
       maxProbeIntervalMs: settings.PG_PROBE_MAX_INTERVAL_MS,
       healthyProbes: settings.PG_HEALTHY_PROBES,
@@ -51,13 +53,19 @@ export function withTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
   return dataLayer().withTransaction(work);
 }
 
+// Starts the data layer; throws with the reason when it cannot start (the server logs it and
+// serves "service degraded"; prestart stops with it).
 export async function startDatabase(): Promise<void> {
   await dataLayer().start();
   dbState().mode = dataLayer().status().mode;
+  const problem = dataLayer().startProblem();
+  if (problem) throw new Error(problem);
 }
 
+// Never throws: a layer that could not start is "down" with its reason.
 export async function dbStatus(): Promise<DataLayerStatus> {
-  await startDatabase();
+  await dataLayer().start();
+  dbState().mode = dataLayer().status().mode;
   return dataLayer().status();
 }
 
@@ -69,6 +77,9 @@ export const dbAdmin = {
   resolveConflict: (id: string, resolution: "ours" | "theirs", actor: string) => dataLayer().resolveConflict(id, resolution, actor),
   events: (options?: { limit?: number; types?: string[] }) => dataLayer().events(options),
   queue: (limit?: number) => dataLayer().queue(limit),
+  retryQueued: (opId: string) => dataLayer().retryQueued(opId),
+  setAsideQueued: (opId: string, actor: string) => dataLayer().setAsideQueued(opId, actor),
+  tableSizes: () => dataLayer().tableSizes(),
   migrationState,
 };
 

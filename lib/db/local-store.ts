@@ -38,6 +38,17 @@ CREATE TABLE IF NOT EXISTS _hrms_outbox (
 );
 CREATE INDEX IF NOT EXISTS _hrms_outbox_op ON _hrms_outbox (op_id);
 CREATE INDEX IF NOT EXISTS _hrms_outbox_row ON _hrms_outbox (tbl, row_id);
+-- One row per queued operation, in the order they were made, so a replay batch costs O(batch);
+-- with the operation's retry state when PostgreSQL refused it for now (a lock, a deadlock).
+CREATE TABLE IF NOT EXISTS _hrms_ops (
+  op_id TEXT PRIMARY KEY,
+  first_seq INTEGER NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  next_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS _hrms_ops_order ON _hrms_ops (first_seq);
 CREATE TABLE IF NOT EXISTS _hrms_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS _hrms_events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -57,7 +68,8 @@ export function captureTriggersSql(table: Table): string {
     `json_object(${table.columns.map((column) => `'${column.name}', ${prefix}.${quote(column.name)}`).join(", ")})`;
   const name = (kind: string) => quote(`_hrms_capture_${table.name}_${kind}`);
   const insert = (kind: string, prefix: "NEW" | "OLD", base: string, row: string, old = "NULL") =>
-    `INSERT INTO _hrms_outbox (op_id, tbl, row_id, kind, base_version, row_json, old_json) VALUES (${CURRENT_OP}, '${table.name}', ${prefix}."id", '${kind}', ${base}, ${row}, ${old});`;
+    `INSERT INTO _hrms_outbox (op_id, tbl, row_id, kind, base_version, row_json, old_json) VALUES (${CURRENT_OP}, '${table.name}', ${prefix}."id", '${kind}', ${base}, ${row}, ${old}); ` +
+    `INSERT OR IGNORE INTO _hrms_ops (op_id, first_seq) VALUES (${CURRENT_OP}, last_insert_rowid());`;
   return [
     `DROP TRIGGER IF EXISTS ${name("insert")};`,
     `CREATE TRIGGER ${name("insert")} AFTER INSERT ON ${t} WHEN ${CURRENT_OP} IS NOT NULL BEGIN ${insert("insert", "NEW", "NULL", json("NEW"))} END;`,
@@ -81,15 +93,23 @@ function toSqliteValue(value: unknown, isDateTime: boolean, isBoolean: boolean):
   return value;
 }
 
+export type RowChanges = { table: string; rows: Record<string, unknown>[]; deletedIds: string[] };
+export type QueuedOperation = { opId: string; entries: OutboxEntry[]; attempts: number };
+
 export class LocalStore {
   readonly sqlite: Database.Database;
+  // Serialises this connection's writes with those of Prisma's SQLite client (see async-mutex.ts).
   readonly writeLock = new AsyncMutex();
   tables: Table[] = [];
+  private isRebuilding = false;
 
   constructor(file: string) {
     this.sqlite = new Database(file, { timeout: 5_000 });
     this.sqlite.pragma("journal_mode = WAL");
-    this.sqlite.pragma("synchronous = FULL");
+    // What this connection writes is a copy of PostgreSQL (or bookkeeping of a replay that is
+    // idempotent): a commit lost to a power cut is fetched again, so it need not wait for the disk.
+    // The writes users are told about in an outage go through Prisma's client, with synchronous=FULL.
+    this.sqlite.pragma("synchronous = NORMAL");
     this.sqlite.pragma("foreign_keys = OFF");
   }
 
@@ -98,6 +118,8 @@ export class LocalStore {
     this.sqlite.exec(SCHEMA);
     const outboxColumns = (this.sqlite.prepare("PRAGMA table_info(_hrms_outbox)").all() as { name: string }[]).map((column) => column.name);
     if (!outboxColumns.includes("old_json")) this.sqlite.exec("ALTER TABLE _hrms_outbox ADD COLUMN old_json TEXT");
+    // An outbox queued by a version without the operations table.
+    this.sqlite.exec("INSERT OR IGNORE INTO _hrms_ops (op_id, first_seq, created_at) SELECT op_id, min(seq), min(created_at) FROM _hrms_outbox GROUP BY op_id");
     this.tables = readSqliteTables(this.sqlite);
     this.sqlite.transaction(() => {
       for (const table of this.tables) this.sqlite.exec(captureTriggersSql(table));
@@ -118,18 +140,41 @@ export class LocalStore {
   // ---- outbox -------------------------------------------------------------------------------
 
   queueDepth(): number {
-    return (this.sqlite.prepare("SELECT count(DISTINCT op_id) AS n FROM _hrms_outbox").get() as { n: number }).n;
+    return (this.sqlite.prepare("SELECT count(*) AS n FROM _hrms_ops").get() as { n: number }).n;
   }
 
   oldestQueuedAt(): string | null {
-    return (this.sqlite.prepare("SELECT min(created_at) AS at FROM _hrms_outbox").get() as { at: string | null }).at;
+    return (this.sqlite.prepare("SELECT created_at AS at FROM _hrms_ops ORDER BY first_seq LIMIT 1").get() as { at: string } | undefined)?.at ?? null;
   }
 
-  // The oldest queued operations (each one original transaction), in the order they were made,
-  // each with its entries in the order written.
-  nextOperations(limit: number): OutboxEntry[][] {
-    const rows = this.sqlite.prepare("SELECT op_id FROM _hrms_outbox GROUP BY op_id ORDER BY min(seq) LIMIT ?").all(limit) as { op_id: string }[];
-    return rows.map((row) => this.operation(row.op_id));
+  // The oldest queued operations that may be tried now, in the order they were made. An operation
+  // waiting for its retry holds back the later ones that touch any of its rows (their order on a
+  // row is kept), and nothing else.
+  nextOperations(limit: number, now = Date.now()): QueuedOperation[] {
+    const candidates = this.sqlite.prepare("SELECT op_id, attempts, next_at FROM _hrms_ops ORDER BY first_seq LIMIT ?").all(limit * 4) as {
+      op_id: string;
+      attempts: number;
+      next_at: number;
+    }[];
+    const blocked = new Set<string>();
+    const ready: QueuedOperation[] = [];
+    for (const candidate of candidates) {
+      const entries = this.operation(candidate.op_id);
+      const rows = entries.map((entry) => `${entry.table}\u0000${entry.rowId}`);
+      const isWaiting = candidate.next_at > now || rows.some((row) => blocked.has(row));
+      if (isWaiting) {
+        for (const row of rows) blocked.add(row);
+        continue;
+      }
+      ready.push({ opId: candidate.op_id, entries, attempts: candidate.attempts });
+      if (ready.length >= limit) break;
+    }
+    return ready;
+  }
+
+  // When the earliest waiting operation may be tried again (null when none waits).
+  nextRetryAt(): number | null {
+    return (this.sqlite.prepare("SELECT min(next_at) AS at FROM _hrms_ops WHERE next_at > 0").get() as { at: number | null }).at;
   }
 
   operation(opId: string): OutboxEntry[] {
@@ -149,19 +194,41 @@ export class LocalStore {
     }));
   }
 
-  listQueue(limit = 50): { opId: string; entries: number; tables: string; createdAt: string }[] {
+  listQueue(limit = 50): { opId: string; entries: number; tables: string; createdAt: string; attempts: number; lastError: string | null }[] {
     return this.sqlite
       .prepare(
-        "SELECT op_id AS opId, count(*) AS entries, group_concat(DISTINCT tbl) AS tables, min(created_at) AS createdAt FROM _hrms_outbox GROUP BY op_id ORDER BY min(seq) LIMIT ?",
+        `SELECT o.op_id AS opId, o.created_at AS createdAt, o.attempts, o.last_error AS lastError,
+                (SELECT count(*) FROM _hrms_outbox e WHERE e.op_id = o.op_id) AS entries,
+                (SELECT group_concat(DISTINCT tbl) FROM _hrms_outbox e WHERE e.op_id = o.op_id) AS tables
+           FROM _hrms_ops o ORDER BY o.first_seq LIMIT ?`,
       )
-      .all(limit) as { opId: string; entries: number; tables: string; createdAt: string }[];
+      .all(limit) as { opId: string; entries: number; tables: string; createdAt: string; attempts: number; lastError: string | null }[];
+  }
+
+  // Must run under writeLock (the caller holds it).
+  removeOperationsNow(opIds: string[]): void {
+    const removeEntries = this.sqlite.prepare("DELETE FROM _hrms_outbox WHERE op_id = ?");
+    const removeOp = this.sqlite.prepare("DELETE FROM _hrms_ops WHERE op_id = ?");
+    this.sqlite.transaction(() => {
+      for (const opId of opIds) {
+        removeEntries.run(opId);
+        removeOp.run(opId);
+      }
+    })();
   }
 
   removeOperations(opIds: string[]): Promise<void> {
-    return this.writeLock.run(() => {
-      const remove = this.sqlite.prepare("DELETE FROM _hrms_outbox WHERE op_id = ?");
-      this.sqlite.transaction(() => opIds.forEach((opId) => remove.run(opId)))();
-    });
+    return this.writeLock.run(() => this.removeOperationsNow(opIds));
+  }
+
+  // PostgreSQL refused the operation for now: try again after `delayMs`.
+  deferOperationNow(opId: string, error: string, delayMs: number): void {
+    this.sqlite.prepare("UPDATE _hrms_ops SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE op_id = ?").run(error, Date.now() + delayMs, opId);
+  }
+
+  // An admin asks for a waiting operation to be tried at once.
+  retryNow(opId: string): Promise<boolean> {
+    return this.writeLock.run(() => this.sqlite.prepare("UPDATE _hrms_ops SET next_at = 0 WHERE op_id = ?").run(opId).changes > 0);
   }
 
   // ---- metadata and events -----------------------------------------------------------------
@@ -170,10 +237,13 @@ export class LocalStore {
     return (this.sqlite.prepare("SELECT value FROM _hrms_meta WHERE key = ?").get(key) as { value: string } | undefined)?.value ?? null;
   }
 
+  setMetaNow(entries: Record<string, string>): void {
+    const setMeta = this.sqlite.prepare("INSERT INTO _hrms_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    for (const [key, value] of Object.entries(entries)) setMeta.run(key, value);
+  }
+
   setMeta(key: string, value: string): Promise<void> {
-    return this.writeLock.run(() => {
-      this.sqlite.prepare("INSERT INTO _hrms_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
-    });
+    return this.writeLock.run(() => this.setMetaNow({ [key]: value }));
   }
 
   addEvent(type: string, message: string, detail?: Record<string, unknown>): Promise<void> {
@@ -195,51 +265,102 @@ export class LocalStore {
 
   // ---- mirror ------------------------------------------------------------------------------
 
-  // Applies PostgreSQL's current version of some rows (or their absence) and moves the watermark,
-  // in one transaction. Rows with local writes still waiting in the outbox are left alone: the
-  // replay decides their fate.
-  applyMirror(changes: { table: string; rows: Record<string, unknown>[]; deletedIds: string[] }[], meta: Record<string, string>): Promise<number> {
-    return this.writeLock.run(() => {
-      const isQueued = this.sqlite.prepare("SELECT 1 FROM _hrms_outbox WHERE tbl = ? AND row_id = ? LIMIT 1");
-      const setMeta = this.sqlite.prepare("INSERT INTO _hrms_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-      let applied = 0;
-      this.sqlite.transaction(() => {
-        for (const change of changes) {
-          const table = this.table(change.table);
-          const upsert = this.upsertStatement(table);
-          const remove = this.sqlite.prepare(`DELETE FROM ${quote(table.name)} WHERE "id" = ?`);
-          for (const row of change.rows) {
-            if (isQueued.get(table.name, row.id)) continue;
-            upsert.run(table.columns.map((column) => toSqliteValue(row[column.name], column.isDateTime, column.isBoolean)));
-            applied += 1;
-          }
-          for (const id of change.deletedIds) {
-            if (isQueued.get(table.name, id)) continue;
-            applied += remove.run(id).changes;
-          }
+  // Applies PostgreSQL's current version of some rows (or their absence) and moves the position,
+  // in one transaction. Rows with local writes still waiting in the outbox are left alone (the
+  // replay decides their fate), and a row never goes back to an older version (two writers'
+  // answers can arrive out of order). Must run under writeLock.
+  applyChangesNow(changes: RowChanges[], meta: Record<string, string>): number {
+    const isQueued = this.sqlite.prepare("SELECT 1 FROM _hrms_outbox WHERE tbl = ? AND row_id = ? LIMIT 1");
+    let applied = 0;
+    this.sqlite.transaction(() => {
+      for (const change of changes) {
+        const table = this.table(change.table);
+        const upsert = this.upsertStatement(table);
+        const localVersion = this.sqlite.prepare(`SELECT "version" FROM ${quote(table.name)} WHERE "id" = ?`).pluck();
+        const remove = this.sqlite.prepare(`DELETE FROM ${quote(table.name)} WHERE "id" = ?`);
+        for (const row of change.rows) {
+          if (isQueued.get(table.name, row.id)) continue;
+          const version = localVersion.get(row.id) as number | undefined;
+          if (version !== undefined && typeof row.version === "number" && version > row.version) continue;
+          upsert.run(table.columns.map((column) => toSqliteValue(row[column.name], column.isDateTime, column.isBoolean)));
+          applied += 1;
         }
-        for (const [key, value] of Object.entries(meta)) setMeta.run(key, value);
-      })();
-      return applied;
+        for (const id of change.deletedIds) {
+          if (isQueued.get(table.name, id)) continue;
+          applied += remove.run(id).changes;
+        }
+      }
+      this.setMetaNow(meta);
+    })();
+    return applied;
+  }
+
+  applyChanges(changes: RowChanges[], meta: Record<string, string>): Promise<number> {
+    return this.writeLock.run(() => this.applyChangesNow(changes, meta));
+  }
+
+  get rebuilding(): boolean {
+    return this.isRebuilding;
+  }
+
+  // Replaces every model table's contents with PostgreSQL's, streamed batch by batch inside one
+  // SQLite transaction: readers on other connections keep seeing the previous copy until it
+  // commits, and a failure part-way leaves that copy as it was. Refused while writes are queued:
+  // they must be replayed (or set aside) first. Holds the write lock throughout.
+  async rebuild(fill: (add: (table: string, rows: Record<string, unknown>[]) => void) => Promise<Record<string, string>>): Promise<number> {
+    return this.writeLock.run(async () => {
+      if (this.queueDepth() > 0) throw new Error("cannot rebuild the SQLite copy while writes are queued for replay");
+      this.isRebuilding = true;
+      let count = 0;
+      this.sqlite.exec("BEGIN IMMEDIATE");
+      try {
+        for (const table of this.tables) this.sqlite.prepare(`DELETE FROM ${quote(table.name)}`).run();
+        const statements = new Map<string, Database.Statement>();
+        const meta = await fill((name, rows) => {
+          const table = this.table(name);
+          if (!statements.has(name)) statements.set(name, this.upsertStatement(table));
+          const upsert = statements.get(name)!;
+          for (const row of rows) upsert.run(table.columns.map((column) => toSqliteValue(row[column.name], column.isDateTime, column.isBoolean)));
+          count += rows.length;
+        });
+        this.setMetaNow(meta);
+        this.sqlite.exec("COMMIT");
+        return count;
+      } catch (error) {
+        if (this.sqlite.inTransaction) this.sqlite.exec("ROLLBACK");
+        throw error;
+      } finally {
+        this.isRebuilding = false;
+      }
     });
   }
 
-  // Replaces every model table's contents with PostgreSQL's snapshot. Refused while writes are
-  // queued: they must be replayed first.
-  replaceAll(snapshot: { table: string; rows: Record<string, unknown>[] }[], meta: Record<string, string>): Promise<void> {
-    return this.writeLock.run(() => {
-      if (this.queueDepth() > 0) throw new Error("cannot rebuild the SQLite copy while writes are queued for replay");
-      this.sqlite.transaction(() => {
-        for (const table of this.tables) this.sqlite.prepare(`DELETE FROM ${quote(table.name)}`).run();
-        for (const { table: name, rows } of snapshot) {
-          const table = this.table(name);
-          const upsert = this.upsertStatement(table);
-          for (const row of rows) upsert.run(table.columns.map((column) => toSqliteValue(row[column.name], column.isDateTime, column.isBoolean)));
-        }
-        const setMeta = this.sqlite.prepare("INSERT INTO _hrms_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        for (const [key, value] of Object.entries(meta)) setMeta.run(key, value);
-      })();
-    });
+  // A page of a model table's rows, as the capture triggers record them (what the replay sends to
+  // PostgreSQL), in id order after `afterId`.
+  readRows(table: Table, afterId: string, limit: number): Record<string, unknown>[] {
+    const json = `json_object(${table.columns.map((column) => `'${column.name}', ${quote(column.name)}`).join(", ")})`;
+    return (this.sqlite.prepare(`SELECT ${json} AS row FROM ${quote(table.name)} WHERE "id" > ? ORDER BY "id" LIMIT ?`).all(afterId, limit) as { row: string }[]).map(
+      (row) => JSON.parse(row.row) as Record<string, unknown>,
+    );
+  }
+
+  // The queue is dropped (after the file was kept aside by the caller).
+  clearQueueNow(): number {
+    const depth = this.queueDepth();
+    this.sqlite.exec("DELETE FROM _hrms_outbox; DELETE FROM _hrms_ops;");
+    return depth;
+  }
+
+  // A copy of the whole file beside it, before it is rebuilt or its queue set aside.
+  async keepCopy(suffix: string): Promise<string> {
+    const target = `${this.sqlite.name}.${suffix}`;
+    await this.sqlite.backup(target);
+    return target;
+  }
+
+  // Whether any model table holds a row (a file that has data to lose).
+  hasData(): boolean {
+    return this.tables.some((table) => this.sqlite.prepare(`SELECT 1 FROM ${quote(table.name)} LIMIT 1`).get() !== undefined);
   }
 
   // INSERT OR REPLACE also evicts a stale local row that holds a unique value (an email, say)

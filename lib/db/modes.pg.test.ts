@@ -13,6 +13,7 @@ import { migrateDatabases } from "./migrations/migrate-databases";
 const ADMIN = { id: "admin", role: "ADMIN" as const, employeeId: null };
 let cluster: PgCluster;
 let sqlitePath: string;
+let copyPath: string;
 
 async function unusedPort(): Promise<number> {
   const server = createServer();
@@ -36,7 +37,9 @@ function marker(label: string) {
 beforeAll(async () => {
   cluster = await startPostgresCluster();
   sqlitePath = join(mkdtempSync(join(tmpdir(), "hrms-modes-")), "hrms.db");
+  copyPath = join(mkdtempSync(join(tmpdir(), "hrms-modes-copy-")), "hrms.db");
   await migrateDatabases({ databaseUrl: cluster.url, sqlitePath });
+  await migrateDatabases({ databaseUrl: undefined, sqlitePath: copyPath });
   // One marker row in each database, so a read shows which one answered.
   const postgres = createPostgresClient({ url: cluster.url, poolMax: 2, connectTimeoutMs: 2000, statementTimeoutMs: 5000 });
   const sqlite = createSqliteClient(sqlitePath);
@@ -72,8 +75,8 @@ async function loadApp(settings: Record<string, string>) {
 }
 
 describe("start-up modes", () => {
-  // In order: SQLite alone; then PostgreSQL, which rebuilds the SQLite copy from itself; then
-  // PostgreSQL gone, where the copy answers with PostgreSQL's data.
+  // In order: SQLite alone; PostgreSQL with that same file (refused: both hold data); PostgreSQL
+  // with a new file, which becomes its copy; then PostgreSQL gone, where the copy answers.
   it("without DATABASE_URL: sqlite-only, reads SQLite", async () => {
     const app = await loadApp({ DATABASE_URL: "", SQLITE_PATH: sqlitePath });
     const health = await app.health();
@@ -83,8 +86,19 @@ describe("start-up modes", () => {
     await app.close();
   });
 
-  it("with DATABASE_URL and a live PostgreSQL: primary, reads PostgreSQL", async () => {
+  it("with DATABASE_URL and a file that was the whole database, while PostgreSQL has data too: down, says why, changes nothing", async () => {
     const app = await loadApp({ DATABASE_URL: cluster.url, SQLITE_PATH: sqlitePath });
+    const health = await app.health();
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: "down", database: { mode: "down", active: null } });
+    await app.close();
+    const [sqliteRows, postgresRows] = await Promise.all([readNames("sqlite", sqlitePath), readNames("postgres", cluster.url)]);
+    expect(sqliteRows).toEqual(["SQLITEONLY"]);
+    expect(postgresRows).toEqual(["PGONLY"]);
+  });
+
+  it("with DATABASE_URL and a live PostgreSQL: primary, reads PostgreSQL, and the new file becomes its copy", async () => {
+    const app = await loadApp({ DATABASE_URL: cluster.url, SQLITE_PATH: copyPath });
     const health = await app.health();
     expect(health.status).toBe(200);
     expect(health.backend).toBe("postgres");
@@ -95,13 +109,21 @@ describe("start-up modes", () => {
 
   it("with PostgreSQL unreachable at start: fallback, degraded, reads the SQLite copy of PostgreSQL", async () => {
     const port = await unusedPort();
-    const app = await loadApp({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/hrms`, SQLITE_PATH: sqlitePath });
+    const app = await loadApp({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/hrms`, SQLITE_PATH: copyPath });
     const health = await app.health();
     expect(health.status).toBe(200);
     expect(health.backend).toBe("sqlite");
     expect(health.body).toMatchObject({ status: "degraded", database: { mode: "fallback", active: "sqlite" } });
-    // The SQLite-only marker is gone: the previous start replaced the copy with PostgreSQL's rows.
     expect(await app.names()).toEqual(["PGONLY"]);
     await app.close();
   });
 });
+
+async function readNames(provider: "postgres" | "sqlite", url: string): Promise<string[]> {
+  const client = provider === "postgres" ? createPostgresClient({ url, poolMax: 1, connectTimeoutMs: 2000, statementTimeoutMs: 5000 }) : createSqliteClient(url);
+  try {
+    return (await (client as ReturnType<typeof createSqliteClient>).employee.findMany({ where: { lastName: "Marker" }, select: { firstName: true } })).map((row) => row.firstName);
+  } finally {
+    await client.$disconnect();
+  }
+}

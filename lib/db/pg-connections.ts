@@ -27,3 +27,20 @@ export function createPgClient(config: pg.ClientConfig, onConnectionLost?: Conne
   client.on("error", (error) => onConnectionLost?.(error));
   return client;
 }
+
+export type SessionLimits = { statementTimeoutMs: number; lockTimeoutMs: number; idleInTransactionTimeoutMs: number };
+
+// Server-side limits for every session the layer opens: a client that vanishes (a partition that
+// never resets the connection) leaves no transaction, lock or xid behind for longer than
+// idle_in_transaction_session_timeout, and no statement waits on a lock for longer than lock_timeout.
+export function sessionSettings(options: SessionLimits) {
+  return {
+    statement_timeout: options.statementTimeoutMs,
+    lock_timeout: options.lockTimeoutMs,
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
+    // The client gives up shortly after the server should have: what catches a hung server.
+    query_timeout: options.statementTimeoutMs + 500,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 5_000,
+  };
+}

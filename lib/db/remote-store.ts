@@ -1,107 +1,22 @@
 import "server-only";
 import type pg from "pg";
-import { createPgClient, createPgPool, type ConnectionLostHandler } from "./pg-connections";
-import type { OutboxEntry } from "./local-store";
+import { createPgClient, createPgPool, sessionSettings, type ConnectionLostHandler, type SessionLimits } from "./pg-connections";
+import { installBookkeeping } from "./remote-schema";
 import { quote, type Table } from "./table-info";
 
-// The data layer's own small pool to PostgreSQL (apart from Prisma's): probes, the change log that
-// feeds the mirror, replay of queued writes, and the conflict table.
-export type Conflict = {
-  id: string;
-  opId: string;
-  kind: "version" | "exists" | "deleted" | "rejected";
-  table: string;
-  rowId: string;
-  ours: Record<string, unknown> | null;
-  theirs: Record<string, unknown> | null;
-  entries: OutboxEntry[];
-  message: string | null;
-  source: string | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolution: string | null;
-  resolvedBy: string | null;
+// The data layer's own small pool to PostgreSQL, apart from Prisma's: probes, the change feed of
+// the SQLite copy, snapshots, bookkeeping. Replay and conflicts use it through their own modules.
+export type RemoteOptions = SessionLimits & {
+  url: string;
+  connectTimeoutMs: number;
+  onConnectionLost?: ConnectionLostHandler;
 };
 
-const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt"]);
+export type Change = { table: string; rowId: string };
+export type RemoteIdentity = { systemId: string; database: string };
+export type OpenTransaction = { pid: number; application: string; state: string; ageMs: number; query: string };
 
-// The columns a queued update changed (its row before and after, as SQLite saw them).
-export function changedColumns(table: Table, entry: Pick<OutboxEntry, "row" | "oldRow">): string[] {
-  if (!entry.oldRow) return table.columns.filter((column) => !BOOKKEEPING.has(column.name)).map((column) => column.name);
-  return table.columns
-    .filter((column) => !BOOKKEEPING.has(column.name))
-    .filter((column) => JSON.stringify(entry.row?.[column.name] ?? null) !== JSON.stringify(entry.oldRow?.[column.name] ?? null))
-    .map((column) => column.name);
-}
-
-// A three-way merge per field: the update applies if PostgreSQL still holds, in every column the
-// queued write changed, the value that write started from. Edits to other columns made meanwhile
-// (by another instance, or by this one just before the outage) are kept, not overwritten; an
-// edit to the same column is a conflict.
-export function mergeUpdateSql(table: Table, changed: string[], hasOldRow: boolean): string {
-  const t = quote(table.name);
-  const assigned = [...changed, ...(table.columns.some((column) => column.name === "updatedAt") ? ["updatedAt"] : [])];
-  const set = assigned.map((name) => `${quote(name)} = n.${quote(name)}, `).join("");
-  // Without the row it started from (an entry queued by an older version), fall back to the
-  // whole-row version check.
-  const unchangedSince = hasOldRow ? changed.map((name) => ` AND t.${quote(name)} IS NOT DISTINCT FROM o.${quote(name)}`).join("") : ` AND t."version" = $4`;
-  return `UPDATE ${t} AS t SET ${set}"version" = t."version" + 1
-    FROM json_populate_record(NULL::${t}, $1::json) AS n, json_populate_record(NULL::${t}, $2::json) AS o
-    WHERE t.id = $3${unchangedSince} RETURNING t.id`;
-}
-
-export type ReplayResult =
-  | { outcome: "applied" | "already-applied" }
-  | { outcome: "conflict"; conflict: Omit<Conflict, "id" | "createdAt" | "resolvedAt" | "resolution" | "resolvedBy" | "source"> };
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS _hrms_applied_ops (
-  op_id text PRIMARY KEY,
-  applied_at timestamptz NOT NULL DEFAULT now(),
-  source text
-);
-CREATE TABLE IF NOT EXISTS _hrms_changes (
-  seq bigserial PRIMARY KEY,
-  tbl text NOT NULL,
-  row_id text NOT NULL,
-  txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
-  at timestamptz NOT NULL DEFAULT clock_timestamp()
-);
-CREATE INDEX IF NOT EXISTS _hrms_changes_txid ON _hrms_changes (txid);
-CREATE INDEX IF NOT EXISTS _hrms_changes_at ON _hrms_changes (at);
-CREATE TABLE IF NOT EXISTS _hrms_conflicts (
-  id text PRIMARY KEY,
-  op_id text NOT NULL,
-  kind text NOT NULL,
-  tbl text NOT NULL,
-  row_id text NOT NULL,
-  ours jsonb,
-  theirs jsonb,
-  entries jsonb NOT NULL,
-  message text,
-  source text,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  resolved_at timestamptz,
-  resolution text,
-  resolved_by text
-);
-CREATE OR REPLACE FUNCTION _hrms_capture() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO _hrms_changes (tbl, row_id) VALUES (TG_TABLE_NAME, CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
-  RETURN NULL;
-END
-$$;
-`;
-
-// Integrity and data errors mean PostgreSQL refuses this write for good: dead-letter it.
-const REJECTED_CLASSES = ["23", "22"];
-
-export function isRejection(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === "string" && REJECTED_CLASSES.some((prefix) => code.startsWith(prefix));
-}
-
-export type RemoteOptions = { url: string; connectTimeoutMs: number; statementTimeoutMs: number; onConnectionLost?: ConnectionLostHandler };
+const SNAPSHOT_BATCH_ROWS = 1_000;
 
 export class RemoteStore {
   readonly pool: pg.Pool;
@@ -112,12 +27,9 @@ export class RemoteStore {
         connectionString: options.url,
         max: 3,
         connectionTimeoutMillis: options.connectTimeoutMs,
-        // The same bounds as requests: a hung server must not hold the mirror or the replay for long.
-        statement_timeout: options.statementTimeoutMs,
-        query_timeout: options.statementTimeoutMs + 500,
         idleTimeoutMillis: 10_000,
-        keepAlive: true,
         application_name: "hrms-sync",
+        ...sessionSettings(options),
       },
       options.onConnectionLost,
     );
@@ -151,21 +63,10 @@ export class RemoteStore {
     }
   }
 
-  // Idempotent; serialised across app instances by an advisory lock.
-  async install(tables: Table[]): Promise<void> {
+  async install(tables: Table[]): Promise<boolean> {
     const client = await this.pool.connect();
     try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('hrms.install'))");
-      await client.query(SCHEMA);
-      for (const table of tables) {
-        await client.query(`DROP TRIGGER IF EXISTS _hrms_capture ON ${quote(table.name)}`);
-        await client.query(`CREATE TRIGGER _hrms_capture AFTER INSERT OR UPDATE OR DELETE ON ${quote(table.name)} FOR EACH ROW EXECUTE FUNCTION _hrms_capture()`);
-      }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
+      return await installBookkeeping(client, tables, this.options.lockTimeoutMs);
     } finally {
       client.release();
     }
@@ -175,222 +76,160 @@ export class RemoteStore {
     await this.pool.end().catch(() => {});
   }
 
-  // ---- mirror feed -------------------------------------------------------------------------
-
-  // Changes from transactions known to be finished: every transaction older than the snapshot's
-  // xmin has committed or aborted, so reading [previous xmin, current xmin) by transaction id
-  // never skips a change that committed late, which a sequence watermark would.
-  async readChanges(sinceXmin: string): Promise<{ xmin: string; changes: { table: string; rowId: string; ageMs: number }[] }> {
-    const { rows: [{ xmin }] } = await this.pool.query<{ xmin: string }>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin");
-    if (xmin === sinceXmin) return { xmin, changes: [] };
-    const { rows } = await this.pool.query<{ tbl: string; row_id: string; age_ms: number }>(
-      `SELECT tbl, row_id, (extract(epoch FROM clock_timestamp() - at) * 1000)::float8 AS age_ms
-         FROM _hrms_changes WHERE txid >= $1::text::xid8 AND txid < $2::text::xid8 ORDER BY seq`,
-      [sinceXmin, xmin],
+  // Which cluster and database this is: a backup restored elsewhere, or a new database behind the
+  // same URL, has another identity, and a copy of the old one must not be trusted against it.
+  async identity(): Promise<RemoteIdentity> {
+    const { rows } = await this.pool.query<{ system_id: string; database: string }>(
+      "SELECT system_identifier::text AS system_id, current_database() AS database FROM pg_control_system()",
     );
-    return { xmin, changes: rows.map((row) => ({ table: row.tbl, rowId: row.row_id, ageMs: row.age_ms })) };
+    return { systemId: rows[0].system_id, database: rows[0].database };
+  }
+
+  // ---- change feed -------------------------------------------------------------------------
+
+  // The changes committed since `previous` (a pg_snapshot as text), by commit visibility as PgQ
+  // reads its queue: those of transactions visible in the current snapshot but not in the
+  // previous one. A transaction still open holds back only its own changes, however old it is,
+  // and a change that commits late is taken when it becomes visible, never skipped. One statement,
+  // so the snapshot is the one the rows were read with.
+  async readChanges(previous: string): Promise<{ snapshot: string; changes: Change[] }> {
+    const { rows } = await this.pool.query<{ snapshot: string; tbl: string | null; row_id: string | null }>(
+      `WITH cur AS (SELECT pg_current_snapshot() AS s)
+       SELECT cur.s::text AS snapshot, c.tbl, c.row_id
+         FROM cur LEFT JOIN _hrms_changes c
+           ON c.txid >= pg_snapshot_xmin($1::text::pg_snapshot)
+          AND c.txid < pg_snapshot_xmax(cur.s)
+          AND pg_visible_in_snapshot(c.txid, cur.s)
+          AND NOT pg_visible_in_snapshot(c.txid, $1::text::pg_snapshot)
+        ORDER BY c.seq`,
+      [previous],
+    );
+    return {
+      snapshot: rows[0].snapshot,
+      changes: rows.filter((row) => row.tbl !== null).map((row) => ({ table: row.tbl!, rowId: row.row_id! })),
+    };
   }
 
   async fetchRows(table: string, ids: string[]): Promise<Record<string, unknown>[]> {
-    const { rows } = await this.pool.query<{ row: Record<string, unknown> }>(
-      `SELECT row_to_json(t) AS row FROM ${quote(table)} t WHERE t.id = ANY($1::text[])`,
-      [ids],
-    );
+    const { rows } = await this.pool.query<{ row: Record<string, unknown> }>(`SELECT row_to_json(t) AS row FROM ${quote(table)} t WHERE t.id = ANY($1::text[])`, [ids]);
     return rows.map((row) => row.row);
   }
 
-  // A consistent copy of every model table plus the xmin to resume the change feed from.
-  async snapshot(tables: Table[]): Promise<{ xmin: string; tables: { table: string; rows: Record<string, unknown>[] }[] }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      // Copying whole tables takes longer than a request may; allow it a minute per table.
-      await client.query("SET LOCAL statement_timeout = 60000");
-      const { rows: [{ xmin }] } = await client.query<{ xmin: string }>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin");
-      const out = [];
-      for (const table of tables) {
-        const { rows } = await client.query<{ row: Record<string, unknown> }>({ text: `SELECT row_to_json(t) AS row FROM ${quote(table.name)} t`, query_timeout: 61_000 } as pg.QueryConfig);
-        out.push({ table: table.name, rows: rows.map((row) => row.row) });
-      }
-      await client.query("COMMIT");
-      return { xmin, tables: out };
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  // The oldest transaction that holds a transaction id: what a status page names when asked what
+  // is old in the database (it no longer stalls the copy, but it holds back pruning and vacuum).
+  async oldestOpenTransaction(): Promise<OpenTransaction | null> {
+    const { rows } = await this.pool.query<{ pid: number; application: string; state: string; age_ms: number; query: string }>(
+      `SELECT pid, application_name AS application, state, (extract(epoch FROM clock_timestamp() - xact_start) * 1000)::float8 AS age_ms, left(query, 200) AS query
+         FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start LIMIT 1`,
+    );
+    return rows[0] ? { pid: rows[0].pid, application: rows[0].application, state: rows[0].state, ageMs: Math.round(rows[0].age_ms), query: rows[0].query } : null;
   }
 
-  async pruneChanges(olderThanHours: number): Promise<void> {
-    await this.pool.query("DELETE FROM _hrms_changes WHERE at < now() - make_interval(hours => $1)", [olderThanHours]);
-  }
-
-  // ---- replay ------------------------------------------------------------------------------
-
-  // Applies queued operations in order, several per PostgreSQL transaction for throughput, each
-  // in its own savepoint with its operation id recorded, so an operation is applied whole or not at
-  // all and a second attempt after an unknown outcome is a no-op. An operation that meets a
-  // conflict or a refusal is rolled back to its savepoint and reported; the rest carry on.
-  async replay(operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
+  // A consistent copy of every model table, streamed in batches (memory stays flat whatever the
+  // tables' size), plus the snapshot the change feed resumes from.
+  async streamSnapshot(tables: Table[], onBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void> | void): Promise<string> {
     const client = await this.pool.connect();
     let isBroken = false;
-    const results: ReplayResult[] = [];
     try {
-      await client.query("BEGIN");
-      const ids = operations.map((entries) => entries[0].opId);
-      const seen = new Set((await client.query<{ op_id: string }>("SELECT op_id FROM _hrms_applied_ops WHERE op_id = ANY($1::text[])", [ids])).rows.map((row) => row.op_id));
-      for (const entries of operations) {
-        const opId = entries[0].opId;
-        if (seen.has(opId)) {
-          results.push({ outcome: "already-applied" });
-          continue;
-        }
-        await client.query("SAVEPOINT op");
-        try {
-          let conflict = null;
-          for (const entry of entries) {
-            const table = tables.find((candidate) => candidate.name === entry.table);
-            if (!table) throw Object.assign(new Error(`unknown table ${entry.table}`), { code: "22000" });
-            conflict = await this.applyEntry(client, table, entry);
-            if (conflict) break;
-          }
-          if (conflict) {
-            await client.query("ROLLBACK TO SAVEPOINT op");
-            results.push({ outcome: "conflict", conflict: { ...conflict, opId, entries } });
-            continue;
-          }
-          await client.query("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", [opId, source]);
-          await client.query("RELEASE SAVEPOINT op");
-          results.push({ outcome: "applied" });
-        } catch (error) {
-          if (!isRejection(error)) throw error;
-          await client.query("ROLLBACK TO SAVEPOINT op");
-          const first = entries[0];
-          results.push({
-            outcome: "conflict",
-            conflict: { opId, kind: "rejected", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: (error as Error).message },
-          });
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // A batch takes longer than a request may on a large table; the client waits as long.
+      await client.query("SET LOCAL statement_timeout = 60000");
+      await client.query("SET LOCAL idle_in_transaction_session_timeout = 60000");
+      const { rows: [{ snapshot }] } = await client.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
+      for (const table of tables) {
+        let after = "";
+        for (;;) {
+          const { rows } = await client.query<{ row: Record<string, unknown>; id: string }>({
+            text: `SELECT t.id, row_to_json(t) AS row FROM ${quote(table.name)} t WHERE t.id > $1 ORDER BY t.id LIMIT ${SNAPSHOT_BATCH_ROWS}`,
+            values: [after],
+            query_timeout: 61_000,
+          } as pg.QueryConfig);
+          if (rows.length > 0) await onBatch(table.name, rows.map((row) => row.row));
+          if (rows.length < SNAPSHOT_BATCH_ROWS) break;
+          after = rows[rows.length - 1].id;
         }
       }
       await client.query("COMMIT");
-      return results;
+      return snapshot;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
       isBroken = true;
+      await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
       client.release(isBroken);
     }
   }
 
-  private async applyEntry(client: pg.PoolClient, table: Table, entry: OutboxEntry) {
-    const t = quote(table.name);
-    const current = async () =>
-      (await client.query<{ row: Record<string, unknown> }>(`SELECT row_to_json(t) AS row FROM ${t} t WHERE t.id = $1`, [entry.rowId])).rows[0]?.row ?? null;
-    const base = { table: table.name, rowId: entry.rowId, ours: entry.row, message: null };
-
-    if (entry.kind === "insert") {
-      const inserted = await client.query(
-        `INSERT INTO ${t} SELECT * FROM json_populate_record(NULL::${t}, $1::json) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [JSON.stringify(entry.row)],
-      );
-      return inserted.rowCount ? null : { ...base, kind: "exists" as const, theirs: await current() };
-    }
-    if (entry.kind === "update") {
-      const hasOldRow = entry.oldRow !== null;
-      const params = [JSON.stringify(entry.row), JSON.stringify(entry.oldRow ?? {}), entry.rowId, ...(hasOldRow ? [] : [entry.baseVersion])];
-      const updated = await client.query(mergeUpdateSql(table, changedColumns(table, entry), hasOldRow), params);
-      if (updated.rowCount) return null;
-      const theirs = await current();
-      return { ...base, kind: theirs ? ("version" as const) : ("deleted" as const), theirs };
-    }
-    const deleted = await client.query(`DELETE FROM ${t} WHERE id = $1 AND version = $2 RETURNING id`, [entry.rowId, entry.baseVersion]);
-    if (deleted.rowCount) return null;
-    const theirs = await current();
-    // Already gone is what the delete wanted; a row that changed meanwhile is a conflict.
-    return theirs ? { ...base, kind: "version" as const, theirs } : null;
-  }
-
-  // ---- conflicts ---------------------------------------------------------------------------
-
-  async recordConflict(conflict: Omit<Conflict, "id" | "createdAt" | "resolvedAt" | "resolution" | "resolvedBy">): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO _hrms_conflicts (id, op_id, kind, tbl, row_id, ours, theirs, entries, message, source)
-       VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-      [conflict.opId, conflict.kind, conflict.table, conflict.rowId, JSON.stringify(conflict.ours), JSON.stringify(conflict.theirs), JSON.stringify(conflict.entries), conflict.message, conflict.source],
+  // A dedicated connection that wakes the mirror on every commit that changed a model table.
+  async listen(onChange: () => void, onLost: (error: Error) => void): Promise<pg.Client> {
+    const client = createPgClient(
+      { connectionString: this.options.url, connectionTimeoutMillis: this.options.connectTimeoutMs, keepAlive: true, keepAliveInitialDelayMillis: 5_000, application_name: "hrms-listen" },
+      onLost,
     );
-  }
-
-  async listConflicts(options: { includeResolved?: boolean; limit?: number } = {}): Promise<Conflict[]> {
-    const { rows } = await this.pool.query(
-      `SELECT id, op_id, kind, tbl, row_id, ours, theirs, entries, message, source, created_at, resolved_at, resolution, resolved_by
-         FROM _hrms_conflicts ${options.includeResolved ? "" : "WHERE resolved_at IS NULL"} ORDER BY created_at DESC LIMIT $1`,
-      [options.limit ?? 100],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      opId: row.op_id,
-      kind: row.kind,
-      table: row.tbl,
-      rowId: row.row_id,
-      ours: row.ours,
-      theirs: row.theirs,
-      entries: row.entries,
-      message: row.message,
-      source: row.source,
-      createdAt: new Date(row.created_at).toISOString(),
-      resolvedAt: row.resolved_at ? new Date(row.resolved_at).toISOString() : null,
-      resolution: row.resolution,
-      resolvedBy: row.resolved_by,
-    }));
-  }
-
-  async countOpenConflicts(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>("SELECT count(*) AS n FROM _hrms_conflicts WHERE resolved_at IS NULL");
-    return Number(rows[0].n);
-  }
-
-  // "theirs": PostgreSQL's version stands. "ours": the queued write is applied over it, as a new
-  // version, in one transaction with the resolution.
-  async resolveConflict(id: string, resolution: "theirs" | "ours", tables: Table[], actor: string): Promise<boolean> {
-    const client = await this.pool.connect();
+    client.on("notification", () => onChange());
+    client.on("end", () => onLost(new Error("the LISTEN connection closed")));
     try {
-      await client.query("BEGIN");
-      const found = await client.query("SELECT entries FROM _hrms_conflicts WHERE id = $1 AND resolved_at IS NULL FOR UPDATE", [id]);
-      if (!found.rowCount) {
-        await client.query("ROLLBACK");
-        return false;
-      }
-      if (resolution === "ours") {
-        for (const entry of found.rows[0].entries as OutboxEntry[]) await this.forceApply(client, tables, entry);
-        await client.query("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, 'conflict-resolution') ON CONFLICT DO NOTHING", [id]);
-      }
-      await client.query("UPDATE _hrms_conflicts SET resolved_at = now(), resolution = $2, resolved_by = $3 WHERE id = $1", [id, resolution, actor]);
-      await client.query("COMMIT");
-      return true;
+      await client.connect();
+      await client.query("LISTEN hrms_changes");
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
+      client.end().catch(() => {});
       throw error;
-    } finally {
-      client.release();
     }
+    return client;
   }
 
-  private async forceApply(client: pg.PoolClient, tables: Table[], entry: OutboxEntry) {
-    const table = tables.find((candidate) => candidate.name === entry.table);
-    if (!table) return;
-    const t = quote(table.name);
-    if (entry.kind === "delete") {
-      await client.query(`DELETE FROM ${t} WHERE id = $1`, [entry.rowId]);
-      return;
-    }
-    const others = table.columns.filter((column) => column.name !== "id" && column.name !== "version");
-    const assignments = others.map((column) => `${quote(column.name)} = EXCLUDED.${quote(column.name)}`).join(", ");
-    await client.query(
-      `INSERT INTO ${t} SELECT * FROM json_populate_record(NULL::${t}, $1::json)
-       ON CONFLICT (id) DO UPDATE SET ${assignments}, "version" = ${t}."version" + 1`,
-      [JSON.stringify(entry.row)],
+  // ---- every copy's position, and pruning below all of them ---------------------------------
+
+  // Each instance records how far its copy has read the change log and how old its queue is; the
+  // change log and the applied operation ids are pruned below what every live copy still needs.
+  async recordPosition(instanceId: string, snapshot: string, oldestQueuedAt: string | null): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO _hrms_copies (instance_id, snapshot_xmin, oldest_queued_at, seen_at) VALUES ($1, pg_snapshot_xmin($2::text::pg_snapshot), $3, now())
+       ON CONFLICT (instance_id) DO UPDATE SET snapshot_xmin = excluded.snapshot_xmin, oldest_queued_at = excluded.oldest_queued_at, seen_at = now()`,
+      [instanceId, snapshot, oldestQueuedAt],
     );
+  }
+
+  // Copies not seen for `liveDays` no longer hold pruning back (an instance gone for good must not
+  // keep the log for ever); one that returns finds its position below the horizon and rebuilds.
+  // Applied operation ids are kept while any live queue may still hold their operation, plus a
+  // margin for an ambiguous commit retried late.
+  async prune(options: { liveDays: number; appliedOpsMarginHours: number }): Promise<{ changes: number; appliedOps: number }> {
+    const horizon = await this.pool.query<{ horizon: string | null }>(
+      `WITH live AS (SELECT snapshot_xmin FROM _hrms_copies WHERE seen_at > now() - make_interval(days => $1))
+       SELECT min(snapshot_xmin)::text AS horizon FROM live`,
+      [options.liveDays],
+    );
+    const below = horizon.rows[0].horizon;
+    let changes = 0;
+    if (below) {
+      changes = (await this.pool.query("DELETE FROM _hrms_changes WHERE txid < $1::text::xid8", [below])).rowCount ?? 0;
+      await this.pool.query("INSERT INTO _hrms_meta (key, value) VALUES ('changes.pruned_below', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE _hrms_meta.value::xid8 < excluded.value::xid8", [below]);
+    }
+    const appliedOps =
+      (
+        await this.pool.query(
+          `DELETE FROM _hrms_applied_ops WHERE applied_at < now() - make_interval(hours => $2)
+             AND applied_at < coalesce((SELECT min(oldest_queued_at) FROM _hrms_copies WHERE seen_at > now() - make_interval(days => $1)), 'infinity')`,
+          [options.liveDays, options.appliedOpsMarginHours],
+        )
+      ).rowCount ?? 0;
+    return { changes, appliedOps };
+  }
+
+  // The change log has been pruned beyond this copy's position: it must be rebuilt.
+  async isPositionPruned(snapshot: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ pruned: boolean }>(
+      "SELECT coalesce((SELECT value::xid8 FROM _hrms_meta WHERE key = 'changes.pruned_below') > pg_snapshot_xmin($1::text::pg_snapshot), false) AS pruned",
+      [snapshot],
+    );
+    return rows[0].pruned;
+  }
+
+  async tableSizes(): Promise<Record<string, number>> {
+    const { rows } = await this.pool.query<{ name: string; n: string }>(
+      `SELECT relname AS name, n_live_tup::text AS n FROM pg_stat_user_tables WHERE relname IN ('_hrms_applied_ops', '_hrms_changes', '_hrms_conflicts', '_hrms_copies')`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.name, Number(row.n)]));
   }
 }

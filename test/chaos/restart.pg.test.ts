@@ -92,12 +92,14 @@ describe("process restart", () => {
     // Served from PostgreSQL now, and it agrees.
     expect((await second.db.employee.findUnique({ where: { id: kept.id } }))?.jobTitle).toBe("Queued Title");
 
-    // A brand-new SQLite file: the start-up snapshot copies PostgreSQL's rows.
+    // A brand-new SQLite file: the start-up snapshot, taken in the background while PostgreSQL
+    // serves, copies PostgreSQL's rows.
     const freshFile = await newSqliteFile("restart-fresh");
     const third = startDataLayer(rig.url, freshFile);
     layers.push(third);
     await third.start();
     expect(third.status().mode).toBe("primary");
+    await waitFor(() => third.status().isMirrorTrusted, { layer: third, what: "the start-up snapshot" });
     expect(sqliteRows(freshFile, tag)).toEqual(await pgRows(tag));
 
     // Changes made directly on PostgreSQL (another app instance, an admin) reach the copy: a

@@ -1,0 +1,143 @@
+import "server-only";
+import { statSync } from "node:fs";
+import { log } from "@/lib/log";
+import { applySqlitePragmas, resolveSqlitePath } from "./clients";
+import { describeError, isConnectionError } from "./errors";
+import type { LayerState } from "./layer-state";
+import { LocalStore } from "./local-store";
+import { sourceKey, type Mirror } from "./mirror";
+import { copyIntoPostgres, countPostgresRows } from "./move-to-postgres";
+import type { RemoteIdentity } from "./remote-store";
+import { callDelegate, MODEL_KEYS } from "./routing";
+import { assertConventions } from "./table-info";
+
+const ROLE_KEY = "role";
+
+// Refusing to start is the only safe answer (both databases hold data of their own).
+export class BootRefusal extends Error {
+  readonly code = "boot_refused";
+}
+
+export type FileIdentity = { path: string; ino: number; dev: number };
+
+// Opens the SQLite file. Without PostgreSQL a problem here is fatal; with it, the app runs on
+// PostgreSQL alone and says why.
+export async function openLocal(state: LayerState): Promise<FileIdentity | null> {
+  const path = resolveSqlitePath(state.config.sqlitePath);
+  try {
+    state.openSqlite();
+    await applySqlitePragmas(state.sqlite!);
+    state.local = new LocalStore(path);
+    state.tables = state.local.install();
+    if (state.tables.length === 0) throw new Error(`the SQLite database at ${state.config.sqlitePath} has no tables: run npm run db:migrate`);
+    assertConventions(state.tables);
+    // Prisma prepares a client on its first query; do it now, not in the request that fails over.
+    const reader = state.sqliteReader!;
+    await Promise.all(MODEL_KEYS.map((model) => callDelegate(reader, model, "findFirst", { select: { id: true } })));
+    if (!state.postgres && !state.local.getMeta(ROLE_KEY)) await state.local.setMeta(ROLE_KEY, "standalone");
+    const stat = statSync(path);
+    return { path, ino: stat.ino, dev: stat.dev };
+  } catch (error) {
+    if (!state.postgres) throw error;
+    state.markLocalBroken(describeError(error));
+    return null;
+  }
+}
+
+// The file the layer opened must still be the one at its path: a file deleted or replaced while
+// the app runs would take writes into an unlinked inode and lose the queue at the next start.
+export function checkFileIdentity(state: LayerState, identity: FileIdentity | null): void {
+  if (!identity || state.isLocalBroken) return;
+  let problem: string | null = null;
+  try {
+    const stat = statSync(identity.path);
+    if (stat.ino !== identity.ino || stat.dev !== identity.dev) problem = `the SQLite file ${identity.path} was replaced while the app was running; restart the app to use the new file`;
+  } catch {
+    problem = `the SQLite file ${identity.path} was deleted while the app was running; restart the app to create it again`;
+  }
+  if (problem) state.markLocalBroken(problem);
+}
+
+// Brings PostgreSQL and the copy into agreement at start. Returns the work left for the
+// background (a rebuild of the copy), so requests never wait for it.
+export async function reconcileWithPostgres(state: LayerState, mirror: Mirror): Promise<(() => Promise<void>) | null> {
+  const { remote, local } = state;
+  if (!remote) return null;
+  try {
+    await remote.probe();
+    await remote.install(state.tables);
+    state.isPostgresReady = true;
+    if (!local || state.isLocalBroken) return null;
+    const identity = await remote.identity();
+
+    if (isStandalone(local, mirror)) await moveIntoPostgres(state, identity);
+    else if (mirror.source() && mirror.source() !== sourceKey(identity)) await setAsideForOtherCluster(state, mirror, identity);
+
+    if (local.queueDepth() > 0) {
+      // Writes from before a restart are still queued: replay them before PostgreSQL serves.
+      state.announce(state.breaker.recordFailure(`${local.queueDepth()} writes queued before restart`, Date.now()));
+      return null;
+    }
+    if (await mirror.isCurrentWith(identity)) return () => mirror.poll();
+    return async () => {
+      if (local.hasData()) {
+        const kept = await local.keepCopy("before-rebuild");
+        state.record("snapshot", `kept the previous SQLite copy as ${kept} before rebuilding it`, { kept });
+      }
+      await mirror.rebuild(identity);
+      await local.setMeta(ROLE_KEY, "copy");
+    };
+  } catch (error) {
+    if (error instanceof BootRefusal) throw error;
+    if (!isConnectionError(error)) log.error("PostgreSQL start-up check failed", { event: "boot", error: describeError(error) });
+    state.trip(error);
+    return null;
+  }
+}
+
+// A file that was the whole database: marked so by a start without DATABASE_URL, or (made by an
+// older version) holding rows without ever having been a copy.
+function isStandalone(local: LocalStore, mirror: Mirror): boolean {
+  const role = local.getMeta(ROLE_KEY);
+  if (role) return role === "standalone";
+  return !mirror.position() && local.hasData();
+}
+
+async function moveIntoPostgres(state: LayerState, identity: RemoteIdentity): Promise<void> {
+  const local = state.local!;
+  const path = state.config.sqlitePath;
+  if (!local.hasData()) {
+    await local.setMeta(ROLE_KEY, "copy");
+    return;
+  }
+  const inPostgres = await countPostgresRows(state.remote!.pool, state.tables);
+  if (inPostgres > 0) {
+    throw new BootRefusal(
+      `The SQLite file ${path} holds this app's data from running without DATABASE_URL, and the PostgreSQL database ${identity.database} already holds ${inPostgres} rows of its own. ` +
+        `Nothing was changed. Either point DATABASE_URL at an empty database to move the file's data there, or move the file away (then the app copies PostgreSQL's data into a new one).`,
+    );
+  }
+  const kept = await local.keepCopy("before-move");
+  const startedAt = Date.now();
+  const rows = await copyIntoPostgres(state.remote!.pool, local, state.tables);
+  state.record("move", `moved ${rows} rows from the SQLite file ${path} into PostgreSQL (${identity.database}) in ${Date.now() - startedAt} ms; the file is now its copy (the file as it was is kept as ${kept})`, {
+    rows,
+    kept,
+  });
+  await local.setMeta(ROLE_KEY, "copy");
+}
+
+// PostgreSQL is another cluster, or another database, than the one this file copies: its queued
+// writes must not be replayed into it blindly. They stay in a copy of the file for an admin, and
+// the copy is rebuilt from the database that is there now.
+async function setAsideForOtherCluster(state: LayerState, mirror: Mirror, identity: RemoteIdentity): Promise<void> {
+  const local = state.local!;
+  const kept = await local.keepCopy("other-database");
+  const dropped = await local.writeLock.run(() => local.clearQueueNow());
+  state.record(
+    "identity",
+    `PostgreSQL is not the database this copy was made from (was ${mirror.source()}, now ${sourceKey(identity)}): ${dropped} queued writes were set aside in ${kept}, and the copy will be rebuilt`,
+    { previous: mirror.source(), current: sourceKey(identity), dropped, kept },
+    "warn",
+  );
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import type pg from "pg";
+import { isConnectionError } from "./errors";
+import type { OutboxEntry } from "./local-store";
+import type { ConflictDraft } from "./remote-conflicts";
+import { quote, type Table } from "./table-info";
+
+// Replays operations queued in SQLite during an outage into PostgreSQL.
+const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt"]);
+
+// The columns a queued update changed (its row before and after, as SQLite saw them).
+export function changedColumns(table: Table, entry: Pick<OutboxEntry, "row" | "oldRow">): string[] {
+  if (!entry.oldRow) return table.columns.filter((column) => !BOOKKEEPING.has(column.name)).map((column) => column.name);
+  return table.columns
+    .filter((column) => !BOOKKEEPING.has(column.name))
+    .filter((column) => JSON.stringify(entry.row?.[column.name] ?? null) !== JSON.stringify(entry.oldRow?.[column.name] ?? null))
+    .map((column) => column.name);
+}
+
+// A three-way merge per field: the update applies if PostgreSQL still holds, in every column the
+// queued write changed, the value that write started from. Edits to other columns made meanwhile
+// (by another instance, or by this one just before the outage) are kept, not overwritten; an
+// edit to the same column is a conflict. An update that changed no field is a lock (a version
+// bump taken to serialise a decision, as a leave request locks its balance): it stands only if
+// the row is still at the version it locked, otherwise the decision was made on a row that has
+// moved on since and must be reviewed. Without the row it started from (an entry queued by an
+// older version) the whole-row version check applies too.
+export function mergeUpdateSql(table: Table, changed: string[], hasOldRow: boolean): string {
+  const t = quote(table.name);
+  const assigned = [...changed, ...(table.columns.some((column) => column.name === "updatedAt") ? ["updatedAt"] : [])];
+  const set = assigned.map((name) => `${quote(name)} = n.${quote(name)}, `).join("");
+  const isMerge = hasOldRow && changed.length > 0;
+  const unchangedSince = isMerge ? changed.map((name) => ` AND t.${quote(name)} IS NOT DISTINCT FROM o.${quote(name)}`).join("") : ` AND t."version" = $4`;
+  return `UPDATE ${t} AS t SET ${set}"version" = t."version" + 1
+    FROM json_populate_record(NULL::${t}, $1::json) AS n, json_populate_record(NULL::${t}, $2::json) AS o
+    WHERE t.id = $3${unchangedSince} RETURNING t.id`;
+}
+
+// Lock waits, deadlocks and serialisation failures pass: the operation is tried again later.
+const TRANSIENT_CODES = new Set(["55P03", "57014", "40P01", "40001"]);
+
+export function isTransientRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && TRANSIENT_CODES.has(code);
+}
+
+export type ReplayResult =
+  | { outcome: "applied" | "already-applied" }
+  | { outcome: "conflict"; conflict: ConflictDraft }
+  // Refused for now (a lock, a deadlock): try again later, keeping its place among operations
+  // on the same rows.
+  | { outcome: "retry"; error: string }
+  // Refused for good: set aside with the error, never blocking the queue.
+  | { outcome: "rejected"; conflict: ConflictDraft };
+
+function message(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  const text = error instanceof Error ? error.message : String(error);
+  return typeof code === "string" ? `${code}: ${text}` : text;
+}
+
+// Applies queued operations in order, several per PostgreSQL transaction for throughput, each
+// in its own savepoint with its operation id recorded, so an operation is applied whole or not at
+// all and a second attempt after an unknown outcome is a no-op. Whatever PostgreSQL says about
+// one operation (a conflict, a lock it cannot take, a column that no longer exists, a bug) is
+// that operation's result; only a lost connection fails the batch.
+export async function replayOperations(pool: pg.Pool, operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
+  const client = await pool.connect();
+  let isBroken = false;
+  const results: ReplayResult[] = [];
+  try {
+    await client.query("BEGIN");
+    const ids = operations.map((entries) => entries[0].opId);
+    const seen = new Set((await client.query<{ op_id: string }>("SELECT op_id FROM _hrms_applied_ops WHERE op_id = ANY($1::text[])", [ids])).rows.map((row) => row.op_id));
+    for (const entries of operations) {
+      const opId = entries[0].opId;
+      if (seen.has(opId)) {
+        results.push({ outcome: "already-applied" });
+        continue;
+      }
+      await client.query("SAVEPOINT op");
+      try {
+        let conflict = null;
+        for (const entry of entries) {
+          const table = tables.find((candidate) => candidate.name === entry.table);
+          if (!table) throw new Error(`the table ${entry.table} is not a model table of this version of the app`);
+          conflict = await applyEntry(client, table, entry);
+          if (conflict) break;
+        }
+        if (conflict) {
+          await client.query("ROLLBACK TO SAVEPOINT op");
+          results.push({ outcome: "conflict", conflict: { ...conflict, opId, entries } });
+          continue;
+        }
+        await client.query("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", [opId, source]);
+        await client.query("RELEASE SAVEPOINT op");
+        results.push({ outcome: "applied" });
+      } catch (error) {
+        if (isConnectionError(error)) throw error;
+        await client.query("ROLLBACK TO SAVEPOINT op");
+        if (isTransientRefusal(error)) {
+          results.push({ outcome: "retry", error: message(error) });
+          continue;
+        }
+        const first = entries[0];
+        results.push({
+          outcome: "rejected",
+          conflict: { opId, kind: "rejected", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: message(error) },
+        });
+      }
+    }
+    await client.query("COMMIT");
+    return results;
+  } catch (error) {
+    isBroken = true;
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release(isBroken);
+  }
+}
+
+async function applyEntry(client: pg.PoolClient, table: Table, entry: OutboxEntry): Promise<Omit<ConflictDraft, "opId" | "entries"> | null> {
+  const t = quote(table.name);
+  const current = async () =>
+    (await client.query<{ row: Record<string, unknown> }>(`SELECT row_to_json(t) AS row FROM ${t} t WHERE t.id = $1`, [entry.rowId])).rows[0]?.row ?? null;
+  const base = { table: table.name, rowId: entry.rowId, ours: entry.row, message: null };
+
+  if (entry.kind === "insert") {
+    const inserted = await client.query(`INSERT INTO ${t} SELECT * FROM json_populate_record(NULL::${t}, $1::json) ON CONFLICT (id) DO NOTHING RETURNING id`, [
+      JSON.stringify(entry.row),
+    ]);
+    return inserted.rowCount ? null : { ...base, kind: "exists", theirs: await current() };
+  }
+  if (entry.kind === "update") {
+    const changed = changedColumns(table, entry);
+    const hasOldRow = entry.oldRow !== null;
+    const isMerge = hasOldRow && changed.length > 0;
+    const params = [JSON.stringify(entry.row), JSON.stringify(entry.oldRow ?? {}), entry.rowId, ...(isMerge ? [] : [entry.baseVersion])];
+    const updated = await client.query(mergeUpdateSql(table, changed, hasOldRow), params);
+    if (updated.rowCount) return null;
+    const theirs = await current();
+    return { ...base, kind: theirs ? "version" : "deleted", theirs };
+  }
+  const deleted = await client.query(`DELETE FROM ${t} WHERE id = $1 AND version = $2 RETURNING id`, [entry.rowId, entry.baseVersion]);
+  if (deleted.rowCount) return null;
+  const theirs = await current();
+  // Already gone is what the delete wanted; a row that changed meanwhile is a conflict.
+  return theirs ? { ...base, kind: "version", theirs } : null;
+}
