@@ -1,8 +1,10 @@
 import "server-only";
 import { statSync } from "node:fs";
+import { basename } from "node:path";
 import { log } from "@/lib/log";
 import { applySqlitePragmas, resolveSqlitePath } from "./clients";
 import { describeError, isConnectionError } from "./errors";
+import { claimFile } from "./file-owner";
 import type { LayerState } from "./layer-state";
 import { LocalStore } from "./local-store";
 import { sourceKey, type Mirror } from "./mirror";
@@ -25,6 +27,7 @@ export type FileIdentity = { path: string; ino: number; dev: number };
 export async function openLocal(state: LayerState): Promise<FileIdentity | null> {
   const path = resolveSqlitePath(state.config.sqlitePath);
   try {
+    state.fileClaim = claimFile(path, `the process "${basename(process.argv[1] ?? "node")}"`);
     state.openSqlite();
     await applySqlitePragmas(state.sqlite!);
     state.local = new LocalStore(path);

@@ -262,6 +262,7 @@ export function createDataLayer(config: DataLayerConfig) {
     await Promise.allSettled([probeRunning, replayer.inProgress, background, suspicionCheck, mirror.close()]);
     await Promise.allSettled([state.postgres?.$disconnect(), state.sqlite?.$disconnect(), state.sqliteReader?.$disconnect(), state.remote?.close()]);
     state.local?.close();
+    state.fileClaim?.release();
   }
 
   const db = Object.fromEntries(

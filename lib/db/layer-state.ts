@@ -3,6 +3,7 @@ import { log } from "@/lib/log";
 import { Breaker, type Transition } from "./breaker";
 import { createPostgresClient, createSqliteClient, type PostgresClient, type SqliteClient } from "./clients";
 import { describeError } from "./errors";
+import type { FileClaim } from "./file-owner";
 import type { LocalStore } from "./local-store";
 import { RemoteStore } from "./remote-store";
 import type { DbBackend, DbMode } from "./status-store";
@@ -53,6 +54,8 @@ export class LayerState {
   // A second connection for reads, so a read never sees another request's uncommitted write.
   sqliteReader: SqliteClient | null = null;
   local: LocalStore | null = null;
+  // This process's claim on the SQLite file (one writing process per file).
+  fileClaim: FileClaim | null = null;
   tables: Table[] = [];
   // Why SQLite cannot be used (null while it can).
   localProblem: string | null = null;

@@ -3,6 +3,8 @@ import "server-only";
 // Brings both databases up to date before the app starts: PostgreSQL ('default', optional and
 // allowed to be down) and SQLite ('backup', always there, and the fallback when PostgreSQL is down).
 import { log } from "@/lib/log";
+import { resolveSqlitePath } from "../clients";
+import { claimFile } from "../file-owner";
 import { applyMigrations } from "./apply-migrations";
 import { DatabaseUnreachableError } from "./schema-engine";
 
@@ -36,12 +38,16 @@ export async function migrateDatabases({ databaseUrl, sqlitePath }: MigrateDatab
   }
 
   const started = performance.now();
+  // A server running on the same file would make the schema engine fail with no useful sentence.
+  const claim = claimFile(resolveSqlitePath(sqlitePath), "a migration");
   try {
     const { applied } = await applyMigrations({ provider: "sqlite", url: sqlitePath });
     log.info("Migrations completed successfully on 'backup'", { applied, durationMs: elapsed(started) });
   } catch (error) {
     const prefix = postgres === "migrated" ? "SQLite migrations failed" : "No database could be migrated: SQLite failed";
     throw new Error(`${prefix}: ${messageOf(error)}`, { cause: error });
+  } finally {
+    claim.release();
   }
   return { postgres, sqlite: "migrated" };
 }
