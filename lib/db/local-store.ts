@@ -269,7 +269,7 @@ export class LocalStore {
   // in one transaction. Rows with local writes still waiting in the outbox are left alone (the
   // replay decides their fate), and a row never goes back to an older version (two writers'
   // answers can arrive out of order). Must run under writeLock.
-  applyChangesNow(changes: RowChanges[], meta: Record<string, string>): number {
+  applyChangesNow(changes: RowChanges[], meta: Record<string, string>, isAuthoritative = false): number {
     const isQueued = this.sqlite.prepare("SELECT 1 FROM _hrms_outbox WHERE tbl = ? AND row_id = ? LIMIT 1");
     let applied = 0;
     this.sqlite.transaction(() => {
@@ -281,7 +281,7 @@ export class LocalStore {
         for (const row of change.rows) {
           if (isQueued.get(table.name, row.id)) continue;
           const version = localVersion.get(row.id) as number | undefined;
-          if (version !== undefined && typeof row.version === "number" && version > row.version) continue;
+          if (!isAuthoritative && version !== undefined && typeof row.version === "number" && version > row.version) continue;
           upsert.run(table.columns.map((column) => toSqliteValue(row[column.name], column.isDateTime, column.isBoolean)));
           applied += 1;
         }
@@ -295,8 +295,10 @@ export class LocalStore {
     return applied;
   }
 
-  applyChanges(changes: RowChanges[], meta: Record<string, string>): Promise<number> {
-    return this.writeLock.run(() => this.applyChangesNow(changes, meta));
+  // `isAuthoritative`: PostgreSQL's version replaces the local one even if it looks older (after a
+  // replay decided a row's fate).
+  applyChanges(changes: RowChanges[], meta: Record<string, string>, isAuthoritative = false): Promise<number> {
+    return this.writeLock.run(() => this.applyChangesNow(changes, meta, isAuthoritative));
   }
 
   get rebuilding(): boolean {

@@ -142,11 +142,12 @@ export class Mirror {
     return batches;
   }
 
-  // After a conflict, PostgreSQL's version of the rows is the truth locally too.
+  // After the replay decided a row's fate (a conflict, or an operation PostgreSQL already had),
+  // PostgreSQL's version of the row is the truth locally too.
   async refresh(entries: { table: string; rowId: string }[]): Promise<void> {
     const { local } = this.state;
-    if (!local) return;
-    await local.applyChanges(await this.fetch(entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))), {});
+    if (!local || entries.length === 0) return;
+    await local.applyChanges(await this.fetch(entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))), {}, true);
   }
 
   // Where the copy stands in the change log, or null when it has no position (never built).

@@ -106,6 +106,9 @@ export class Replayer {
     );
     const done: string[] = [];
     const setAside: QueuedOperation[] = [];
+    // An operation PostgreSQL already had (its commit's answer was lost) was done again locally:
+    // its rows are refreshed from PostgreSQL like those of a conflict.
+    const alreadyApplied: QueuedOperation[] = [];
     for (const [i, result] of results.entries()) {
       const operation = operations[i];
       if (result.outcome === "retry") {
@@ -128,14 +131,17 @@ export class Replayer {
         setAside.push(operation);
       } else {
         if (result.outcome === "applied") counts.applied += 1;
-        else counts.skipped += 1;
+        else {
+          counts.skipped += 1;
+          alreadyApplied.push(operation);
+        }
         done.push(operation.opId);
       }
     }
     const removed = [...done, ...setAside.map((operation) => operation.opId)];
     if (isLocked) local.removeOperationsNow(removed);
     else await local.removeOperations(removed);
-    return { ready: operations.length, rows: setAside.flatMap((operation) => operation.entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))) };
+    return { ready: operations.length, rows: [...setAside, ...alreadyApplied].flatMap((operation) => operation.entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))) };
   }
 
   private async setAside(conflict: ConflictDraft, counts: Counts): Promise<void> {

@@ -13,17 +13,21 @@ type NewId = () => string;
 // after its COMMIT's outcome on PostgreSQL was unknown creates the very rows it may have created
 // there (the replay then finds them applied), never twins with other ids.
 export class OperationIds {
-  private readonly issued: string[] = [];
+  private readonly issued_: string[] = [];
   private position = 0;
 
   readonly take: NewId = () => {
-    if (this.position === this.issued.length) this.issued.push(uuidv7());
-    return this.issued[this.position++];
+    if (this.position === this.issued_.length) this.issued_.push(uuidv7());
+    return this.issued_[this.position++];
   };
 
   // A new attempt hands out the same ids in the same order.
   rewind(): void {
     this.position = 0;
+  }
+
+  get issued(): readonly string[] {
+    return this.issued_;
   }
 }
 

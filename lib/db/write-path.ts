@@ -6,6 +6,7 @@ import type { LayerState } from "./layer-state";
 import type { Mirror } from "./mirror";
 import { callDelegate, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
 import { toSqliteArgs } from "./sqlite-args";
+import { quote } from "./table-info";
 import type { DbBackend } from "./status-store";
 import { OperationIds, prepareWriteArgs } from "./write-args";
 
@@ -14,6 +15,7 @@ const CREATE_WRITES = new Set(["create", "createMany", "createManyAndReturn"]);
 const RECOVERY_WAIT_MS = 10_000;
 
 type Work<T> = (delegates: Delegates, backend: DbBackend, ids: OperationIds) => Promise<T>;
+type RawExecutor = { $executeRawUnsafe: (sql: string, ...values: unknown[]) => Promise<number> };
 type FinishedRow = { tbl: string; row_id: string; row_json: Record<string, unknown> | null };
 
 // A unique `where` may name a compound key ({ employeeId_leaveTypeId_year: {...} }), which
@@ -45,6 +47,7 @@ export class WritePath {
     const opId = uuidv7();
     const ids = new OperationIds();
     if (state.breaker.mode === "recovering") await state.waitForModeChange(state.config.recoveryWaitMs ?? RECOVERY_WAIT_MS);
+    let isOutcomeUnknown = false;
     for (;;) {
       if (state.postgres && state.breaker.mode === "primary") {
         try {
@@ -53,10 +56,11 @@ export class WritePath {
           if (!isConnectionError(error)) throw error;
           // The outcome is unknown (the commit may have landed): queue it under the same operation
           // id and the same generated ids; the replay skips it if PostgreSQL already has it.
+          isOutcomeUnknown = true;
           state.trip(error);
         }
       }
-      const outcome = await this.onSqlite(work, opId, ids);
+      const outcome = await this.onSqlite(work, opId, ids, isOutcomeUnknown);
       if (outcome.isDone) return outcome.value as T;
       // The app went back to PostgreSQL while this write waited for SQLite: it goes there.
     }
@@ -81,7 +85,7 @@ export class WritePath {
   // The rule that keeps writes from being stranded: whether a write may be queued in SQLite is
   // decided under SQLite's write lock, which the switch back to PostgreSQL also holds while it
   // finds the queue empty.
-  private async onSqlite<T>(work: Work<T>, opId: string, ids: OperationIds): Promise<{ isDone: boolean; value?: T }> {
+  private async onSqlite<T>(work: Work<T>, opId: string, ids: OperationIds, isOutcomeUnknown: boolean): Promise<{ isDone: boolean; value?: T }> {
     const { state } = this;
     const { sqlite, local } = state;
     if (!sqlite || !local || state.isLocalBroken) throw new DatabaseUnavailableError();
@@ -91,6 +95,11 @@ export class WritePath {
         if (state.postgres && state.breaker.mode === "primary") return { isDone: false };
         ids.rewind();
         const value = await sqlite.$transaction(async (tx) => {
+          // If the commit on PostgreSQL did land, the mirror may already have copied the rows it
+          // created (their ids are this operation's). The attempt here creates them again, so the
+          // copies go first (not captured, references checked at commit); the replay then finds
+          // the operation applied and refreshes the copy from PostgreSQL.
+          if (isOutcomeUnknown && ids.issued.length > 0) await this.discardCopies(tx as unknown as RawExecutor, ids.issued);
           if (isCaptured) await tx.$executeRawUnsafe("UPDATE _hrms_ctx SET op_id = ? WHERE k = 1", opId);
           const result = await work(tx as unknown as Delegates, "sqlite", ids);
           if (isCaptured) await tx.$executeRawUnsafe("UPDATE _hrms_ctx SET op_id = NULL WHERE k = 1");
@@ -99,6 +108,12 @@ export class WritePath {
         return { isDone: true, value };
       }),
     );
+  }
+
+  private async discardCopies(tx: RawExecutor, ids: readonly string[]): Promise<void> {
+    await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+    const list = ids.map(() => "?").join(", ");
+    for (const table of this.state.tables) await tx.$executeRawUnsafe(`DELETE FROM ${quote(table.name)} WHERE "id" IN (${list})`, ...ids);
   }
 
   write(model: ModelKey, operation: string, args: unknown): Promise<unknown> {

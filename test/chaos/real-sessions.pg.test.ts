@@ -68,7 +68,7 @@ describe("the SQLite copy stays current", () => {
     } finally {
       await other.$disconnect();
     }
-    await waitFor(() => countLocal(file, tag) === 20, { layer, timeoutMs: 5_000, what: "the 20 writes of the other instance in the copy" });
+    await waitFor(() => countLocal(file, tag) === 20, { layer, timeoutMs: 15_000, what: "the 20 writes of the other instance in the copy (a stalled copy never gets them)" });
     // Honest lag: nothing committed is missing, so nothing is old.
     expect(layer.status().replicaLagMs).toBeLessThan(1_000);
     await rig.cluster.kill();
@@ -233,5 +233,59 @@ describe("boot", () => {
       { employeeNumber: `${tag}-report`, managerId: boss.id },
     ]);
     expect(await layer.db.employee.count()).toBe(2);
+  });
+});
+
+describe("faults between the app and PostgreSQL", () => {
+  it("[DB]: a partition that never resets the connection leaves no transaction of the app's alive on the server", { timeout: 60_000 }, async () => {
+    const { layer } = await layerOn(rig.url, "partition", { idleInTransactionTimeoutMs: 1_000 });
+    dumpOnFailure(() => [layer]);
+    const tag = runTag("prt");
+    const row = await layer.db.employee.create({ data: employee(tag) });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let isWaiting!: () => void;
+    const waiting = new Promise<void>((resolve) => (isWaiting = resolve));
+    // A transaction that has written (it holds a row lock and an xid) and is between two queries
+    // when the network goes silent.
+    const transaction = layer.withTransaction(async (tx) => {
+      await tx.employee.update({ where: { id: row.id }, data: { jobTitle: "Partitioned" } });
+      isWaiting();
+      await gate;
+      return tx.employee.count();
+    });
+    await waiting;
+    await rig.proxy.setMode("blackhole");
+    const partitionedAt = Date.now();
+    release();
+    // The server ends the session on its own; nothing of the app's holds an xid after the timeout.
+    await waitFor(
+      async () => (await pgQuery(rig.cluster.url, "SELECT 1 FROM pg_stat_activity WHERE application_name = 'hrms' AND backend_xid IS NOT NULL")).length === 0,
+      { timeoutMs: 10_000, what: "the server to end the partitioned transaction" },
+    );
+    expect(Date.now() - partitionedAt).toBeLessThan(1_000 + 3_000);
+    // The app carried on: the transaction was done again on SQLite.
+    await expect(transaction).resolves.toBeGreaterThan(0);
+    expect(layer.status().mode).not.toBe("primary");
+  });
+
+  it("[DB]: a COMMIT whose answer is lost: the transaction is done again on SQLite with the same ids; one version of each row in both databases", { timeout: 60_000 }, async () => {
+    const { layer, file } = await layerOn(rig.url, "ambiguous");
+    dumpOnFailure(() => [layer]);
+    const tag = runTag("amb");
+    const lost = rig.proxy.loseNextCommitReply();
+    const created = await layer.withTransaction(async (tx) => {
+      const first = await tx.employee.create({ data: employee(`${tag}-a`) });
+      const second = await tx.employee.create({ data: employee(`${tag}-b`) });
+      return [first.id, second.id];
+    });
+    await lost;
+    expect(layer.status().mode).not.toBe("primary");
+    await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 30_000, what: "recovery" });
+    const inPostgres = await pgQuery<{ id: string }>(rig.cluster.url, `SELECT id FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY id`, [`${tag}-%`]);
+    expect(inPostgres.map((row) => row.id)).toEqual([...created].sort());
+    const inSqlite = sqliteQuery<{ id: string }>(file, `SELECT id FROM "Employee" WHERE "employeeNumber" LIKE ? ORDER BY id`, [`${tag}-%`]);
+    expect(inSqlite.map((row) => row.id)).toEqual([...created].sort());
+    expect(await pgQuery(rig.cluster.url, "SELECT 1 FROM _hrms_conflicts WHERE row_id = ANY($1::text[])", [created])).toEqual([]);
   });
 });

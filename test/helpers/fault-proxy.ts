@@ -67,6 +67,11 @@ export interface FaultProxy {
   readonly mode: FaultMode;
   /** Switch mode; resolves once the listener is closed/re-opened as needed. Cancels a running flap(). */
   setMode(mode: FaultMode): Promise<void>;
+  /**
+   * An ambiguous commit, once: the next COMMIT a client sends reaches the server, whose answer is
+   * swallowed; 100 ms later the connection is reset. Resolves then.
+   */
+  loseNextCommitReply(): Promise<void>;
   /** Alternate downMode/pass on a timer schedule (down first, ends in "pass"). */
   flap(options: FlapOptions): Promise<FlapResult>;
   readonly stats: Readonly<FaultProxyStats>;
@@ -93,6 +98,8 @@ interface Link {
   upstream: net.Socket | undefined;
   /** Bytes were dropped: the PostgreSQL protocol stream is broken for good. */
   poisoned: boolean;
+  /** The server's replies on this link are swallowed (see loseNextCommitReply). */
+  isReplyLost?: boolean;
   queues: Record<Direction, DelayQueue>;
 }
 
@@ -166,6 +173,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   // ---- forwarding -----------------------------------------------------------------------------
 
+  let commitWatch: { resolve: () => void } | undefined;
+
   function newQueue(): DelayQueue {
     return { items: [], lastAt: 0, timer: undefined };
   }
@@ -175,6 +184,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   }
 
   function deliver(link: Link, direction: Direction, chunk: Buffer | "end"): void {
+    if (link.isReplyLost && direction === "toClient") return;
+    if (direction === "toUpstream" && commitWatch && chunk !== "end" && chunk.includes("COMMIT")) {
+      link.isReplyLost = true;
+      const { resolve } = commitWatch;
+      commitWatch = undefined;
+      // The server gets time to commit; then the connection breaks, its answer never delivered.
+      setTimeout(() => {
+        dispose(link, "reset");
+        resolve();
+      }, 100);
+    }
     if (mode === "blackhole") {
       // Swallow: the peer never hears from us. A lost FIN/data chunk breaks the stream for good.
       link.poisoned = true;
@@ -388,6 +408,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     setMode(next: FaultMode): Promise<void> {
       cancelFlap();
       return applyMode(next);
+    },
+    loseNextCommitReply(): Promise<void> {
+      return new Promise((resolve) => (commitWatch = { resolve }));
     },
     flap,
     async close(): Promise<void> {
