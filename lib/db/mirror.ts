@@ -45,6 +45,8 @@ export class Mirror {
   private lastPositionAt = 0;
   private lagSamples: number[] = [];
   private oldestOpen: OpenTransaction | null = null;
+  // Transactions this instance committed and copied itself: their notification wakes nobody.
+  private readonly ownTransactions = new Set<string>();
   isTrusted = false;
 
   constructor(
@@ -111,9 +113,12 @@ export class Mirror {
 
   // Rows of a transaction this instance just committed, put in the copy before the caller is
   // answered (see _hrms_finish), so a failover right after finds them.
-  async applyOwnWrite(rows: { tbl: string; row_id: string; row_json: Record<string, unknown> | null }[]): Promise<void> {
+  async applyOwnWrite(rows: { tbl: string; row_id: string; row_json: Record<string, unknown> | null; txid: string }[]): Promise<void> {
     const { local } = this.state;
     if (!local || this.state.isLocalBroken || local.rebuilding || rows.length === 0) return;
+    this.ownTransactions.add(rows[0].txid);
+    // Bounded: a notification that never came (a lost LISTEN connection) must not keep its entry.
+    if (this.ownTransactions.size > 1_000) this.ownTransactions.delete(this.ownTransactions.values().next().value!);
     const byTable = new Map<string, RowChanges>();
     for (const row of rows) {
       const change = byTable.get(row.tbl) ?? { table: row.tbl, rows: [], deletedIds: [] };
@@ -196,7 +201,9 @@ export class Mirror {
     this.lastListenAttemptAt = now;
     this.listening = remote
       .listen(
-        () => {
+        (txid) => {
+          // The interval poll still moves the position past this instance's own commits.
+          if (this.ownTransactions.delete(txid)) return;
           this.unseenSince ??= Date.now();
           void this.request();
         },

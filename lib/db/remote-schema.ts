@@ -49,23 +49,25 @@ CREATE OR REPLACE FUNCTION _hrms_capture() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
   INSERT INTO _hrms_changes (tbl, row_id) VALUES (TG_TABLE_NAME, CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
   -- One notification per transaction (identical payloads are folded), delivered at commit: it
-  -- wakes every instance's mirror at once instead of at its next poll.
-  PERFORM pg_notify('hrms_changes', '');
+  -- wakes every instance's mirror at once instead of at its next poll. The payload is the
+  -- transaction's id, so an instance can tell its own commits (already in its copy) from others'.
+  PERFORM pg_notify('hrms_changes', pg_current_xact_id()::text);
   RETURN NULL;
 END
 $$;
 -- The last statement of every write transaction made through the layer: records its operation id
 -- and returns the rows the transaction changed as they now are (NULL for a deleted row), so the
 -- instance can put them in its SQLite copy right after COMMIT without another round trip.
-CREATE OR REPLACE FUNCTION _hrms_finish(p_op_id text, p_source text)
-RETURNS TABLE (tbl text, row_id text, row_json json) LANGUAGE plpgsql AS $$
+DROP FUNCTION IF EXISTS _hrms_finish(text, text);
+CREATE FUNCTION _hrms_finish(p_op_id text, p_source text)
+RETURNS TABLE (tbl text, row_id text, row_json json, txid text) LANGUAGE plpgsql AS $$
 DECLARE
   t text;
 BEGIN
   INSERT INTO _hrms_applied_ops (op_id, source) VALUES (p_op_id, p_source);
   FOR t IN SELECT DISTINCT c.tbl FROM _hrms_changes c WHERE c.txid = pg_current_xact_id() LOOP
     RETURN QUERY EXECUTE format(
-      'SELECT %L::text, c.row_id, row_to_json(x) FROM (SELECT DISTINCT row_id FROM _hrms_changes WHERE txid = pg_current_xact_id() AND tbl = %L) c LEFT JOIN %I x ON x.id = c.row_id',
+      'SELECT %L::text, c.row_id, row_to_json(x), pg_current_xact_id()::text FROM (SELECT DISTINCT row_id FROM _hrms_changes WHERE txid = pg_current_xact_id() AND tbl = %L) c LEFT JOIN %I x ON x.id = c.row_id',
       t, t, t);
   END LOOP;
 END

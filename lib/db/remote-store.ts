@@ -161,12 +161,12 @@ export class RemoteStore {
   }
 
   // A dedicated connection that wakes the mirror on every commit that changed a model table.
-  async listen(onChange: () => void, onLost: (error: Error) => void): Promise<pg.Client> {
+  async listen(onChange: (txid: string) => void, onLost: (error: Error) => void): Promise<pg.Client> {
     const client = createPgClient(
       { connectionString: this.options.url, connectionTimeoutMillis: this.options.connectTimeoutMs, keepAlive: true, keepAliveInitialDelayMillis: 5_000, application_name: "hrms-listen" },
       onLost,
     );
-    client.on("notification", () => onChange());
+    client.on("notification", (notification) => onChange(notification.payload ?? ""));
     client.on("end", () => onLost(new Error("the LISTEN connection closed")));
     try {
       await client.connect();

@@ -16,7 +16,7 @@ const RECOVERY_WAIT_MS = 10_000;
 
 type Work<T> = (delegates: Delegates, backend: DbBackend, ids: OperationIds) => Promise<T>;
 type RawExecutor = { $executeRawUnsafe: (sql: string, ...values: unknown[]) => Promise<number> };
-type FinishedRow = { tbl: string; row_id: string; row_json: Record<string, unknown> | null };
+type FinishedRow = { tbl: string; row_id: string; row_json: Record<string, unknown> | null; txid: string };
 
 // A unique `where` may name a compound key ({ employeeId_leaveTypeId_year: {...} }), which
 // findMany does not accept; its fields say the same thing.
@@ -72,7 +72,7 @@ export class WritePath {
     let finished: FinishedRow[] = [];
     const result = await state.postgres!.$transaction(async (tx) => {
       const value = await work(tx as unknown as Delegates, "postgres", ids);
-      finished = await tx.$queryRawUnsafe<FinishedRow[]>("SELECT tbl, row_id, row_json FROM _hrms_finish($1, $2)", opId, state.config.instanceId);
+      finished = await tx.$queryRawUnsafe<FinishedRow[]>("SELECT tbl, row_id, row_json, txid FROM _hrms_finish($1, $2)", opId, state.config.instanceId);
       return value;
     });
     await this.mirror.applyOwnWrite(finished).catch((error: unknown) => {
