@@ -67,7 +67,9 @@ export async function reconcileWithPostgres(state: LayerState, mirror: Mirror): 
   const { remote, local } = state;
   if (!remote) return null;
   try {
-    await remote.probe();
+    // The first request should not be the one that opens Prisma's first connection (and plans its
+    // first query) while the start-up work competes for the machine.
+    await Promise.all([remote.probe(), state.postgres!.$queryRawUnsafe("SELECT 1")]);
     await remote.install(state.tables);
     state.isPostgresReady = true;
     if (!local || state.isLocalBroken) return null;

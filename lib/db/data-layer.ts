@@ -53,7 +53,8 @@ export function createDataLayer(config: DataLayerConfig) {
   let probeRunning: Promise<boolean> | null = null;
   let background: Promise<void> | null = null;
   let suspicionCheck: Promise<void> | null = null;
-  let lastPruneAt = 0;
+  // The first prune waits a full period: start-up is busy enough.
+  let lastPruneAt = Date.now();
   let started: Promise<void> | null = null;
 
   function start(): Promise<void> {
