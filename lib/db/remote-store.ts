@@ -163,7 +163,16 @@ export class RemoteStore {
   // A dedicated connection that wakes the mirror on every commit that changed a model table.
   async listen(onChange: (txid: string) => void, onLost: (error: Error) => void): Promise<pg.Client> {
     const client = createPgClient(
-      { connectionString: this.options.url, connectionTimeoutMillis: this.options.connectTimeoutMs, keepAlive: true, keepAliveInitialDelayMillis: 5_000, application_name: "hrms-listen" },
+      {
+        connectionString: this.options.url,
+        connectionTimeoutMillis: this.options.connectTimeoutMs,
+        // The LISTEN itself is bounded too: a server that stops answering must not hold it (and the
+        // layer's close) for ever.
+        query_timeout: this.options.statementTimeoutMs + 500,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 5_000,
+        application_name: "hrms-listen",
+      },
       onLost,
     );
     client.on("notification", (notification) => onChange(notification.payload ?? ""));

@@ -21,10 +21,10 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.allSettled(sessions.splice(0).map((session) => session.end()));
-  await Promise.allSettled(layers.splice(0).map((layer) => layer.close()));
   await rig.proxy.setMode("pass");
   if (!rig.cluster.running) await rig.cluster.start();
+  await Promise.allSettled(sessions.splice(0).map((session) => session.end()));
+  await Promise.allSettled(layers.splice(0).map((layer) => layer.close()));
 });
 
 afterAll(async () => {
