@@ -39,6 +39,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 const COPIES_LIVE_DAYS = 7;
 const APPLIED_OPS_MARGIN_HOURS = 24;
 const RESOLVED_CONFLICTS_DAYS = 90;
+const CLOSE_WAIT_MS = 3_000;
 
 // The data layer: the parts (routing, writes, mirror, replay, boot) share one LayerState; this file
 // wires them, runs the background work and is the public face.
@@ -261,7 +262,17 @@ export function createDataLayer(config: DataLayerConfig) {
     state.isClosing = true;
     if (timer) clearInterval(timer);
     await Promise.allSettled([probeRunning, replayer.inProgress, background, suspicionCheck, mirror.close()]);
-    await Promise.allSettled([state.postgres?.$disconnect(), state.sqlite?.$disconnect(), state.sqliteReader?.$disconnect(), state.remote?.close()]);
+    // Ending a pool waits for each connection's goodbye, which a partitioned server never sends:
+    // the wait is bounded (the sockets go with the process).
+    let closeTimer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([state.postgres?.$disconnect(), state.sqlite?.$disconnect(), state.sqliteReader?.$disconnect(), state.remote?.close()]),
+      new Promise((resolve) => {
+        closeTimer = setTimeout(resolve, CLOSE_WAIT_MS);
+        closeTimer.unref?.();
+      }),
+    ]);
+    clearTimeout(closeTimer);
     state.local?.close();
     state.fileClaim?.release();
   }
