@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { createPgPool, sessionSettings, type SessionLimits } from "./pg-connections";
+import { createPgPool, defaultLockTimeout, sessionSettings, type SessionLimits } from "./pg-connections";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 
@@ -30,7 +30,7 @@ export function createPostgresClient(options: PostgresOptions): PostgresClient {
       application_name: "hrms",
       ...sessionSettings({
         statementTimeoutMs: options.statementTimeoutMs,
-        lockTimeoutMs: options.lockTimeoutMs ?? Math.max(50, Math.round((options.statementTimeoutMs * 2) / 3)),
+        lockTimeoutMs: options.lockTimeoutMs ?? defaultLockTimeout(options.statementTimeoutMs),
         idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 5_000,
       }),
     },

@@ -3,6 +3,7 @@ import { log } from "@/lib/log";
 import { Breaker, type Transition } from "./breaker";
 import { createPostgresClient, createSqliteClient, type PostgresClient, type SqliteClient } from "./clients";
 import { describeError } from "./errors";
+import { defaultLockTimeout } from "./pg-connections";
 import type { FileClaim } from "./file-owner";
 import type { LocalStore } from "./local-store";
 import { RemoteStore } from "./remote-store";
@@ -38,10 +39,6 @@ export type DataLayerConfig = {
 
 type EventLevel = "info" | "warn" | "error";
 
-// A lock wait gives up before the statement would, so a lock is reported as a lock (55P03).
-export function defaultLockTimeout(statementTimeoutMs: number): number {
-  return Math.max(50, Math.round((statementTimeoutMs * 2) / 3));
-}
 
 // Everything the parts of the data layer share: the clients, the breaker and the flags that say
 // what can be used, in one object handed to each part (routing, writes, mirror, replay, boot).

@@ -172,11 +172,6 @@ export class LocalStore {
     return ready;
   }
 
-  // When the earliest waiting operation may be tried again (null when none waits).
-  nextRetryAt(): number | null {
-    return (this.sqlite.prepare("SELECT min(next_at) AS at FROM _hrms_ops WHERE next_at > 0").get() as { at: number | null }).at;
-  }
-
   operation(opId: string): OutboxEntry[] {
     const rows = this.sqlite
       .prepare("SELECT seq, op_id, tbl, row_id, kind, base_version, row_json, old_json, created_at FROM _hrms_outbox WHERE op_id = ? ORDER BY seq")

@@ -77,12 +77,6 @@ export class Mirror {
     return !this.running && now - this.lastStartedAt >= this.state.config.mirrorIntervalMs;
   }
 
-  // Everything committed until now, in the copy: used before switching back to PostgreSQL.
-  async catchUp(): Promise<void> {
-    await this.running;
-    await this.poll();
-  }
-
   async poll(): Promise<void> {
     const { remote, local } = this.state;
     if (!remote || !local || this.state.isLocalBroken || local.rebuilding) return;

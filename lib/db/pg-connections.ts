@@ -44,3 +44,8 @@ export function sessionSettings(options: SessionLimits) {
     keepAliveInitialDelayMillis: 5_000,
   };
 }
+
+// A lock wait gives up before the statement would, so a lock is reported as a lock (55P03).
+export function defaultLockTimeout(statementTimeoutMs: number): number {
+  return Math.max(50, Math.round((statementTimeoutMs * 2) / 3));
+}
