@@ -53,6 +53,11 @@ describe("one SQLite file, one writing process", () => {
     claim.release();
   });
 
+  it("[DB]: a first start creates the database's folder", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "hrms-owner-")), "not-yet", "hrms.db");
+    claimFile(file, "npm start").release();
+  });
+
   it("[DB]: claims by one process nest and the last release frees the file", () => {
     const file = join(mkdtempSync(join(tmpdir(), "hrms-owner-")), "hrms.db");
     const outer = claimFile(file, "npm start");

@@ -1,6 +1,7 @@
 import "server-only";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 
 // One SQLite file, one writing process. A second app server, or a migration run while the server
@@ -51,6 +52,8 @@ export function claimFile(file: string, role: string): FileClaim {
   }
   const lockFile = `${file}-owner`;
   const infoFile = `${file}-owner.json`;
+  // A first start: the database's folder (./data) does not exist yet.
+  mkdirSync(dirname(file), { recursive: true });
   const lock = new Database(lockFile, { timeout: 0 });
   try {
     lock.pragma("locking_mode = EXCLUSIVE");
