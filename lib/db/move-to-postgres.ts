@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { inTransaction } from "./pg-connections";
 import type { LocalStore } from "./local-store";
 import { quote, type Table } from "./table-info";
 
@@ -62,11 +63,8 @@ export function insertionPlan(tables: Table[], keys: ForeignKey[]): { ordered: T
 }
 
 export async function copyIntoPostgres(pool: pg.Pool, local: LocalStore, tables: Table[]): Promise<number> {
-  const client = await pool.connect();
-  let isBroken = false;
-  let copied = 0;
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, "BEGIN", async (client) => {
+    let copied = 0;
     await client.query("SET LOCAL statement_timeout = 300000");
     const { ordered, deferred } = insertionPlan(tables, await foreignKeys(client, tables));
     for (const table of ordered) {
@@ -96,13 +94,6 @@ export async function copyIntoPostgres(pool: pg.Pool, local: LocalStore, tables:
         after = String(page[page.length - 1].id);
       }
     }
-    await client.query("COMMIT");
     return copied;
-  } catch (error) {
-    isBroken = true;
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release(isBroken);
-  }
+  });
 }

@@ -49,3 +49,22 @@ export function sessionSettings(options: SessionLimits) {
 export function defaultLockTimeout(statementTimeoutMs: number): number {
   return Math.max(50, Math.round((statementTimeoutMs * 2) / 3));
 }
+
+// One transaction on a client of its own: committed if `work` returns, rolled back (and the client
+// dropped, since its connection may be what failed) if it throws.
+export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let isBroken = false;
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    isBroken = true;
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release(isBroken);
+  }
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { isConnectionError } from "./errors";
+import { inTransaction } from "./pg-connections";
 import type { OutboxEntry } from "./local-store";
 import type { ConflictDraft } from "./remote-conflicts";
 import { quote, type Table } from "./table-info";
@@ -65,11 +66,8 @@ function message(error: unknown): string {
 // one operation (a conflict, a lock it cannot take, a column that no longer exists, a bug) is
 // that operation's result; only a lost connection fails the batch.
 export async function replayOperations(pool: pg.Pool, operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
-  const client = await pool.connect();
-  let isBroken = false;
-  const results: ReplayResult[] = [];
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, "BEGIN", async (client) => {
+    const results: ReplayResult[] = [];
     const ids = operations.map((entries) => entries[0].opId);
     const seen = new Set((await client.query<{ op_id: string }>("SELECT op_id FROM _hrms_applied_ops WHERE op_id = ANY($1::text[])", [ids])).rows.map((row) => row.op_id));
     for (const entries of operations) {
@@ -109,15 +107,8 @@ export async function replayOperations(pool: pg.Pool, operations: OutboxEntry[][
         });
       }
     }
-    await client.query("COMMIT");
     return results;
-  } catch (error) {
-    isBroken = true;
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release(isBroken);
-  }
+  });
 }
 
 async function applyEntry(client: pg.PoolClient, table: Table, entry: OutboxEntry): Promise<Omit<ConflictDraft, "opId" | "entries"> | null> {

@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { createPgClient, createPgPool, sessionSettings, type ConnectionLostHandler, type SessionLimits } from "./pg-connections";
+import { createPgClient, createPgPool, inTransaction, sessionSettings, type ConnectionLostHandler, type SessionLimits } from "./pg-connections";
 import { installBookkeeping } from "./remote-schema";
 import { quote, type Table } from "./table-info";
 
@@ -128,10 +128,7 @@ export class RemoteStore {
   // A consistent copy of every model table, streamed in batches (memory stays flat whatever the
   // tables' size), plus the snapshot the change feed resumes from.
   async streamSnapshot(tables: Table[], onBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void> | void): Promise<string> {
-    const client = await this.pool.connect();
-    let isBroken = false;
-    try {
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    return inTransaction(this.pool, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", async (client) => {
       // A batch takes longer than a request may on a large table; the client waits as long.
       await client.query("SET LOCAL statement_timeout = 60000");
       await client.query("SET LOCAL idle_in_transaction_session_timeout = 60000");
@@ -149,15 +146,8 @@ export class RemoteStore {
           after = rows[rows.length - 1].id;
         }
       }
-      await client.query("COMMIT");
       return snapshot;
-    } catch (error) {
-      isBroken = true;
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release(isBroken);
-    }
+    });
   }
 
   // A dedicated connection that wakes the mirror on every commit that changed a model table.
