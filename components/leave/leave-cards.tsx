@@ -4,10 +4,10 @@ import { getLeaveCards } from "@/lib/leave/dashboard-cards";
 import { formatHalfDays } from "@/lib/leave/dates";
 import type { Absence } from "@/lib/leave/requests/who-is-out";
 import { formatLeavePeriod, LEAVE_STATUS_LABELS } from "@/lib/leave/requests/status";
+import { formatDay } from "@/lib/format";
 
 // The dashboard's leave cards: who is out today and later this week, what awaits the viewer's
 // decision, and the viewer's own balances. A server component: it loads its own data.
-const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 const LINK = "text-sm font-medium text-brand-700 hover:underline";
 
 function Card({ title, action, children, testId }: { title: string; action?: React.ReactNode; children: React.ReactNode; testId: string }) {
@@ -41,7 +41,7 @@ function AbsenceList({ absences, testId }: { absences: Absence[]; testId: string
             <span className="truncate font-medium text-slate-900">{absence.name}</span>
           </span>
           <span className="shrink-0 text-xs text-slate-500">
-            {absence.typeName} · {DAY.format(absence.startDate)} – {DAY.format(absence.endDate)}
+            {absence.typeName} · {formatDay(absence.startDate)} – {formatDay(absence.endDate)}
           </span>
         </li>
       ))}

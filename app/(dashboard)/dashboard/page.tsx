@@ -15,13 +15,10 @@ import {
   type PeopleThisMonth,
   type RecentChange,
 } from "@/lib/dashboard/get-dashboard";
+import { formatDate, formatLongDate, formatMonthName, formatShortDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
-const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 const LINK = "font-medium text-brand-700 hover:underline";
 const VERBS: Record<string, string> = { create: "created", update: "updated", status: "changed the status of", delete: "removed" };
@@ -135,7 +132,7 @@ function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: People
               </p>
             </div>
             <span className="shrink-0 text-xs text-slate-600">
-              {person.date > now ? verbs.future : verbs.past} {DATE.format(person.date)}
+              {person.date > now ? verbs.future : verbs.past} {formatDate(person.date)}
             </span>
           </li>
         ))}
@@ -164,7 +161,7 @@ function RecentChanges({ changes }: { changes: RecentChange[] }) {
               )}
             </p>
             <p className="truncate text-xs text-slate-500">
-              <time dateTime={change.at.toISOString()}>{TIME.format(change.at)} UTC</time>
+              <time dateTime={change.at.toISOString()}>{formatShortDateTime(change.at)} UTC</time>
               {change.action !== "create" && change.fields.length > 0 && ` · ${change.fields.slice(0, 4).join(", ")}${change.fields.length > 4 ? "…" : ""}`}
             </p>
           </div>
@@ -176,7 +173,7 @@ function RecentChanges({ changes }: { changes: RecentChange[] }) {
 
 
 function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now: Date; user: CurrentUser }) {
-  const month = MONTH.format(dashboard.month.start);
+  const month = formatMonthName(dashboard.month.start);
   const isTeam = dashboard.kind === "team";
   const active = dashboard.headcount - dashboard.onLeave;
   return (
@@ -239,7 +236,7 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
 }
 
 function tenure(months: number, hireDate: Date): string {
-  if (months < 0) return `Starts on ${DATE.format(hireDate)}`;
+  if (months < 0) return `Starts on ${formatDate(hireDate)}`;
   if (months === 0) return "Joined this month";
   const years = Math.floor(months / 12);
   const rest = months % 12;
@@ -287,7 +284,7 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
               </div>
               <div>
                 <dt className="text-slate-500">Hired</dt>
-                <dd className="mt-0.5 font-medium text-slate-900">{DATE.format(me.hireDate)}</dd>
+                <dd className="mt-0.5 font-medium text-slate-900">{formatDate(me.hireDate)}</dd>
               </div>
               <div>
                 <dt className="text-slate-500">With us for</dt>
@@ -340,7 +337,7 @@ export default async function DashboardPage() {
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       <div>
-        <p className="text-sm text-slate-500">{LONG_DATE.format(now)}</p>
+        <p className="text-sm text-slate-500">{formatLongDate(now)}</p>
         <h1 className="text-2xl font-semibold tracking-tight" data-testid="dashboard-greeting">
           Hello, {firstName(user)}
         </h1>

@@ -2,8 +2,11 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useFocusOnError } from "@/components/forms/use-focus-on-error";
+import { buttonClass } from "@/components/ui/button";
+import { FormSection } from "@/components/ui/form-section";
 import { Field, FormMessage } from "@/components/forms/field";
-import { STATUS_LABELS } from "@/components/status-pill";
+import { EMPLOYEE_STATUS_LABELS } from "@/lib/employees/format";
 import type { EmployeeFormOptions } from "@/lib/employees/employee-options";
 import { EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
 import type { FormState } from "@/lib/forms";
@@ -37,8 +40,8 @@ type EmployeeField =
 export type EmployeeFormValues = Partial<Record<EmployeeField, string>>;
 export type OwnContactValues = Pick<EmployeeFormValues, "phone" | "personalEmail" | "address" | "emergencyName" | "emergencyRelation" | "emergencyPhone">;
 
-const PRIMARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
-const SECONDARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
+const PRIMARY_BUTTON = buttonClass();
+const SECONDARY_BUTTON = buttonClass({ variant: "secondary" });
 
 // Typed values survive a failed submit (the action sends them back); otherwise the record's own.
 function useFieldState(state: FormState, initial: Record<string, string | undefined>) {
@@ -46,17 +49,6 @@ function useFieldState(state: FormState, initial: Record<string, string | undefi
     value: (name: string) => state?.values?.[name] ?? initial[name] ?? "",
     error: (name: string) => state?.fields?.[name],
   };
-}
-
-// After a failed submit, move focus to what needs attention so keyboard and screen-reader users
-// land on it: the stale-edit notice, else the first invalid field.
-function useFocusOnError(state: FormState) {
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!state || state.ok) return;
-    formRef.current?.querySelector<HTMLElement>("[data-conflict], [aria-invalid=true]")?.focus();
-  }, [state]);
-  return formRef;
 }
 
 function isStale(state: FormState): boolean {
@@ -77,19 +69,6 @@ function StaleNotice({ state, reloadHref }: { state: FormState; reloadHref: stri
         <span className="text-amber-800">(your unsaved changes here will be discarded; copy anything you need first).</span>
       </p>
     </div>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
-  return (
-    <fieldset className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <legend className="sr-only">{title}</legend>
-      <h2 aria-hidden className="text-base font-semibold text-slate-900">
-        {title}
-      </h2>
-      {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
-      <div className="mt-4 grid gap-4 sm:grid-cols-2">{children}</div>
-    </fieldset>
   );
 }
 
@@ -159,7 +138,7 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
       <StaleNotice state={state} reloadHref={reloadHref} />
       {!isStale(state) && <FormMessage state={state} />}
 
-      <Section title="Job" description="Who they are in the organisation.">
+      <FormSection title="Job" description="Who they are in the organisation.">
         <Field name="firstName" label="First name" required autoComplete="off" defaultValue={value("firstName")} error={error("firstName")} />
         <Field name="lastName" label="Last name" required autoComplete="off" defaultValue={value("lastName")} error={error("lastName")} />
         <Field name="employeeNumber" label="Employee number" required hint="Letters, digits, - and _." defaultValue={value("employeeNumber")} error={error("employeeNumber")} />
@@ -199,21 +178,21 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
           ))}
         </Field>
         <Field name="hireDate" label="Hire date" type="date" required defaultValue={value("hireDate")} error={error("hireDate")} />
-      </Section>
+      </FormSection>
 
-      <Section title="Pay" description="Annual base salary. Visible only to HR and administrators.">
+      <FormSection title="Pay" description="Annual base salary. Visible only to HR and administrators.">
         <Field name="salary" label="Salary" hint="Whole amount per year, e.g. 85,000." defaultValue={value("salary")} error={error("salary")} />
         <Field name="salaryCurrency" label="Currency" required hint="Three-letter code, e.g. GBP." autoComplete="off" defaultValue={value("salaryCurrency")} error={error("salaryCurrency")} />
-      </Section>
+      </FormSection>
 
-      <Section title="Personal" description="Visible only to HR, administrators and the employee.">
+      <FormSection title="Personal" description="Visible only to HR, administrators and the employee.">
         <Field name="dateOfBirth" label="Date of birth" type="date" defaultValue={value("dateOfBirth")} error={error("dateOfBirth")} />
         <ContactFields {...fields} />
-      </Section>
+      </FormSection>
 
-      <Section title="Emergency contact" description="Who to call if something happens at work.">
+      <FormSection title="Emergency contact" description="Who to call if something happens at work.">
         <EmergencyFields {...fields} />
-      </Section>
+      </FormSection>
 
       <SubmitBar isPending={isPending} label={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} />
     </form>
@@ -231,19 +210,19 @@ export function OwnContactForm({ action, initial, target, cancelHref }: { action
       <TargetInputs target={target} />
       <StaleNotice state={state} reloadHref={`/employees/${target.id}/contact`} />
       {!isStale(state) && <FormMessage state={state} />}
-      <Section title="Contact details">
+      <FormSection title="Contact details">
         <Field name="phone" label="Work phone" type="tel" autoComplete="tel" defaultValue={fields.value("phone")} error={fields.error("phone")} />
         <ContactFields {...fields} />
-      </Section>
-      <Section title="Emergency contact" description="Who we should call if something happens at work.">
+      </FormSection>
+      <FormSection title="Emergency contact" description="Who we should call if something happens at work.">
         <EmergencyFields {...fields} />
-      </Section>
+      </FormSection>
       <SubmitBar isPending={isPending} label="Save my details" pendingLabel="Saving…" cancelHref={cancelHref} />
     </form>
   );
 }
 
-type Status = keyof typeof STATUS_LABELS;
+type Status = keyof typeof EMPLOYEE_STATUS_LABELS;
 
 type StatusChangeProps = {
   action: Action;
@@ -334,7 +313,7 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
           aria-invalid={error("status") ? true : undefined}
           className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
         >
-          {Object.entries(STATUS_LABELS).map(([option, label]) => (
+          {Object.entries(EMPLOYEE_STATUS_LABELS).map(([option, label]) => (
             <option key={option} value={option}>
               {label}
             </option>

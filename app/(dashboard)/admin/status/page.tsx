@@ -4,10 +4,10 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { dbAdmin, dbStatus, type MigrationStates } from "@/lib/db";
 import { dbState } from "@/lib/db/status-store";
 import { AutoRefresh, ResolveConflict, StatusActions } from "./status-controls";
+import { formatTimestamp } from "@/lib/format";
 
 export const metadata: Metadata = { title: "System status" };
 
-const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 const MODES = {
   primary: { label: "Primary: PostgreSQL", tone: "text-emerald-700", dot: "bg-emerald-500", help: "Reads and writes go to PostgreSQL; the SQLite copy follows it." },
@@ -151,7 +151,7 @@ export default async function StatusPage() {
         </div>
         <p className="mt-1 text-sm text-slate-600">{mode.help}</p>
         <p className="mt-2 text-sm text-slate-600">
-          Since {TIME.format(new Date(status.since))} UTC ({duration(now - Date.parse(status.since))} ago)
+          Since {formatTimestamp(new Date(status.since))} UTC ({duration(now - Date.parse(status.since))} ago)
           {status.cause ? <> · cause: <span className="font-mono text-xs">{status.cause}</span></> : null}
         </p>
       </section>
@@ -161,7 +161,7 @@ export default async function StatusPage() {
         <Stat
           label="Replica lag"
           value={status.replicaLagMs === null ? "—" : duration(status.replicaLagMs)}
-          hint={status.mode === "sqlite-only" ? "no replica: SQLite is the database" : status.lastMirrorAt ? `last sync ${TIME.format(new Date(status.lastMirrorAt))}` : "not synced yet"}
+          hint={status.mode === "sqlite-only" ? "no replica: SQLite is the database" : status.lastMirrorAt ? `last sync ${formatTimestamp(new Date(status.lastMirrorAt))}` : "not synced yet"}
         />
         <Stat label="Open conflicts" value={conflicts === null ? status.conflicts : versionConflicts.length} hint={`${deadLetters.length} rejected writes`} />
         <Stat label="Requests served" value={requests.total} hint={`PostgreSQL ${requests.byBackend.postgres} · SQLite ${requests.byBackend.sqlite} · none ${requests.byBackend.none}`} />
@@ -170,7 +170,7 @@ export default async function StatusPage() {
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Probe history">
           <ProbeChart probes={status.probes} />
-          {status.nextProbeAt && <p className="mt-2 text-xs text-slate-500">Next probe {TIME.format(new Date(status.nextProbeAt))} UTC</p>}
+          {status.nextProbeAt && <p className="mt-2 text-xs text-slate-500">Next probe {formatTimestamp(new Date(status.nextProbeAt))} UTC</p>}
         </Card>
         <Card title="Failovers and recoveries">
           {outages(events).length === 0 ? (
@@ -180,7 +180,7 @@ export default async function StatusPage() {
               {outages(events).slice(0, 10).map((outage) => (
                 <li key={outage.start} className="flex flex-col rounded-md bg-slate-50 px-3 py-2">
                   <span className="font-medium">
-                    {TIME.format(new Date(outage.start))} · {outage.end ? `down for ${duration(Date.parse(outage.end) - Date.parse(outage.start))}` : <span className="text-amber-700">ongoing</span>}
+                    {formatTimestamp(new Date(outage.start))} · {outage.end ? `down for ${duration(Date.parse(outage.end) - Date.parse(outage.start))}` : <span className="text-amber-700">ongoing</span>}
                   </span>
                   {outage.cause && <span className="font-mono text-xs text-slate-600">{outage.cause}</span>}
                 </li>
@@ -203,7 +203,7 @@ export default async function StatusPage() {
                   {conflict.table} <span className="font-mono text-xs">{conflict.rowId}</span> · {conflict.kind === "version" ? "changed in PostgreSQL meanwhile" : conflict.kind === "deleted" ? "deleted in PostgreSQL meanwhile" : "already exists in PostgreSQL"}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {TIME.format(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
+                  {formatTimestamp(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
                 </p>
                 <div className="mt-3 overflow-x-auto">
                   <FieldDiff ours={conflict.ours} theirs={conflict.theirs} />
@@ -233,7 +233,7 @@ export default async function StatusPage() {
               <tbody>
                 {queue.map((item) => (
                   <tr key={item.opId} className="border-t border-slate-100">
-                    <td className="py-1">{TIME.format(new Date(item.createdAt))}</td>
+                    <td className="py-1">{formatTimestamp(new Date(item.createdAt))}</td>
                     <td className="py-1">{item.tables}</td>
                     <td className="py-1">{item.entries}</td>
                   </tr>
@@ -272,7 +272,7 @@ export default async function StatusPage() {
           <ol className="max-h-72 space-y-1 overflow-y-auto text-sm">
             {events.slice(0, 50).map((event) => (
               <li key={event.id} className="flex gap-3">
-                <span className="shrink-0 text-xs text-slate-500">{TIME.format(new Date(event.at))}</span>
+                <span className="shrink-0 text-xs text-slate-500">{formatTimestamp(new Date(event.at))}</span>
                 <span className="text-slate-800">{event.message}</span>
               </li>
             ))}

@@ -6,10 +6,10 @@ import { listEmployeesWithoutSignIn, listUsers } from "@/lib/users/list-users";
 import { ZUserListQuery } from "@/lib/users/validations";
 import { CreateSignInForm } from "./create-sign-in-form";
 import { ActiveToggle, RoleForm } from "./user-controls";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Users" };
 
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function UsersPage({ searchParams }: PageProps<"/admin/users">) {
   const actor = await requirePermission("users:manage");
@@ -86,7 +86,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                         </div>
                       </td>
                       <td className="hidden px-4 py-3 whitespace-nowrap text-slate-700 lg:table-cell">
-                        {row.lastSignInAt ? `${DATE_TIME.format(row.lastSignInAt)} UTC` : <span className="text-slate-400">Never</span>}
+                        {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-400">Never</span>}
                       </td>
                     </tr>
                   );

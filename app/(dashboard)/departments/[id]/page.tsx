@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StatusPill } from "@/components/status-pill";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { getDepartment, MEMBER_LIMIT, type DepartmentDetail } from "@/lib/departments/get-department";
-import { AppError } from "@/lib/errors";
+import { getDepartment, MEMBER_LIMIT } from "@/lib/departments/get-department";
 
 export const metadata: Metadata = { title: "Department" };
 
@@ -38,13 +37,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
   const user = await requirePermission("departments:read");
   const { id } = await params;
   const { saved } = await searchParams;
-  let department: DepartmentDetail;
-  try {
-    department = await getDepartment(user, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const department = await orNotFound(getDepartment(user, id));
   const canWrite = can(user, "departments:write");
   const notice = saved === "created" || saved === "updated" ? NOTICES[saved] : null;
   const subHeadcount = department.children.reduce((sum, child) => sum + child.headcount, 0);

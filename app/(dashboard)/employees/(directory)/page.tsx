@@ -9,10 +9,10 @@ import { listEmployees } from "@/lib/employees/list-employees";
 import { withParams } from "@/lib/search-params";
 import { parseDirectoryQuery, type DirectoryQuery } from "@/lib/validations/employees";
 import { DirectoryFilters } from "./directory-filters";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Employees" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 const COLUMNS: { key: DirectoryQuery["sort"] | null; label: string; className?: string }[] = [
   { key: "name", label: "Name" },
@@ -134,7 +134,7 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
                     <td className="px-4 py-3">
                       <StatusPill status={employee.status} />
                     </td>
-                    <td className="hidden whitespace-nowrap px-4 py-3 text-slate-700 sm:table-cell">{DATE.format(employee.hireDate)}</td>
+                    <td className="hidden whitespace-nowrap px-4 py-3 text-slate-700 sm:table-cell">{formatDate(employee.hireDate)}</td>
                   </tr>
                 ))}
               </tbody>

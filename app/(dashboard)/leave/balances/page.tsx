@@ -7,10 +7,10 @@ import { formatHalfDays } from "@/lib/leave/dates";
 import { type BalanceCell, getBalancesReport, parseBalancesQuery } from "@/lib/leave/balances-report";
 import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { withParams } from "@/lib/search-params";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Leave balances" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const CONTROL = "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
 
@@ -52,7 +52,7 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Leave balances</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Available leave per employee and leave type on <span className="font-medium text-slate-900">{DATE.format(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after booked and pending leave.
+            Available leave per employee and leave type on <span className="font-medium text-slate-900">{formatDate(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after booked and pending leave.
           </p>
         </div>
         <nav aria-label="Year" className="flex items-center gap-2">

@@ -8,12 +8,10 @@ import { LEAVE_STATUS_LABELS } from "@/lib/leave/requests/status";
 import { type CalendarCell, type CalendarDay, teamCalendar } from "@/lib/leave/requests/team-calendar";
 import { withParams } from "@/lib/search-params";
 import { firstParams, ZCalendarQuery } from "@/lib/validations/leave-requests";
+import { formatLongDay, formatMonthYear, formatWeekdayInitial } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const WEEKDAY = new Intl.DateTimeFormat("en-GB", { weekday: "narrow", timeZone: "UTC" });
-const LONG_DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 
 function shiftMonth(month: string, by: number): string {
   const date = new Date(`${month}-01T00:00:00Z`);
@@ -46,7 +44,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
   const departments = calendar.scope === "all" ? await listDepartmentOptions() : [];
   const current = { month, department: query.department, page: calendar.page };
   const href = (changes: Record<string, string | number | undefined>) => withParams("/leave/calendar", current, changes);
-  const title = MONTH.format(new Date(`${month}-01T00:00:00Z`));
+  const title = formatMonthYear(new Date(`${month}-01T00:00:00Z`));
   const subtitle = { all: "Everyone’s approved and pending leave.", team: "Your team’s approved and pending leave.", self: "Your approved and pending leave." }[calendar.scope];
 
   return (
@@ -123,8 +121,8 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                       title={day.holiday ? `${day.holiday.name}${day.holiday.isHalfDay ? " (half day)" : ""}` : undefined}
                       className={`min-w-7 px-0 py-1 text-center font-medium ${dayShade(day)} ${day.date === today ? "text-brand-700" : "text-slate-600"}`}
                     >
-                      <abbr title={LONG_DAY.format(new Date(`${day.date}T00:00:00Z`))} className="no-underline">
-                        <span className="block text-[10px] text-slate-400">{WEEKDAY.format(new Date(`${day.date}T00:00:00Z`))}</span>
+                      <abbr title={formatLongDay(new Date(`${day.date}T00:00:00Z`))} className="no-underline">
+                        <span className="block text-[10px] text-slate-400">{formatWeekdayInitial(new Date(`${day.date}T00:00:00Z`))}</span>
                         <span className={day.date === today ? "rounded-full bg-brand-600 px-1 text-white" : ""}>{day.day}</span>
                       </abbr>
                       {day.holiday && <span className="sr-only">, {day.holiday.name}</span>}
@@ -148,7 +146,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                           {cell && isStartHere && (
                             <Link href={`/leave/${cell.requestId}`} className="absolute inset-0 z-[1] rounded-md focus-visible:outline-2 focus-visible:outline-brand-500">
                               <span className="sr-only">
-                                {row.name}: {cell.typeName}, {LEAVE_STATUS_LABELS[cell.status].toLowerCase()}, from {LONG_DAY.format(new Date(`${day.date}T00:00:00Z`))}
+                                {row.name}: {cell.typeName}, {LEAVE_STATUS_LABELS[cell.status].toLowerCase()}, from {formatLongDay(new Date(`${day.date}T00:00:00Z`))}
                               </span>
                             </Link>
                           )}

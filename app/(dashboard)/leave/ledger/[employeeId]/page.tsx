@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 import { formatHalfDays, isValidIsoDate, toIsoDate } from "@/lib/leave/dates";
-import { type EmployeeLedger, type ExplainedBalance, type ExplainedLine, getEmployeeLedger } from "@/lib/leave/employee-ledger";
+import { type ExplainedBalance, type ExplainedLine, getEmployeeLedger } from "@/lib/leave/employee-ledger";
 import { AdjustBalanceForm } from "./adjust-balance-form";
+import { formatDate, formatLongDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Leave ledger" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
 
 const KIND_LABELS: Record<string, string> = {
@@ -24,7 +23,7 @@ const KIND_LABELS: Record<string, string> = {
   ADJUSTMENT: "Adjustment",
 };
 
-const day = (date: string) => DATE.format(new Date(`${date}T00:00:00Z`));
+const day = (date: string) => formatDate(new Date(`${date}T00:00:00Z`));
 const signed = (halfDays: number) => `${halfDays > 0 ? "+" : halfDays < 0 ? "−" : ""}${formatHalfDays(Math.abs(halfDays))}`;
 
 function Stat({ label, value, hint, tone = "text-slate-900", testId }: { label: string; value: string; hint?: string; tone?: string; testId?: string }) {
@@ -152,14 +151,7 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
     redirect(`/leave/ledger/${user.employeeId}${asOf === today ? "" : `?asOf=${asOf}`}`);
   }
 
-  let ledger: EmployeeLedger;
-  try {
-    ledger = await getEmployeeLedger(user, employeeId, asOf);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    if (error instanceof AppError && error.code === "forbidden") forbidden();
-    throw error;
-  }
+  const ledger = await orNotFound(getEmployeeLedger(user, employeeId, asOf));
   const { employee, year } = ledger;
   const isOwn = user.employeeId === employee.id;
   const at = (date: string) => `/leave/ledger/${employee.id}?asOf=${date}`;
@@ -222,7 +214,7 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
         </div>
       </section>
       <p className="-mt-3 text-sm text-slate-600">
-        Showing {year} as it stands on <span className="font-medium text-slate-900">{LONG_DATE.format(new Date(`${asOf}T00:00:00Z`))}</span>. Lines after that date are greyed out: they are booked but not yet counted.
+        Showing {year} as it stands on <span className="font-medium text-slate-900">{formatLongDate(new Date(`${asOf}T00:00:00Z`))}</span>. Lines after that date are greyed out: they are booked but not yet counted.
       </p>
 
       {ledger.balances.length === 0 ? (
