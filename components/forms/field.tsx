@@ -4,7 +4,9 @@ import { cn } from "@/components/ui/cn";
 // A labelled input with its error right beside it, wired for screen readers. The id comes from
 // useId, so two forms on one page never collide. Any other input attribute (value and onChange
 // for a controlled field, inputMode, step…) passes through to the control.
-type ControlProps = Omit<React.ComponentProps<"input"> & React.ComponentProps<"select"> & React.ComponentProps<"textarea">, "id" | "name" | "defaultValue" | "children" | "className">;
+type ControlProps = Omit<React.ComponentProps<"input"> & React.ComponentProps<"select"> & React.ComponentProps<"textarea">, "id" | "name" | "defaultValue" | "children" | "className" | "onChange"> & {
+  onChange?: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+};
 
 type Props = ControlProps & {
   name: string;

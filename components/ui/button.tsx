@@ -7,6 +7,7 @@ const VARIANTS = {
   danger: "bg-rose-600 text-white hover:bg-rose-700",
   "danger-outline": "bg-white text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50",
   success: "bg-emerald-600 text-white hover:bg-emerald-700",
+  warning: "bg-amber-600 text-white hover:bg-amber-700",
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;
 

@@ -16,6 +16,10 @@ import {
   type RecentChange,
 } from "@/lib/dashboard/get-dashboard";
 import { formatDate, formatLongDate, formatMonthName, formatShortDateTime } from "@/lib/format";
+import { Avatar } from "@/components/ui/avatar";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -30,56 +34,6 @@ function renderedAt(): Date {
 
 function firstName(user: CurrentUser): string {
   return user.name.includes("@") ? user.name : user.name.split(" ")[0];
-}
-
-function Avatar({ person, size = "size-9 text-xs" }: { person: { firstName: string; lastName: string }; size?: string }) {
-  return (
-    <span aria-hidden className={`grid ${size} shrink-0 place-items-center rounded-full bg-brand-100 font-semibold text-brand-700`}>
-      {person.firstName[0]}
-      {person.lastName[0]}
-    </span>
-  );
-}
-
-function Card({ title, action, children, className = "", testId }: { title: string; action?: React.ReactNode; children: React.ReactNode; className?: string; testId?: string }) {
-  return (
-    <section className={`flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`} data-testid={testId}>
-      <div className="flex items-center justify-between gap-3">
-        <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-        {action}
-      </div>
-      <div className="mt-3 flex-1">{children}</div>
-    </section>
-  );
-}
-
-function Stat({ label, value, hint, href, tone = "text-slate-900", testId }: { label: string; value: number; hint: string; href?: string; tone?: string; testId: string }) {
-  const body = (
-    <>
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className={`mt-1 text-3xl font-semibold tracking-tight tabular-nums ${tone}`} data-testid={testId}>
-        {value}
-      </p>
-      <p className="mt-1 text-xs text-slate-500">{hint}</p>
-    </>
-  );
-  const box = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
-  return href ? (
-    <Link href={href} className={`${box} block transition hover:border-brand-500 hover:shadow-md`}>
-      {body}
-    </Link>
-  ) : (
-    <div className={box}>{body}</div>
-  );
-}
-
-function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
-  return (
-    <div className="flex h-full flex-col items-center justify-center gap-1 rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center">
-      <p className="text-sm font-medium text-slate-700">{title}</p>
-      {children && <p className="max-w-xs text-xs text-slate-500">{children}</p>}
-    </div>
-  );
 }
 
 // Horizontal bars, largest first, labelled directly so nobody has to read an axis. Each bar is its
@@ -115,7 +69,7 @@ function DepartmentChart({ rows, total }: { rows: DepartmentCount[]; total: numb
 type PeopleListProps = { group: PeopleThisMonth; emptyTitle: string; emptyHint: string; verbs: { past: string; future: string }; now: Date; testId: string };
 
 function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: PeopleListProps) {
-  if (group.people.length === 0) return <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>;
+  if (group.people.length === 0) return <EmptyState size="sm" title={emptyTitle}>{emptyHint}</EmptyState>;
   return (
     <>
       <ul className="divide-y divide-slate-100" data-testid={testId}>
@@ -143,7 +97,7 @@ function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: People
 }
 
 function RecentChanges({ changes }: { changes: RecentChange[] }) {
-  if (changes.length === 0) return <EmptyState title="No changes recorded yet">Edits to employees and departments will appear here.</EmptyState>;
+  if (changes.length === 0) return <EmptyState size="sm" title="No changes recorded yet">Edits to employees and departments will appear here.</EmptyState>;
   return (
     <ol className="flex flex-col gap-3" data-testid="recent-changes">
       {changes.map((change) => (
@@ -181,8 +135,8 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label={isTeam ? "Your team" : "Headcount"} value={dashboard.headcount} hint={`${active} active · ${dashboard.onLeave} on leave`} href="/employees" testId="stat-headcount" />
         <Stat label="Status: on leave" value={dashboard.onLeave} hint="marked on extended leave in their record" href="/employees?status=ON_LEAVE" testId="stat-on-leave" />
-        <Stat label={`New hires in ${month}`} value={dashboard.newHires.total} hint="by hire date" tone="text-emerald-700" testId="stat-new-hires" />
-        <Stat label={`Leavers in ${month}`} value={dashboard.leavers.total} hint="by exit date" tone={dashboard.leavers.total ? "text-rose-700" : "text-slate-900"} testId="stat-leavers" />
+        <Stat label={`New hires in ${month}`} value={dashboard.newHires.total} hint="by hire date" tone="success" testId="stat-new-hires" />
+        <Stat label={`Leavers in ${month}`} value={dashboard.leavers.total} hint="by exit date" tone={dashboard.leavers.total ? "danger" : "neutral"} testId="stat-leavers" />
       </div>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
@@ -196,7 +150,7 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
           }
         >
           {dashboard.byDepartment.length === 0 || dashboard.headcount === 0 ? (
-            <EmptyState title={isTeam ? "Nobody reports to you yet" : "No employees yet"}>
+            <EmptyState size="sm" title={isTeam ? "Nobody reports to you yet" : "No employees yet"}>
               {isTeam ? "People who report to you, directly or through others, are counted here." : "Add or import employees and the chart fills in."}
             </EmptyState>
           ) : (
@@ -256,7 +210,7 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
         {me ? (
           <>
             <div className="flex flex-col gap-4 rounded-t-xl bg-brand-50 p-6 sm:flex-row sm:items-center">
-              <Avatar person={me} size="size-16 text-xl" />
+              <Avatar person={me} size="lg" />
               <div className="min-w-0 flex-1">
                 <p className="text-xl font-semibold tracking-tight text-slate-900">
                   {me.firstName} {me.lastName}
@@ -300,7 +254,7 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
           </>
         ) : (
           <div className="p-6">
-            <EmptyState title="Your sign-in is not linked to an employee record">Ask HR to link it, and your details will show here.</EmptyState>
+            <EmptyState size="sm" title="Your sign-in is not linked to an employee record">Ask HR to link it, and your details will show here.</EmptyState>
           </div>
         )}
       </section>

@@ -6,10 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { listDepartments } from "@/lib/departments/list-departments";
 import { withParams } from "@/lib/search-params";
 import { parseDepartmentQuery } from "@/lib/validations/departments";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Departments" };
-
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 
 export default async function DepartmentsPage({ searchParams }: PageProps<"/departments">) {
   const user = await requirePermission("departments:read");
@@ -27,11 +26,11 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
           <p className="mt-1 text-sm text-slate-600">How the organisation is divided, who leads each part, and how many people are in it.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/org-chart" className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href="/org-chart" className={buttonClass({ variant: "secondary" })}>
             View org chart
           </Link>
           {canWrite && (
-            <Link href="/departments/new" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="new-department">
+            <Link href="/departments/new" className={buttonClass()} data-testid="new-department">
               New department
             </Link>
           )}
@@ -51,7 +50,7 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
               className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
             />
           </label>
-          <button type="submit" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`}>
+          <button type="submit" className={buttonClass()}>
             Search
           </button>
         </form>
@@ -70,7 +69,7 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
               </Link>
             ) : (
               canWrite && (
-                <Link href="/departments/new" className={`${BUTTON} mt-2 bg-brand-600 text-white hover:bg-brand-700`}>
+                <Link href="/departments/new" className={buttonClass({ className: "mt-2" })}>
                   New department
                 </Link>
               )

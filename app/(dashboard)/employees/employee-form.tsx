@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useState } from "react";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
 import { buttonClass } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormSection } from "@/components/ui/form-section";
 import { Field, FormMessage } from "@/components/forms/field";
-import { EMPLOYEE_STATUS_LABELS } from "@/lib/employees/format";
 import type { EmployeeFormOptions } from "@/lib/employees/employee-options";
-import { EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
+import { EMPLOYEE_STATUS_LABELS, EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
 import type { FormState } from "@/lib/forms";
 
 // The employee forms: HR's create/edit form, an employee's own contact form and the status change
@@ -238,26 +238,32 @@ type StatusChangeProps = {
 // and reason, never a deletion; terminating asks for confirmation first.
 export function StatusChangeForm(props: StatusChangeProps) {
   const [state, formAction, isPending] = useActionState(props.action, null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    if (state?.ok) dialogRef.current?.close();
-  }, [state]);
+  const [isOpen, setOpen] = useState(false);
+  const [closedFor, setClosedFor] = useState(state);
+  // A saved change closes the dialog once; reopening it starts from the new version.
+  if (state?.ok && closedFor !== state) {
+    setClosedFor(state);
+    setOpen(false);
+  }
 
   return (
     <>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} className={SECONDARY_BUTTON} data-testid="change-status">
-        Change status
-      </button>
+      <Dialog open={isOpen} onOpenChange={setOpen}>
+        <DialogTrigger asChild>
+          <button type="button" className={SECONDARY_BUTTON} data-testid="change-status">
+            Change status
+          </button>
+        </DialogTrigger>
+        <DialogContent title="Change status" description="Records are never deleted: someone who leaves is marked terminated, with an exit date and reason.">
+          {/* Remounted when the record's version moves on, so a reopened dialog starts from it. */}
+          <StatusFields key={props.version} {...props} state={state} formAction={formAction} isPending={isPending} onCancel={() => setOpen(false)} />
+        </DialogContent>
+      </Dialog>
       {state?.ok && (
         <p role="status" className="text-sm font-medium text-emerald-700">
           {state.message}
         </p>
       )}
-      <dialog ref={dialogRef} aria-labelledby="status-dialog-title" className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
-        {/* Remounted when the record's version moves on, so a reopened dialog starts from it. */}
-        <StatusFields key={props.version} {...props} state={state} formAction={formAction} isPending={isPending} onCancel={() => dialogRef.current?.close()} />
-      </dialog>
     </>
   );
 }
@@ -282,43 +288,35 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
       ref={formRef}
       action={formAction}
       noValidate
-      className="flex flex-col gap-4 p-6"
+      className="flex flex-col gap-4"
       onSubmit={(event) => {
         if (status !== "TERMINATED" || isConfirming) return;
         event.preventDefault();
         setConfirmDate(String(new FormData(event.currentTarget).get("exitDate") ?? ""));
       }}
     >
-      <div>
-        <h2 id="status-dialog-title" className="text-lg font-semibold">
-          Change status
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Records are never deleted: someone who leaves is marked terminated, with an exit date and reason.</p>
-      </div>
       <input type="hidden" name="id" value={employeeId} />
       <input type="hidden" name="version" value={version} />
       <StaleNotice state={state} reloadHref={`/employees/${employeeId}`} />
       {!isStale(state) && !state?.ok && <FormMessage state={state} />}
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-status" className="text-sm font-medium text-slate-700">
-          Status
-        </label>
-        <select
-          id="field-status"
+      <div>
+        {/* Controlled, so the exit fields appear as soon as "Terminated" is chosen. */}
+        <Field
+          as="select"
           name="status"
+          label="Status"
           value={status}
           disabled={isConfirming}
           onChange={(event) => setStatus(event.target.value as Status)}
-          aria-invalid={error("status") ? true : undefined}
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
+          error={error("status")}
         >
           {Object.entries(EMPLOYEE_STATUS_LABELS).map(([option, label]) => (
             <option key={option} value={option}>
               {label}
             </option>
           ))}
-        </select>
+        </Field>
         {/* A disabled select is not submitted; the confirmation step still sends the choice. */}
         {isConfirming && <input type="hidden" name="status" value={status} />}
       </div>
@@ -344,7 +342,7 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
             <button type="button" onClick={() => setConfirmDate(null)} className={SECONDARY_BUTTON}>
               Go back
             </button>
-            <button type="submit" disabled={isPending} autoFocus className="inline-flex h-10 items-center rounded-md bg-rose-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-rose-700 disabled:opacity-60">
+            <button type="submit" disabled={isPending} autoFocus className={buttonClass({ variant: "danger" })}>
               {isPending ? "Saving…" : "Yes, terminate"}
             </button>
           </div>

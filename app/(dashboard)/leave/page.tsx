@@ -13,10 +13,9 @@ import { firstParams, LEAVE_STATUSES, ZLeaveListQuery } from "@/lib/validations/
 import { CancelRequestButton } from "./cancel-request-button";
 import { LeaveStatusPill, LeaveTypeName } from "./leave-status-pill";
 import { NoticeBanner } from "./notice-banner";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "My leave" };
-
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 
 function Balance({ card }: { card: BalanceCard }) {
   return (
@@ -64,11 +63,11 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
           <p className="mt-1 text-sm text-slate-600">Your balances for {year} and the leave you have asked for.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/leave/calendar" className={`${BUTTON} bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href="/leave/calendar" className={buttonClass({ variant: "secondary" })}>
             Calendar
           </Link>
           {(user.employeeId || isLeaveAdmin(user)) && (
-            <Link href="/leave/request" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="request-leave">
+            <Link href="/leave/request" className={buttonClass()} data-testid="request-leave">
               Request leave
             </Link>
           )}

@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { SecretBox } from "./secret-box";
 
@@ -36,9 +38,9 @@ export function CreateTokenForm() {
             </option>
           ))}
         </Field>
-        <button type="submit" disabled={isPending} className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={isPending}>
           {isPending ? "Creating…" : "Create token"}
-        </button>
+        </Button>
       </form>
     </div>
   );
@@ -46,18 +48,21 @@ export function CreateTokenForm() {
 
 function RevokeButton({ token }: { token: TokenView }) {
   const [state, action, isPending] = useActionState(revokeTokenAction, null);
+  const formId = useId();
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(`Revoke “${token.name}”? Programs using it will stop working at once.`)) event.preventDefault();
-      }}
-      className="flex flex-col items-end gap-1"
-    >
+    <form id={formId} action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="tokenId" value={token.id} />
-      <button type="submit" disabled={isPending} className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60">
-        {isPending ? "Revoking…" : "Revoke"}
-      </button>
+      <ConfirmDialog
+        trigger={
+          <Button disabled={isPending} variant="danger-outline" size="sm">
+            {isPending ? "Revoking…" : "Revoke"}
+          </Button>
+        }
+        title={`Revoke “${token.name}”?`}
+        description="Programs using it will stop working at once."
+        confirmLabel="Revoke"
+        form={formId}
+      />
       {state && !state.ok && (
         <p role="alert" className="text-xs text-rose-700">
           {state.message}

@@ -5,6 +5,8 @@ import { dbAdmin, dbStatus, type MigrationStates } from "@/lib/db";
 import { dbState } from "@/lib/db/status-store";
 import { AutoRefresh, ResolveConflict, StatusActions } from "./status-controls";
 import { formatTimestamp } from "@/lib/format";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "System status" };
 
@@ -27,27 +29,6 @@ function duration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
-}
-
-function Card({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
-  return (
-    <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
-      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
-}
-
-function Stat({ label, value, hint, testId }: { label: string; value: React.ReactNode; hint?: string; testId?: string }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tracking-tight" data-testid={testId}>
-        {value}
-      </p>
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-    </div>
-  );
 }
 
 type Outage = { start: string; end: string | null; cause: string | null };

@@ -4,10 +4,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { describeCarryForward, describeEmploymentTypes, describeEntitlement } from "@/lib/leave-types/describe-leave-type";
 import { listLeaveTypes } from "@/lib/leave-types/list-leave-types";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Leave types" };
-
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 
 function Flag({ children, tone = "bg-slate-100 text-slate-700 ring-slate-500/20" }: { children: React.ReactNode; tone?: string }) {
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>{children}</span>;
@@ -28,10 +27,10 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
           <p className="mt-1 text-sm text-slate-600">Each kind of leave and its policy: entitlement, accrual, carry-forward and the rules requests follow.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/leave/balances" className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href="/leave/balances" className={buttonClass({ variant: "secondary" })}>
             Balances
           </Link>
-          <Link href="/leave/types/new" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="new-leave-type">
+          <Link href="/leave/types/new" className={buttonClass()} data-testid="new-leave-type">
             New leave type
           </Link>
         </div>
@@ -48,7 +47,7 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
           <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="leave-types-empty">
             <p className="text-base font-medium">No leave types yet</p>
             <p className="max-w-sm text-sm text-slate-600">Create annual leave first; sick, unpaid and parental leave usually follow.</p>
-            <Link href="/leave/types/new" className={`${BUTTON} mt-2 bg-brand-600 text-white hover:bg-brand-700`}>
+            <Link href="/leave/types/new" className={buttonClass({ className: "mt-2" })}>
               New leave type
             </Link>
           </div>

@@ -8,6 +8,8 @@ import { formatHalfDays, isValidIsoDate, toIsoDate } from "@/lib/leave/dates";
 import { type ExplainedBalance, type ExplainedLine, getEmployeeLedger } from "@/lib/leave/employee-ledger";
 import { AdjustBalanceForm } from "./adjust-balance-form";
 import { formatDate, formatLongDate } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
+import { TONE_TEXT, type Tone } from "@/components/ui/tone";
 
 export const metadata: Metadata = { title: "Leave ledger" };
 
@@ -26,11 +28,12 @@ const KIND_LABELS: Record<string, string> = {
 const day = (date: string) => formatDate(new Date(`${date}T00:00:00Z`));
 const signed = (halfDays: number) => `${halfDays > 0 ? "+" : halfDays < 0 ? "−" : ""}${formatHalfDays(Math.abs(halfDays))}`;
 
-function Stat({ label, value, hint, tone = "text-slate-900", testId }: { label: string; value: string; hint?: string; tone?: string; testId?: string }) {
+// A compact figure inside the balance card's description list.
+function Figure({ label, value, hint, tone = "neutral", testId }: { label: string; value: string; hint?: string; tone?: Tone; testId?: string }) {
   return (
     <div className="rounded-lg bg-slate-50 px-3 py-2">
       <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className={`text-lg font-semibold tabular-nums ${tone}`} data-testid={testId}>
+      <dd className={cn("text-lg font-semibold tabular-nums", TONE_TEXT[tone])} data-testid={testId}>
         {value}
       </dd>
       {hint && <dd className="text-xs text-slate-500">{hint}</dd>}
@@ -74,16 +77,16 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
         </h2>
         {balance.type.isUnlimited ? (
           <dl className="grid gap-3 sm:grid-cols-3">
-            <Stat label="Taken by this date" value={formatHalfDays(Math.max(0, -balance.balance))} hint="No yearly limit" />
-            <Stat label="Booked later" value={formatHalfDays(balance.scheduled)} />
-            <Stat label="Awaiting a decision" value={formatHalfDays(balance.pending)} />
+            <Figure label="Taken by this date" value={formatHalfDays(Math.max(0, -balance.balance))} hint="No yearly limit" />
+            <Figure label="Booked later" value={formatHalfDays(balance.scheduled)} />
+            <Figure label="Awaiting a decision" value={formatHalfDays(balance.pending)} />
           </dl>
         ) : (
           <dl className="grid gap-3 sm:grid-cols-4">
-            <Stat label="Available" value={formatHalfDays(balance.available)} hint="for a new request" tone={balance.available < 0 ? "text-rose-700" : "text-brand-700"} testId="ledger-available" />
-            <Stat label="Balance" value={formatHalfDays(balance.balance)} hint={`on ${day(asOf)}`} testId="ledger-balance-value" />
-            <Stat label="Booked later" value={formatHalfDays(balance.scheduled)} hint="approved, still to come" />
-            <Stat label="Awaiting a decision" value={formatHalfDays(balance.pending)} hint="pending requests" />
+            <Figure label="Available" value={formatHalfDays(balance.available)} hint="for a new request" tone={balance.available < 0 ? "danger" : "brand"} testId="ledger-available" />
+            <Figure label="Balance" value={formatHalfDays(balance.balance)} hint={`on ${day(asOf)}`} testId="ledger-balance-value" />
+            <Figure label="Booked later" value={formatHalfDays(balance.scheduled)} hint="approved, still to come" />
+            <Figure label="Awaiting a decision" value={formatHalfDays(balance.pending)} hint="pending requests" />
           </dl>
         )}
         {balance.lapsing > 0 && balance.expiresOn && (
