@@ -40,3 +40,14 @@ export function Tr({ className, ...props }: React.ComponentProps<"tr">) {
 export function Td({ className, ...props }: React.ComponentProps<"td">) {
   return <td className={cn("px-4 py-3 text-slate-700", className)} {...props} />;
 }
+
+// The scrolling table alone, for a card that holds more than the table (filters, a footer).
+export function DataTable({ children, className, ...props }: React.ComponentProps<"table">) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
+        {children}
+      </table>
+    </div>
+  );
+}

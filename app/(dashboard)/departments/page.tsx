@@ -7,6 +7,8 @@ import { listDepartments } from "@/lib/departments/list-departments";
 import { withParams } from "@/lib/search-params";
 import { parseDepartmentQuery } from "@/lib/validations/departments";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Avatar } from "@/components/ui/avatar";
 
 export const metadata: Metadata = { title: "Departments" };
 
@@ -76,31 +78,28 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
             )}
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Department</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 md:table-cell">Part of</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Head</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Headcount</th>
+          <DataTable>
+              <THead>
+                  <Th>Department</Th>
+                  <Th className="hidden md:table-cell">Part of</Th>
+                  <Th>Head</Th>
+                  <Th>Headcount</Th>
                   {canWrite && (
                     <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
                       <span className="sr-only">Actions</span>
                     </th>
                   )}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="department-rows">
+                </THead>
+              <TBody data-testid="department-rows">
                 {result.rows.map((department) => (
-                  <tr key={department.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
+                  <Tr key={department.id}>
+                    <Td>
                       <Link href={`/departments/${department.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="department-name">
                         {department.name}
                       </Link>
                       <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{department.code}</span>
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-700 md:table-cell">
+                    </Td>
+                    <Td className="hidden text-slate-700 md:table-cell">
                       {department.parent ? (
                         <Link href={`/departments/${department.parent.id}`} className="hover:text-brand-700 hover:underline">
                           {department.parent.name}
@@ -108,14 +107,11 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
                       ) : (
                         <span className="text-slate-400">Top level</span>
                       )}
-                    </td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td>
                       {department.head ? (
                         <div className="flex items-center gap-2">
-                          <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
-                            {department.head.firstName[0]}
-                            {department.head.lastName[0]}
-                          </span>
+                          <Avatar person={department.head} />
                           <div className="min-w-0">
                             <p className="font-medium text-slate-900">
                               {department.head.firstName} {department.head.lastName}
@@ -126,8 +122,8 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
                       ) : (
                         <span className="text-slate-400">No head</span>
                       )}
-                    </td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td>
                       <div className="flex items-center gap-3">
                         <span className="w-8 text-right font-semibold tabular-nums text-slate-900" data-testid="department-headcount">
                           {department.headcount}
@@ -136,19 +132,18 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
                           <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(department.headcount / largest) * 100}%` }} />
                         </span>
                       </div>
-                    </td>
+                    </Td>
                     {canWrite && (
-                      <td className="px-4 py-3 text-right">
+                      <Td className="text-right">
                         <Link href={`/departments/${department.id}/edit`} className="font-medium text-brand-700 hover:underline">
                           Edit<span className="sr-only"> {department.name}</span>
                         </Link>
-                      </td>
+                      </Td>
                     )}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { SecretBox } from "./secret-box";
+import { DataTable, TBody } from "@/components/ui/table";
 
 export type TokenView = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; isExpired: boolean };
 
@@ -75,8 +76,7 @@ function RevokeButton({ token }: { token: TokenView }) {
 export function TokenList({ tokens }: { tokens: TokenView[] }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600" data-testid="tokens-empty">You have no personal access tokens.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="token-list">
+    <DataTable data-testid="token-list">
         <thead>
           <tr className="text-left text-slate-600">
             <th scope="col" className="py-2 pr-4 font-medium">Name</th>
@@ -87,7 +87,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
             <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <TBody>
           {tokens.map((token) => (
             <tr key={token.id}>
               <td className="py-2 pr-4 font-medium text-slate-900">{token.name}</td>
@@ -102,8 +102,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </DataTable>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ImportAction, ImportPreview, PreviewRow } from "@/lib/csv/import-employees";
+import { DataTable, TBody, THead } from "@/components/ui/table";
 
 const PAGE = 100;
 
@@ -103,10 +104,8 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           </button>
         ))}
       </div>
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="import-rows">
-          <thead className="bg-slate-50">
-            <tr>
+      <DataTable data-testid="import-rows">
+          <THead>
               <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
                 Line
               </th>
@@ -118,15 +117,13 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                   {column}
                 </th>
               ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+            </THead>
+          <TBody>
             {rows.slice(0, shown).map((row) => (
               <PreviewTableRow key={row.line} row={row} columns={columns} />
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </DataTable>
       {rows.length > shown && (
         <div className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600">
           <span>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { CSV_COLUMN_HELP, EMPLOYEE_CSV_COLUMNS, MAX_CSV_BYTES, MAX_CSV_ROWS, REQUIRED_CSV_COLUMNS, SENSITIVE_CSV_COLUMNS } from "@/lib/csv/employee-csv";
 import { ImportWizard } from "./import-wizard";
+import { TBody } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Import employees" };
 
@@ -48,7 +49,7 @@ export default async function ImportEmployeesPage() {
                   <th scope="col" className="py-2 font-semibold">What to put in it</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TBody>
                 {EMPLOYEE_CSV_COLUMNS.map((column) => (
                   <tr key={column}>
                     <td className="py-2 pr-4 font-mono text-xs">{column}</td>
@@ -59,7 +60,7 @@ export default async function ImportEmployeesPage() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
+              </TBody>
             </table>
           </div>
         </div>

@@ -8,6 +8,7 @@ import { type BalanceCell, getBalancesReport, parseBalancesQuery } from "@/lib/l
 import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { withParams } from "@/lib/search-params";
 import { formatDate } from "@/lib/format";
+import { DataTable, TBody, Th, THead, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave balances" };
 
@@ -113,25 +114,22 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
             <p className="max-w-sm text-sm text-slate-600">{isFiltered ? "Try another name or department." : "Try another year."}</p>
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <DataTable>
               <caption className="sr-only">Available leave by employee and leave type in {result.year}</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="sticky left-0 bg-slate-50 px-4 py-3 text-left font-semibold text-slate-700">
+              <THead>
+                  <Th className="sticky left-0 bg-slate-50">
                     Employee
-                  </th>
+                  </Th>
                   {result.types.map((type) => (
                     <th key={type.id} scope="col" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-700">
                       <span aria-hidden className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
                       {type.name}
                     </th>
                   ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="balance-rows">
+                </THead>
+              <TBody data-testid="balance-rows">
                 {result.rows.map((row) => (
-                  <tr key={row.employee.id} className="hover:bg-slate-50">
+                  <Tr key={row.employee.id}>
                     <th scope="row" className="sticky left-0 bg-white px-4 py-3 text-left font-normal">
                       <Link href={`/leave/ledger/${row.employee.id}?asOf=${result.asOf}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="balance-employee">
                         {row.employee.firstName} {row.employee.lastName}
@@ -146,11 +144,10 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
                         <Cell cell={row.cells[type.id]} isUnlimited={type.isUnlimited} />
                       </td>
                     ))}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(page) => href({ page })} noun={result.total === 1 ? "employee" : "employees"} />

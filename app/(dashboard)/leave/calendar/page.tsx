@@ -9,6 +9,7 @@ import { type CalendarCell, type CalendarDay, teamCalendar } from "@/lib/leave/r
 import { withParams } from "@/lib/search-params";
 import { firstParams, ZCalendarQuery } from "@/lib/validations/leave-requests";
 import { formatLongDay, formatMonthYear, formatWeekdayInitial } from "@/lib/format";
+import { TBody } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
@@ -130,7 +131,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                   ))}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TBody>
                 {calendar.rows.map((row) => (
                   <tr key={row.id}>
                     <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-1.5 text-left font-normal">
@@ -155,7 +156,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                     })}
                   </tr>
                 ))}
-              </tbody>
+              </TBody>
             </table>
           </div>
         )}

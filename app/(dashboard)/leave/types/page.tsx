@@ -5,6 +5,7 @@ import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { describeCarryForward, describeEmploymentTypes, describeEntitlement } from "@/lib/leave-types/describe-leave-type";
 import { listLeaveTypes } from "@/lib/leave-types/list-leave-types";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave types" };
 
@@ -52,24 +53,21 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
             </Link>
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Leave type</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Entitlement</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 lg:table-cell">Carry-forward</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 md:table-cell">Rules</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 xl:table-cell">Applies to</th>
+          <DataTable>
+              <THead>
+                  <Th>Leave type</Th>
+                  <Th>Entitlement</Th>
+                  <Th className="hidden lg:table-cell">Carry-forward</Th>
+                  <Th className="hidden md:table-cell">Rules</Th>
+                  <Th className="hidden xl:table-cell">Applies to</Th>
                   <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
                     <span className="sr-only">Actions</span>
                   </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="leave-type-rows">
+                </THead>
+              <TBody data-testid="leave-type-rows">
                 {types.map((type) => (
                   <tr key={type.id} className={type.isActive ? "hover:bg-slate-50" : "bg-slate-50/60 text-slate-500"}>
-                    <td className="px-4 py-3">
+                    <Td>
                       <div className="flex items-center gap-3">
                         <span aria-hidden className="size-3 shrink-0 rounded-full" style={{ backgroundColor: type.color }} />
                         <div className="min-w-0">
@@ -83,28 +81,27 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
                           </p>
                         </div>
                       </div>
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{describeEntitlement(type)}</td>
-                    <td className="hidden px-4 py-3 text-slate-700 lg:table-cell">{describeCarryForward(type)}</td>
-                    <td className="hidden px-4 py-3 md:table-cell">
+                    </Td>
+                    <Td className="text-slate-700">{describeEntitlement(type)}</Td>
+                    <Td className="hidden text-slate-700 lg:table-cell">{describeCarryForward(type)}</Td>
+                    <Td className="hidden md:table-cell">
                       <div className="flex flex-wrap gap-1">
                         {type.allowsHalfDays && <Flag>Half days</Flag>}
                         {type.requiresAttachment && <Flag>Attachment</Flag>}
                         {type.requiresHrApproval && <Flag tone="bg-amber-50 text-amber-800 ring-amber-600/20">HR approves</Flag>}
                         {type.maxConsecutiveDays !== null && <Flag>Max {type.maxConsecutiveDays} days</Flag>}
                       </div>
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-700 xl:table-cell">{describeEmploymentTypes(type.employmentTypes)}</td>
-                    <td className="px-4 py-3 text-right">
+                    </Td>
+                    <Td className="hidden text-slate-700 xl:table-cell">{describeEmploymentTypes(type.employmentTypes)}</Td>
+                    <Td className="text-right">
                       <Link href={`/leave/types/${type.id}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${type.name}`}>
                         Edit
                       </Link>
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
       </section>
     </div>

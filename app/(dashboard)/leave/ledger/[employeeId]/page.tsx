@@ -10,6 +10,7 @@ import { AdjustBalanceForm } from "./adjust-balance-form";
 import { formatDate, formatLongDate } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 import { TONE_TEXT, type Tone } from "@/components/ui/tone";
+import { TBody } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave ledger" };
 
@@ -110,7 +111,7 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
                 <th scope="col" className="px-4 py-2 text-right font-semibold">Balance after</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <TBody>
               {before.map((line) => (
                 <LineRow key={line.id} line={line} />
               ))}
@@ -131,7 +132,7 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
                   <td className="px-4 py-2 text-right font-semibold tabular-nums">{formatHalfDays(balance.closing)}</td>
                 </tr>
               )}
-            </tbody>
+            </TBody>
           </table>
         </div>
       )}
