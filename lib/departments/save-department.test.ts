@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { prismaCode } from "@/lib/prisma-errors";
-import { useSqliteDatabase, userWith } from "@/test/helpers/services";
+import { setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-await useSqliteDatabase("departments");
+await setUpSqliteDatabase("departments");
 
 type Services = typeof import("./save-department");
 let save: Services;

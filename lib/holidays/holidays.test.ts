@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rejection, useSqliteDatabase, userWith } from "@/test/helpers/services";
+import { rejection, setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-await useSqliteDatabase("holidays");
+await setUpSqliteDatabase("holidays");
 
 let list: typeof import("./list-holidays");
 let save: typeof import("./save-holiday");

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeaveTypeInput } from "@/lib/validations/leave-types";
-import { rejection, useSqliteDatabase, userWith } from "@/test/helpers/services";
+import { rejection, setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-await useSqliteDatabase("leave-types");
+await setUpSqliteDatabase("leave-types");
 
 let save: typeof import("./save-leave-type");
 let list: typeof import("./list-leave-types");

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/permissions";
-import { rejection, useSqliteDatabase } from "@/test/helpers/services";
+import { rejection, setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-await useSqliteDatabase("leave-balances-report");
+await setUpSqliteDatabase("leave-balances-report");
 
 let report: typeof import("./balances-report");
 let employeeLedger: typeof import("./employee-ledger");

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useSqliteDatabase } from "@/test/helpers/services";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the ledger is imported after it is configured.
-await useSqliteDatabase("leave-ledger");
+await setUpSqliteDatabase("leave-ledger");
 
 let ledger: typeof import("./ledger");
 let db: typeof import("@/lib/db").db;

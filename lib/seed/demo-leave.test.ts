@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useSqliteDatabase } from "@/test/helpers/services";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the seed is imported after it is configured.
-await useSqliteDatabase("demo-leave");
+await setUpSqliteDatabase("demo-leave");
 
 let seedDemoLeave: typeof import("./demo-leave").seedDemoLeave;
 let db: typeof import("@/lib/db").db;

@@ -15,7 +15,7 @@ export async function newSqliteFile(label = "hrms"): Promise<string> {
 
 // Points the app at a fresh SQLite database. The environment is read once, when lib/db is first
 // imported, so a test calls this at the top and imports the services under test afterwards.
-export async function useSqliteDatabase(label: string): Promise<void> {
+export async function setUpSqliteDatabase(label: string): Promise<void> {
   process.env.DATABASE_URL = "";
   process.env.SQLITE_PATH = await newSqliteFile(label);
 }

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { ledgerSum, makeEmployee, makeLeaveType, makeUser, request } from "./test-fixtures";
-import { useSqliteDatabase } from "@/test/helpers/services";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
-await useSqliteDatabase("leave-requests");
+await setUpSqliteDatabase("leave-requests");
 
 let create: typeof import("./create-leave-request");
 let preview: typeof import("./preview-leave-request");

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { makeEmployee, makeLeaveType, makeUser, request } from "./test-fixtures";
-import { useSqliteDatabase } from "@/test/helpers/services";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
-await useSqliteDatabase("leave-views");
+await setUpSqliteDatabase("leave-views");
 
 let create: typeof import("./create-leave-request");
 let decide: typeof import("./decide-leave-request");
