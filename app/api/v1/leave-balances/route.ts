@@ -4,7 +4,7 @@ import { authenticateRequest } from "@/lib/auth/current-user";
 import { canSeeEmployee } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { handleApiError } from "@/lib/http/api-error";
+import { handleApiError } from "@/lib/api/api-error";
 import { getBalances } from "@/lib/leave/ledger";
 import { balanceAsOf, isUnlimited, todayIso } from "@/lib/leave/requests/request-rules";
 
