@@ -33,7 +33,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </div>
         <div className="border-t border-slate-200 p-4 text-xs text-slate-500">
           Data served by{" "}
-          <Suspense fallback={<span className="text-slate-400">…</span>}>
+          <Suspense fallback={<span className="text-slate-500">…</span>}>
             <DbBadge />
           </Suspense>
         </div>

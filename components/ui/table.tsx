@@ -5,7 +5,7 @@ import { cn } from "./cn";
 export function Table({ children, className, footer, testId, label }: { children: React.ReactNode; className?: string; footer?: React.ReactNode; testId?: string; label?: string }) {
   return (
     <section className={cn(CARD_CLASS, "overflow-hidden", className)} data-testid={testId} aria-label={label}>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm">{children}</table>
       </div>
       {footer && <div className="border-t border-slate-200 px-4 py-3">{footer}</div>}
@@ -41,10 +41,10 @@ export function Td({ className, ...props }: React.ComponentProps<"td">) {
   return <td className={cn("px-4 py-3 text-slate-700", className)} {...props} />;
 }
 
-// The scrolling table alone, for a card that holds more than the table (filters, a footer).
+// The scrolling table alone (relative, so screen-reader-only text inside stays inside it), for a card that holds more than the table (filters, a footer).
 export function DataTable({ children, className, ...props }: React.ComponentProps<"table">) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         {children}
       </table>

@@ -47,7 +47,7 @@ function formatValue(entry: AuditEntry, field: string, side: Side, names: Record
 const label = (field: string) => ID_LABELS[field] ?? fieldLabel(field);
 
 function Value({ text }: { text: string | null }) {
-  return text === null ? <span className="text-slate-400">empty</span> : <span className="break-words text-slate-900">{text}</span>;
+  return text === null ? <span className="text-slate-500">empty</span> : <span className="break-words text-slate-900">{text}</span>;
 }
 
 function Changes({ entry, names }: { entry: AuditEntry; names: Record<string, string> }) {
@@ -80,7 +80,7 @@ function Changes({ entry, names }: { entry: AuditEntry; names: Record<string, st
         <li key={field} className="flex flex-wrap items-baseline gap-x-1.5">
           <span className="text-slate-500">{label(field)}:</span>
           <Value text={formatValue(entry, field, "from", names)} />
-          <span aria-hidden className="text-slate-400">
+          <span aria-hidden className="text-slate-500">
             →
           </span>
           <span className="sr-only">changed to</span>
@@ -162,7 +162,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
                     <Td className="whitespace-nowrap text-slate-700">
                       <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
                     </Td>
-                    <Td className="text-slate-700">{entry.actorEmail ?? <span className="text-slate-400">the system</span>}</Td>
+                    <Td className="text-slate-700">{entry.actorEmail ?? <span className="text-slate-500">the system</span>}</Td>
                     <Td>
                       <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${ACTION_TONES[entry.action] ?? "bg-slate-100 text-slate-700 ring-slate-500/20"}`}>
                         {ACTION_LABELS[entry.action] ?? entry.action}

@@ -58,7 +58,7 @@ function DepartmentChart({ rows, total }: { rows: DepartmentCount[]; total: numb
               <rect x="0" y="0" width="100%" height="100%" rx="5" className="fill-slate-50" />
               {width > 0 && <rect x="0" y="0" width={`${width}%`} height="100%" rx="5" className={row.id ? "fill-brand-500" : "fill-slate-400"} />}
             </svg>
-            <span className={`text-sm font-semibold tabular-nums ${row.count ? "text-slate-900" : "text-slate-400"}`}>{row.count}</span>
+            <span className={`text-sm font-semibold tabular-nums ${row.count ? "text-slate-900" : "text-slate-500"}`}>{row.count}</span>
           </div>
         );
       })}

@@ -105,7 +105,7 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
                           {department.parent.name}
                         </Link>
                       ) : (
-                        <span className="text-slate-400">Top level</span>
+                        <span className="text-slate-500">Top level</span>
                       )}
                     </Td>
                     <Td>
@@ -120,7 +120,7 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
                           </div>
                         </div>
                       ) : (
-                        <span className="text-slate-400">No head</span>
+                        <span className="text-slate-500">No head</span>
                       )}
                     </Td>
                     <Td>

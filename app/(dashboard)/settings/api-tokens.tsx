@@ -93,7 +93,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
               <td className="py-2 pr-4 font-medium text-slate-900">{token.name}</td>
               <td className="py-2 pr-4 font-mono text-xs text-slate-600">{token.prefix}…</td>
               <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.createdAt}</td>
-              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.lastUsedAt ?? <span className="text-slate-400">Never</span>}</td>
+              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.lastUsedAt ?? <span className="text-slate-500">Never</span>}</td>
               <td className={`py-2 pr-4 whitespace-nowrap ${token.isExpired ? "text-rose-700" : "text-slate-700"}`}>
                 {token.expiresAt ? (token.isExpired ? `Expired ${token.expiresAt}` : token.expiresAt) : "Never"}
               </td>

@@ -97,9 +97,9 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
                       <StatusBadge status={row.status} />
                     </Td>
                     <Td className="tabular-nums">{row.attempts}</Td>
-                    <Td className="max-w-sm break-words font-mono text-xs text-rose-800">{row.lastError ?? <span className="font-sans text-slate-400">—</span>}</Td>
+                    <Td className="max-w-sm break-words font-mono text-xs text-rose-800">{row.lastError ?? <span className="font-sans text-slate-500">—</span>}</Td>
                     <Td className="whitespace-nowrap text-slate-700">
-                      {row.sentAt ? when.format(row.sentAt) : row.nextAttemptAt ? <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span> : <span className="text-slate-400">—</span>}
+                      {row.sentAt ? when.format(row.sentAt) : row.nextAttemptAt ? <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span> : <span className="text-slate-500">—</span>}
                     </Td>
                     <Td>{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</Td>
                   </tr>

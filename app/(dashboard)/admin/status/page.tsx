@@ -74,14 +74,14 @@ function FieldDiff({ ours, theirs }: { ours: Record<string, unknown> | null; the
 
 function MigrationList({ name, state }: { name: string; state: MigrationStates["postgres"] }) {
   return (
-    <div>
+    <div className="min-w-0">
       <h3 className="text-sm font-medium">{name}</h3>
       {state === null ? (
         <p className="text-sm text-slate-500">Not checked (not in use or not serving).</p>
       ) : "error" in state ? (
         <p className="text-sm text-rose-700">Could not read: {state.error}</p>
       ) : (
-        <ul className="mt-1 space-y-0.5 text-sm">
+        <ul className="mt-1 space-y-0.5 text-sm break-all">
           {state.applied.map((migration) => (
             <li key={migration} className="text-slate-700">✓ {migration}</li>
           ))}
@@ -186,7 +186,7 @@ export default async function StatusPage() {
                 <p className="text-xs text-slate-500">
                   {formatTimestamp(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
                 </p>
-                <div className="mt-3 overflow-x-auto">
+                <div className="relative mt-3 overflow-x-auto">
                   <FieldDiff ours={conflict.ours} theirs={conflict.theirs} />
                 </div>
                 <div className="mt-3">
@@ -244,7 +244,8 @@ export default async function StatusPage() {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Migrations">
-          <div className="grid gap-4 sm:grid-cols-2">
+          {/* Migration names are long single words: each list gets the card's width, and names wrap. */}
+          <div className="grid gap-4">
             <MigrationList name="PostgreSQL ('default')" state={migrations.postgres} />
             <MigrationList name="SQLite ('backup')" state={migrations.sqlite} />
           </div>

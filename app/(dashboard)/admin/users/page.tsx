@@ -73,7 +73,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                         {row.employee ? (
                           `${row.employee.firstName} ${row.employee.lastName} (${row.employee.employeeNumber})`
                         ) : (
-                          <span className="text-slate-400">—</span>
+                          <span className="text-slate-500">—</span>
                         )}
                       </Td>
                       <Td>
@@ -86,7 +86,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                         </div>
                       </Td>
                       <Td className="hidden whitespace-nowrap text-slate-700 lg:table-cell">
-                        {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-400">Never</span>}
+                        {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-500">Never</span>}
                       </Td>
                     </tr>
                   );

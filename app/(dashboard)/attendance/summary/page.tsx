@@ -121,7 +121,7 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
                       </Link>
                       <p className="text-xs text-slate-500">{employee.employeeNumber}</p>
                     </Td>
-                    <Td className="hidden text-slate-700 lg:table-cell">{employee.department ?? <span className="text-slate-400">—</span>}</Td>
+                    <Td className="hidden text-slate-700 lg:table-cell">{employee.department ?? <span className="text-slate-500">—</span>}</Td>
                     <td className={NUMBER_CELL}>{formatDays(totals.workingDays)}</td>
                     <td className={NUMBER_CELL}>{totals.presentDays}</td>
                     <td className={`${NUMBER_CELL} ${totals.absentDays > 0 ? "font-medium text-rose-700" : ""}`}>{formatDays(totals.absentDays)}</td>

@@ -34,14 +34,14 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           </li>
           {department.ancestors.map((ancestor) => (
             <li key={ancestor.id} className="flex items-center gap-1">
-              <span aria-hidden className="text-slate-400">›</span>
+              <span aria-hidden className="text-slate-500">›</span>
               <Link href={`/departments/${ancestor.id}`} className="hover:text-brand-700">
                 {ancestor.name}
               </Link>
             </li>
           ))}
           <li className="flex items-center gap-1">
-            <span aria-hidden className="text-slate-400">›</span>
+            <span aria-hidden className="text-slate-500">›</span>
             <span aria-current="page" className="text-slate-900">
               {department.name}
             </span>

@@ -123,9 +123,9 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
                       </div>
                     </Td>
                     <Td className="hidden text-slate-700 lg:table-cell">{employee.jobTitle}</Td>
-                    <Td className="text-slate-700">{employee.department?.name ?? <span className="text-slate-400">—</span>}</Td>
+                    <Td className="text-slate-700">{employee.department?.name ?? <span className="text-slate-500">—</span>}</Td>
                     <Td className="hidden text-slate-700 xl:table-cell">
-                      {employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : <span className="text-slate-400">—</span>}
+                      {employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : <span className="text-slate-500">—</span>}
                     </Td>
                     <Td>
                       <StatusPill status={employee.status} />

@@ -100,7 +100,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             }}
             className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:text-slate-300 ${filter === tab.key ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
           >
-            {tab.label} <span className={filter === tab.key ? "text-brand-100" : "text-slate-400"}>{tab.count.toLocaleString("en-GB")}</span>
+            {tab.label} <span className={filter === tab.key ? "text-brand-100" : "text-slate-500"}>{tab.count.toLocaleString("en-GB")}</span>
           </button>
         ))}
       </div>
@@ -161,7 +161,7 @@ function PreviewTableRow({ row, columns }: { row: PreviewRow; columns: ImportPre
             className={`max-w-64 px-3 py-2 ${error ? "bg-rose-50 ring-1 ring-inset ring-rose-300" : isChanged ? "bg-amber-50" : ""}`}
             data-error={error ? column : undefined}
           >
-            <span className={`block truncate ${value ? "text-slate-800" : "text-slate-400"}`} title={value || undefined}>
+            <span className={`block truncate ${value ? "text-slate-800" : "text-slate-500"}`} title={value || undefined}>
               {value || "—"}
             </span>
             {isChanged && <span className="sr-only">(changes)</span>}

@@ -16,7 +16,7 @@ const CONTROL = "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm s
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
 
 function Cell({ cell, isUnlimited }: { cell: BalanceCell | null; isUnlimited: boolean }) {
-  if (!cell) return <span className="text-slate-400" title="Does not apply to this employee">—</span>;
+  if (!cell) return <span className="text-slate-500" title="Does not apply to this employee">—</span>;
   if (isUnlimited) {
     // No entitlement to run out of: the balance only counts down what was taken.
     return (

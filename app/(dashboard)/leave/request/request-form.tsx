@@ -358,7 +358,7 @@ function PreviewDetails({ preview }: { preview: LeavePreview }) {
           <h3 className="text-sm font-semibold text-slate-700">Day by day</h3>
           <ul className="mt-2 max-h-80 divide-y divide-slate-100 overflow-y-auto text-sm" data-testid="preview-days">
             {preview.days.map((day) => (
-              <li key={day.date} className={`flex items-center justify-between gap-3 py-1.5 ${day.halfDays === 0 ? "text-slate-400" : ""}`}>
+              <li key={day.date} className={`flex items-center justify-between gap-3 py-1.5 ${day.halfDays === 0 ? "text-slate-500" : ""}`}>
                 <span>{formatDay(new Date(`${day.date}T00:00:00Z`))}</span>
                 <span className={`text-right text-xs ${day.halfDays === 0 ? "" : "font-medium text-slate-700"}`}>{dayCost(day)}</span>
               </li>

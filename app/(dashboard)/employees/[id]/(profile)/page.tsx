@@ -167,7 +167,7 @@ function Details({ items }: { items: Detail[] }) {
       {items.map((item) => (
         <div key={item.label}>
           <dt className="text-sm text-slate-500">{item.label}</dt>
-          <dd className="mt-0.5 text-sm font-medium whitespace-pre-line text-slate-900">{item.value ?? <span className="font-normal text-slate-400">Not recorded</span>}</dd>
+          <dd className="mt-0.5 text-sm font-medium whitespace-pre-line text-slate-900">{item.value ?? <span className="font-normal text-slate-500">Not recorded</span>}</dd>
         </div>
       ))}
     </dl>
@@ -389,7 +389,7 @@ async function HistoryPanel({ user, employee, page }: { user: CurrentUser; emplo
                       <dt className="text-slate-500">{fieldLabel(field)}:</dt>
                       <dd className="text-slate-900">
                         <Value text={formatAuditValue(field, change.from, { names, currency: currency("from") })} />
-                        <span aria-label="changed to" className="px-1.5 text-slate-400">
+                        <span aria-label="changed to" className="px-1.5 text-slate-500">
                           →
                         </span>
                         <Value text={formatAuditValue(field, change.to, { names, currency: currency("to") })} />
@@ -419,5 +419,5 @@ async function HistoryPanel({ user, employee, page }: { user: CurrentUser; emplo
 }
 
 function Value({ text }: { text: string | null }) {
-  return text === null ? <span className="italic text-slate-400">empty</span> : <span>{text}</span>;
+  return text === null ? <span className="italic text-slate-500">empty</span> : <span>{text}</span>;
 }

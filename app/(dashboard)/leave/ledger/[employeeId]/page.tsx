@@ -44,7 +44,7 @@ function Figure({ label, value, hint, tone = "neutral", testId }: { label: strin
 
 function LineRow({ line }: { line: ExplainedLine }) {
   return (
-    <tr className={line.isAfterAsOf ? "text-slate-400" : undefined} data-testid="ledger-line">
+    <tr className={line.isAfterAsOf ? "text-slate-500" : undefined} data-testid="ledger-line">
       <td className="px-4 py-2 whitespace-nowrap tabular-nums">{day(line.date)}</td>
       <td className="px-4 py-2 whitespace-nowrap">
         {KIND_LABELS[line.kind] ?? line.kind}
@@ -56,7 +56,7 @@ function LineRow({ line }: { line: ExplainedLine }) {
             {line.reason ?? "Leave request"}
           </Link>
         ) : (
-          (line.reason ?? <span className="text-slate-400">—</span>)
+          (line.reason ?? <span className="text-slate-500">—</span>)
         )}
         {line.createdByEmail && line.kind === "ADJUSTMENT" && <span className="block text-xs text-slate-500">by {line.createdByEmail}</span>}
       </td>
