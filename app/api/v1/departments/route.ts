@@ -7,10 +7,9 @@ import { listDepartments } from "@/lib/departments/list-departments";
 import { createDepartment } from "@/lib/departments/save-department";
 import { readJson } from "@/lib/api/api-error";
 import { ZDepartmentInput } from "@/lib/validations/departments";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const dynamic = "force-dynamic";
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 // Unlike the department page, the API says which parameter is wrong instead of falling back.
 const ZDepartmentListQuery = z.object({

@@ -7,10 +7,9 @@ import { listEmployees } from "@/lib/employees/list-employees";
 import { createEmployee } from "@/lib/employees/save-employee";
 import { readJson } from "@/lib/api/api-error";
 import { DIRECTORY_SORTS, EMPLOYEE_STATUSES, ZEmployeeInput } from "@/lib/validations/employees";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const dynamic = "force-dynamic";
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 // Unlike the directory page, which quietly falls back to defaults for a hand-edited URL, the API
 // tells a program exactly which parameter it got wrong. `query` and `q` are the same search.

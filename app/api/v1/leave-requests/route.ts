@@ -9,10 +9,9 @@ import { getLeaveRequest } from "@/lib/leave/requests/get-leave-request";
 import { listLeaveRequests } from "@/lib/leave/requests/list-leave-requests";
 import { LEAVE_STATUSES, LIST_VIEWS, ZLeaveRequestInput, ZRequestFor } from "@/lib/validations/leave-requests";
 import { serializeLeaveRequest, serializeLeaveRequestDetail } from "./serialize";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const dynamic = "force-dynamic";
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 // Strict, unlike the leave pages: a program learns which parameter it got wrong.
 const ZLeaveListQuery = z.object({
