@@ -9,7 +9,7 @@ import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { changePassword } from "@/lib/auth/sign-in";
 import { recordFailure, retryAfterMs } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, fieldErrors, type FormState, parseForm } from "@/lib/forms";
 import { ZChangePassword, ZCreateToken } from "@/lib/validations/auth";
 
 export type CreateTokenState = (NonNullable<FormState> & { token?: string; tokenName?: string }) | null;
@@ -38,9 +38,9 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
 
 export async function createTokenAction(_previous: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   const user = await requirePermission("tokens:manage-own");
-  const values = formValues(form);
-  const input = ZCreateToken.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZCreateToken);
+  if (!input.ok) return input.state;
+  const { values } = input;
   try {
     const created = await asUser(user, () => createApiToken(user.id, input.data.name, input.data.expiresInDays));
     revalidatePath("/settings");
