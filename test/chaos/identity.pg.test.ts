@@ -8,7 +8,7 @@ import type { DataLayer } from "@/lib/db/data-layer";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { startPostgresCluster, type PgCluster } from "@/test/helpers/pg-cluster";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startRig, type Rig } from "@/test/failover/support";
 import { dumpOnFailure, employee, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
