@@ -90,7 +90,9 @@ export async function dbStatus(): Promise<DataLayerStatus> {
 export const dbAdmin = {
   probeNow: () => dataLayer().probeNow(),
   replayNow: () => dataLayer().replayNow(),
-  listConflicts: (includeResolved?: boolean) => dataLayer().listConflicts(includeResolved),
+  // Secrets in a conflicting row (password and token hashes) are never shown to anyone.
+  listConflicts: async (includeResolved?: boolean) =>
+    (await dataLayer().listConflicts(includeResolved))?.map((conflict) => ({ ...conflict, ours: redactSecrets(conflict.ours), theirs: redactSecrets(conflict.theirs) })) ?? null,
   resolveConflict: (id: string, resolution: "ours" | "theirs", actor: string) => dataLayer().resolveConflict(id, resolution, actor),
   events: (options?: { limit?: number; types?: string[] }) => dataLayer().events(options),
   queue: (limit?: number) => dataLayer().queue(limit),
@@ -99,6 +101,13 @@ export const dbAdmin = {
   tableSizes: () => dataLayer().tableSizes(),
   migrationState,
 };
+
+const SECRET_FIELD = /hash|secret|password|token|totp|recovery/i;
+
+export function redactSecrets(row: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!row) return row;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, SECRET_FIELD.test(key) && value !== null && value !== undefined ? "(hidden)" : value]));
+}
 
 export type MigrationStates = Record<"postgres" | "sqlite", { applied: string[]; pending: string[]; failed: string[] } | { error: string } | null>;
 
