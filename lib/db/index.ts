@@ -2,6 +2,7 @@ import "server-only";
 import { hostname } from "node:os";
 import { env } from "@/lib/env";
 import { createDataLayer, type DataLayer, type DataLayerStatus } from "./data-layer";
+import { redactSecrets } from "./redact";
 import { remember } from "./registry";
 import { dbState } from "./status-store";
 
@@ -101,13 +102,6 @@ export const dbAdmin = {
   tableSizes: () => dataLayer().tableSizes(),
   migrationState,
 };
-
-const SECRET_FIELD = /hash|secret|password|token|totp|recovery/i;
-
-export function redactSecrets(row: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (!row) return row;
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, SECRET_FIELD.test(key) && value !== null && value !== undefined ? "(hidden)" : value]));
-}
 
 export type MigrationStates = Record<"postgres" | "sqlite", { applied: string[]; pending: string[]; failed: string[] } | { error: string } | null>;
 
