@@ -158,7 +158,14 @@ export function createDataLayer(config: DataLayerConfig) {
     const pruned = await remote.prune({ liveDays: COPIES_LIVE_DAYS, appliedOpsMarginHours: APPLIED_OPS_MARGIN_HOURS });
     const conflicts = await pruneResolvedConflicts(remote.pool, RESOLVED_CONFLICTS_DAYS);
     state.openConflicts = await countOpenConflicts(remote.pool);
-    if (pruned.changes + pruned.appliedOps + conflicts > 0) state.record("prune", `pruned ${pruned.changes} change-log rows, ${pruned.appliedOps} applied operation ids, ${conflicts} resolved conflicts`, { ...pruned, conflicts });
+    let copied = 0;
+    if (state.local && !state.isLocalBroken) for (const [table, before] of Object.entries(mirror.windows())) copied += await state.local.pruneBefore(table, before);
+    if (pruned.changes + pruned.appliedOps + conflicts + copied > 0)
+      state.record("prune", `pruned ${pruned.changes} change-log rows, ${pruned.appliedOps} applied operation ids, ${conflicts} resolved conflicts, ${copied} audit rows older than the copy's window`, {
+        ...pruned,
+        conflicts,
+        copied,
+      });
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -306,6 +313,8 @@ export function createDataLayer(config: DataLayerConfig) {
     events,
     queue,
     lagPercentiles: () => mirror.lagPercentiles(),
+    // The periodic clean-up of both databases' bookkeeping, now (tests, admin).
+    pruneNow: prune,
     // The bookkeeping's size in both databases (PostgreSQL's only while it serves).
     tableSizes: async () => ({
       postgres: state.remote && state.breaker.mode === "primary" ? await state.remote.tableSizes().catch(() => null) : null,

@@ -24,6 +24,9 @@ export type DataLayerConfig = {
   healthyProbes: number;
   mirrorIntervalMs: number;
   instanceId: string;
+  // Days of the audit log the SQLite copy keeps (0 or unset: all of it). The copy is for serving
+  // through an outage, not an archive: without a window it grows until the disk is full.
+  auditCopyDays?: number;
   // Attempts at replaying an operation PostgreSQL refuses for now (a lock, a deadlock) before it is
   // set aside as a conflict, and the first wait between them (doubling).
   replayAttempts?: number;
