@@ -6,7 +6,7 @@ import type { DbEvent } from "./local-store";
 import { Mirror, type MirrorStatus } from "./mirror";
 import { countOpenConflicts, listConflicts, pruneResolvedConflicts, resolveConflict, type Conflict } from "./remote-conflicts";
 import { Replayer } from "./replay";
-import { callDelegate, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
+import { callDelegate, isSqliteFull, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
 import { toSqliteArgs } from "./sqlite-args";
 import type { DbBackend, DbMode } from "./status-store";
 import type { PostgresClient } from "./clients";
@@ -113,6 +113,7 @@ export function createDataLayer(config: DataLayerConfig) {
 
   function backgroundFailed(error: unknown) {
     if (isConnectionError(error)) state.trip(error);
+    else if (isSqliteFull(error)) state.noteLocalFull();
     else state.record("background", `background database work failed: ${describeError(error)}`, { error: describeError(error) }, "error");
   }
 
@@ -208,7 +209,9 @@ export function createDataLayer(config: DataLayerConfig) {
       lastMirrorAt: mirrorStatus?.lastSyncAt ?? null,
       isMirrorTrusted: !state.postgres || mirror.isTrusted,
       mirror: mirrorStatus,
-      sqliteProblem: state.localProblem,
+      sqliteProblem:
+        state.localProblem ??
+        (state.localFullSince ? `SQLite has been full since ${new Date(state.localFullSince).toISOString()}: the copy is not kept current and writes cannot be queued` : null),
       conflicts: state.openConflicts,
       probes: [...probes],
       nextProbeAt: breaker.nextProbeAt ? new Date(breaker.nextProbeAt).toISOString() : null,

@@ -30,6 +30,7 @@ function dataLayer(): DataLayer {
       healthyProbes: settings.PG_HEALTHY_PROBES,
       mirrorIntervalMs: settings.MIRROR_INTERVAL_MS,
       auditCopyDays: settings.AUDIT_COPY_DAYS,
+      sqliteMaxMb: settings.SQLITE_MAX_MB,
       instanceId: settings.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
       migratePostgres: async (url) => {
         const { applyMigrations } = await import("./migrations/apply-migrations");

@@ -341,6 +341,10 @@ export class LocalStore {
     );
   }
 
+  limitPages(pages: number): void {
+    this.sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(pages))}`);
+  }
+
   // Deletes rows created before `before` from the copy only (not captured: PostgreSQL keeps them).
   pruneBefore(table: string, before: Date): Promise<number> {
     return this.writeLock.run(() => this.sqlite.prepare(`DELETE FROM ${quote(this.table(table).name)} WHERE "createdAt" < ?`).run(toSqliteValue(before.toISOString(), true, false)).changes);

@@ -91,7 +91,10 @@ export class Mirror {
     // An idle poll writes nothing (a commit costs a disk write), except a heartbeat a minute so a
     // restart can tell how fresh the copy is.
     const isQuiet = batches.length === 0 && snapshot === previous && startedAt - Number(local.getMeta(SYNCED_AT_KEY) ?? 0) < 60_000;
-    if (!isQuiet) await local.applyChanges(batches, { [SNAPSHOT_KEY]: snapshot, [SYNCED_AT_KEY]: String(startedAt) });
+    if (!isQuiet) {
+      await local.applyChanges(batches, { [SNAPSHOT_KEY]: snapshot, [SYNCED_AT_KEY]: String(startedAt) });
+      this.state.noteLocalRoom();
+    }
     const completedAt = Date.now();
     if (this.pollUnseenSince !== null) {
       this.lagSamples.push(completedAt - this.pollUnseenSince);
