@@ -1,6 +1,7 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { seedDemoActivity } from "./demo-activity";
 import { seedDemoAttendance } from "./demo-attendance";
 import { seedDemoLeave } from "./demo-leave";
 
@@ -122,6 +123,7 @@ export async function seedDemoData(today = new Date()): Promise<{ departments: n
   await seedDemoUsers();
   await seedDemoLeave(today);
   await seedDemoAttendance(today);
+  await seedDemoActivity(today);
   return { departments: DEPARTMENTS.length, employees };
 }
 
