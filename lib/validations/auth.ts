@@ -19,7 +19,23 @@ export const ZCreateToken = z.object({
   expiresInDays: z.preprocess((value) => (value === "" || value === "never" ? null : value), z.coerce.number().int().min(1).max(365).nullable()),
 });
 
-// Only relative paths on this site, so a crafted link cannot send someone elsewhere after sign-in.
+// Only paths on this site, so a crafted link cannot send someone elsewhere after sign-in. The
+// value is resolved with the URL parser against a stand-in origin, the way a browser resolves a
+// Location header: anything that leaves that origin is refused. Control characters and
+// backslashes are refused outright, since browsers drop or reinterpret them while resolving.
+const NEXT_BASE = "https://app.invalid";
+const DEFAULT_NEXT = "/dashboard";
+
 export function safeNextPath(next: unknown): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+  if (typeof next !== "string" || !next.startsWith("/") || next.length > 2_000) return DEFAULT_NEXT;
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return DEFAULT_NEXT;
+  let url: URL;
+  try {
+    url = new URL(next, NEXT_BASE);
+  } catch {
+    return DEFAULT_NEXT;
+  }
+  // A path that normalises to "//host" would be read as another site by the next resolver.
+  if (url.origin !== NEXT_BASE || url.pathname.startsWith("//")) return DEFAULT_NEXT;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
