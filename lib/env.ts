@@ -9,6 +9,9 @@ const millis = (fallback: number) => z.coerce.number().int().min(50).max(600_000
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // The NODE_ENV `npm start` was given ("" when none), recorded by scripts/start.mjs before
+  // `next start` sets NODE_ENV=production itself; it decides whether this is a production install.
+  START_NODE_ENV: z.enum(["development", "production", "test", ""]).optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -38,7 +41,7 @@ const EnvSchema = z.object({
   APP_URL: z.string().trim().url("must be a URL such as https://hrms.example.com").optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { isDemoMode: boolean };
+export type Env = z.infer<typeof EnvSchema> & { isDemoMode: boolean; isProduction: boolean };
 
 let cached: Env | undefined;
 
@@ -48,15 +51,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid setting ${issue.path.join(".")}: ${issue.message}`);
   }
-  // Demo data is for trying the app out: on by default only when there is no real database.
-  const isDemoMode = parsed.data.DEMO_MODE ?? !parsed.data.DATABASE_URL;
-  if (parsed.data.NODE_ENV === "production" && !isDemoMode && !parsed.data.SESSION_SECRET) {
-    throw new Error("Invalid setting SESSION_SECRET: required in production (at least 32 random characters) unless DEMO_MODE is on");
+  // Production as the operator meant it: `next start` alone (no launcher) counts as production.
+  const isProduction = (parsed.data.START_NODE_ENV ?? parsed.data.NODE_ENV) === "production";
+  // Demo data (and its advertised accounts) is for trying the app out: by default only outside
+  // production and without a real database; in production only when DEMO_MODE=1 says so.
+  const isDemoMode = parsed.data.DEMO_MODE ?? (!isProduction && !parsed.data.DATABASE_URL);
+  if (isProduction && !isDemoMode && !parsed.data.SESSION_SECRET) {
+    throw new Error("Invalid setting SESSION_SECRET: required in production (at least 32 random characters) unless DEMO_MODE=1");
   }
   if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
     throw new Error("Invalid setting ADMIN_EMAIL/ADMIN_PASSWORD: set both to create the first admin, or neither");
   }
-  return { ...parsed.data, isDemoMode };
+  return { ...parsed.data, isDemoMode, isProduction };
 }
 
 export function env(): Env {
