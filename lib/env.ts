@@ -33,6 +33,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  // Personal access tokens never live longer than this.
+  TOKEN_MAX_LIFETIME_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // How many reverse proxies in front of the app append to X-Forwarded-For: the client is the
+  // entry that many places from the right. 0: the socket's own address (no proxy trusted).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ADMIN_EMAIL: z.string().trim().toLowerCase().email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   // smtp://user:pass@host:587 or smtps://...; unset means in-app notifications only.

@@ -10,13 +10,17 @@ export const ZChangePassword = z
     currentPassword: z.string().min(1, "Enter your current password.").max(200),
     newPassword: z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
     confirmPassword: z.string().max(200),
+    // A checkbox: present ("on") when the user keeps their personal access tokens.
+    keepTokens: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
   })
   .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." })
   .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
 
 export const ZCreateToken = z.object({
   name: z.string().trim().min(1, "Name the token, e.g. “Payroll export”.").max(60, "Use at most 60 characters."),
-  expiresInDays: z.preprocess((value) => (value === "" || value === "never" ? null : value), z.coerce.number().int().min(1).max(365).nullable()),
+  // "never" means the longest lifetime allowed (TOKEN_MAX_LIFETIME_DAYS); every token expires.
+  expiresInDays: z.preprocess((value) => (value === "" || value === "never" ? null : value), z.coerce.number().int().min(1).max(3650).nullable()),
+  password: z.string().min(1, "Enter your password to create a token.").max(200),
 });
 
 // Only paths on this site, so a crafted link cannot send someone elsewhere after sign-in. The

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientAddress } from "@/lib/auth/client-address";
 import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
@@ -13,10 +14,10 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
   const input = ZSignIn.safeParse(Object.fromEntries(form));
   if (!input.success) return fieldErrors(input.error, values);
   const requestHeaders = await headers();
-  const address = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || null;
   try {
-    const session = await signIn({ ...input.data, address });
-    await setSessionCookie(session.token, session.maxAgeSeconds);
+    const result = await signIn({ ...input.data, address: clientAddress(requestHeaders), userAgent: requestHeaders.get("user-agent") });
+    if (result.kind === "second-factor") return { ok: false, message: "This account uses two-factor sign-in.", values };
+    await setSessionCookie(result.token, result.maxAgeSeconds);
   } catch (error) {
     return actionError(error, values);
   }

@@ -11,7 +11,6 @@ const EXPIRY_OPTIONS = [
   { value: "30", label: "30 days" },
   { value: "90", label: "90 days" },
   { value: "365", label: "1 year" },
-  { value: "never", label: "Never" },
 ];
 
 export function CreateTokenForm() {
@@ -36,6 +35,7 @@ export function CreateTokenForm() {
             </option>
           ))}
         </Field>
+        <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
         <button type="submit" disabled={isPending} className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
           {isPending ? "Creating…" : "Create token"}
         </button>

@@ -50,7 +50,13 @@ export default async function SettingsPage() {
         </p>
       </div>
 
-      <Section title="Change password" description="Changing it signs you out everywhere else. Personal access tokens keep working; revoke them below if they may be exposed.">
+      <p className="text-sm">
+        <a href="/settings/security" className="font-medium text-brand-700 hover:underline">
+          Sessions and two-factor sign-in →
+        </a>
+      </p>
+
+      <Section title="Change password" description="Changing it signs you out everywhere else and revokes your personal access tokens, unless you keep them.">
         <ChangePasswordForm />
       </Section>
 
