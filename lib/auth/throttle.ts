@@ -6,8 +6,10 @@ import "server-only";
 // a valid second factor gets in regardless (lib/auth/sign-in.ts). Failures are forgotten an hour
 // after the last one.
 //
-// In memory, per app instance: it must keep working whichever database is up. The counters are a
-// bounded LRU: when full, the least recently touched key goes, never all of them at once.
+// In memory, per app instance: it must keep working whichever database is up. The counters are
+// bounded: when full, the least recently touched key that is not delaying anyone goes (or the
+// least recent of all, if every key is), never all of them at once; so a flood of one-off
+// failures cannot wipe out an account's delay.
 type Rule = { freeFailures: number; firstDelayMs: number; maxDelayMs: number };
 
 export const RULES = {
@@ -61,7 +63,22 @@ export function recordFailure(keys: ThrottleKeys, now = Date.now()): void {
     entries.delete(key);
     entries.set(key, { failures, lastFailureAt: now });
   }
-  while (entries.size > MAX_TRACKED_KEYS) entries.delete(entries.keys().next().value!);
+  while (entries.size > MAX_TRACKED_KEYS) evictOne();
+}
+
+const EVICTION_SCAN = 1_000;
+
+function evictOne(): void {
+  let scanned = 0;
+  for (const [key, entry] of entries) {
+    const kind = key.slice(0, key.indexOf(":")) as ThrottleKind;
+    if (entry.failures < RULES[kind].freeFailures) {
+      entries.delete(key);
+      return;
+    }
+    if (++scanned >= EVICTION_SCAN) break;
+  }
+  entries.delete(entries.keys().next().value!);
 }
 
 export function clearFailures(keys: ThrottleKeys): void {
