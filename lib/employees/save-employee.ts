@@ -26,6 +26,7 @@ export async function createEmployee(user: CurrentUser, input: EmployeeInput): P
 export async function updateEmployee(user: CurrentUser, id: string, version: number, input: EmployeeInput): Promise<{ id: string; version: number }> {
   if (!can(user, "employees:update")) throw forbidden();
   if (!(await canSeeEmployee(user, id))) throw notFound("That employee");
+  if (user.employeeId === id) await assertPayUnchanged(id, toData(input));
   await assertDepartmentExists(input.departmentId);
   await assertNoManagerCycle(id, input.managerId);
   try {
@@ -34,6 +35,14 @@ export async function updateEmployee(user: CurrentUser, id: string, version: num
     if (prismaCode(error) === "P2025") throw await staleOrMissing(id);
     throw error;
   }
+}
+
+// Nobody changes their own pay: HR's own raise goes to another HR user or an admin.
+async function assertPayUnchanged(id: string, data: { salaryCents: number | null; salaryCurrency?: string }): Promise<void> {
+  const current = await db.employee.findUnique({ where: { id }, select: { salaryCents: true, salaryCurrency: true } });
+  if (!current) return;
+  const changed = current.salaryCents !== data.salaryCents || (data.salaryCurrency !== undefined && current.salaryCurrency !== data.salaryCurrency);
+  if (changed) throw forbidden();
 }
 
 // The status form: leaving, rehiring and everything between go through lib/employees/offboarding.ts.
