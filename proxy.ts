@@ -13,7 +13,7 @@ import { checkCrossSite } from "@/lib/http/cross-site-guard";
 // - gives every request an id of its own (a client's x-request-id travels as x-client-request-id);
 // - sets the security headers, with a per-request nonce for Next's inline scripts.
 // API routes answer for themselves (401 JSON, bearer tokens); only pages redirect to sign in.
-const PUBLIC_PATHS = ["/sign-in", "/api/"];
+const PUBLIC_PATHS = ["/sign-in", "/sign-in/", "/api/"];
 const SESSION_COOKIE = "hrms_session";
 
 function contentSecurityPolicy(nonce: string, isDev: boolean): string {

@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   // Personal access tokens never live longer than this.
   TOKEN_MAX_LIFETIME_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // Admins must use two-factor sign-in (an admin without it enrols at the next sign-in). Default:
+  // on, except in demo mode, so the demo accounts sign in with the advertised password alone.
+  ADMIN_TWO_FACTOR: flag.optional(),
   // How many reverse proxies in front of the app append to X-Forwarded-For: the client is the
   // entry that many places from the right. 0: the socket's own address (no proxy trusted).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -46,7 +49,7 @@ const EnvSchema = z.object({
   APP_URL: z.string().trim().url("must be a URL such as https://hrms.example.com").optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { isDemoMode: boolean; isProduction: boolean };
+export type Env = z.infer<typeof EnvSchema> & { isDemoMode: boolean; isProduction: boolean; isAdminTwoFactorRequired: boolean };
 
 let cached: Env | undefined;
 
@@ -67,7 +70,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
     throw new Error("Invalid setting ADMIN_EMAIL/ADMIN_PASSWORD: set both to create the first admin, or neither");
   }
-  return { ...parsed.data, isDemoMode, isProduction };
+  return { ...parsed.data, isDemoMode, isProduction, isAdminTwoFactorRequired: parsed.data.ADMIN_TWO_FACTOR ?? !isDemoMode };
 }
 
 export function env(): Env {

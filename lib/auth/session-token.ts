@@ -50,3 +50,30 @@ export async function readSessionToken(token: string | undefined): Promise<Sessi
     return null;
   }
 }
+
+// Between the password and the second factor (or a forced enrolment): a short-lived encrypted
+// cookie naming the user whose password was right. It opens nothing by itself.
+export const PENDING_COOKIE = "hrms_pending_sign_in";
+export const PENDING_MAX_AGE_SECONDS = 600;
+
+export type PendingSignIn = { userId: string; purpose: "verify" | "enrol"; issuedAt: number };
+
+export async function createPendingToken(pending: Omit<PendingSignIn, "issuedAt">): Promise<string> {
+  return new EncryptJWT({ uid: pending.userId, purpose: pending.purpose, typ: "pending-sign-in" })
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .setIssuedAt()
+    .setExpirationTime(`${PENDING_MAX_AGE_SECONDS}s`)
+    .encrypt(sessionKey());
+}
+
+export async function readPendingToken(token: string | undefined): Promise<PendingSignIn | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtDecrypt(token, sessionKey(), { clockTolerance: 5 });
+    if (payload.typ !== "pending-sign-in" || typeof payload.uid !== "string" || typeof payload.iat !== "number") return null;
+    if (payload.purpose !== "verify" && payload.purpose !== "enrol") return null;
+    return { userId: payload.uid, purpose: payload.purpose, issuedAt: payload.iat * 1000 };
+  } catch {
+    return null;
+  }
+}

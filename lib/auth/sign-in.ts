@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { revokeUserTokens } from "./api-tokens";
@@ -8,6 +9,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import type { Role } from "./permissions";
 import { endUserSessions, startSession } from "./sessions";
 import { clearFailures, recordFailure, retryAfterMs, waitMessage } from "./throttle";
+import { verifySecondFactor } from "./totp";
 
 const WRONG = "The email or password is incorrect.";
 
@@ -60,12 +62,31 @@ export async function openSession(user: { id: string; email: string; role: Role 
 
 export type SignInResult =
   | ({ kind: "signed-in" } & Awaited<ReturnType<typeof openSession>>)
-  | { kind: "second-factor"; userId: string };
+  | { kind: "second-factor"; userId: string }
+  | { kind: "enrol"; userId: string };
 
+// A right password opens a session, or leads to the second step: the code of an enrolled user, or
+// enrolment for an admin while policy requires two-factor sign-in for admins.
 export async function signIn(input: { email: string; password: string } & ClientInfo): Promise<SignInResult> {
   const user = await checkPassword(input);
   if (user.totpEnabledAt) return { kind: "second-factor", userId: user.id };
+  if (user.role === "ADMIN" && env().isAdminTwoFactorRequired) return { kind: "enrol", userId: user.id };
   return { kind: "signed-in", ...(await openSession(user, input)) };
+}
+
+// The second step, after checkPassword: a valid code (or recovery code) opens the session. The
+// password throttle is cleared only now, so right password plus right code always gets in.
+export async function completeSignIn(input: { userId: string; code: string } & ClientInfo) {
+  await verifySecondFactor({ userId: input.userId, code: input.code, address: input.address });
+  return openSignedInUser(input.userId, input);
+}
+
+// Opens the session of a user who passed every step (also after a forced enrolment).
+export async function openSignedInUser(userId: string, client: ClientInfo) {
+  const user = (await db.user.findUnique({ where: { id: userId }, select: SIGN_IN_USER })) as SignInUser | null;
+  if (!user || !user.isActive || hasLeft(user.employee)) throw new AppError("unauthorized", "This account cannot sign in.");
+  clearFailures({ account: user.email });
+  return openSession(user, client);
 }
 
 // A new password ends every other session of the user (all of them when no session asks), and

@@ -15,8 +15,10 @@ type Rule = { freeFailures: number; firstDelayMs: number; maxDelayMs: number };
 export const RULES = {
   account: { freeFailures: 5, firstDelayMs: 15_000, maxDelayMs: 5 * 60_000 },
   address: { freeFailures: 20, firstDelayMs: 15_000, maxDelayMs: 5 * 60_000 },
-  // Second-factor codes: 6 digits, so fewer free tries.
+  // Second-factor codes: 6 digits, so fewer free tries, counted per account and address (an
+  // attacker elsewhere does not slow the owner down) and, more loosely, per account.
   totp: { freeFailures: 3, firstDelayMs: 30_000, maxDelayMs: 10 * 60_000 },
+  totpAccount: { freeFailures: 20, firstDelayMs: 30_000, maxDelayMs: 10 * 60_000 },
 } as const satisfies Record<string, Rule>;
 
 export type ThrottleKind = keyof typeof RULES;

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { DisableTwoFactorForm } from "@/components/security/disable-two-factor-form";
+import { EnrolTwoFactorForm } from "@/components/security/enrol-two-factor-form";
 import { SessionList, type SessionView } from "@/components/security/session-list";
 import { requireUser } from "@/lib/auth/current-user";
 import { describeDevice } from "@/lib/auth/describe-device";
 import { listActiveSessions } from "@/lib/auth/sessions";
-import { signOutEverywhereAction } from "./actions";
+import { countUnusedRecoveryCodes, newEnrolment } from "@/lib/auth/totp";
+import { db } from "@/lib/db";
+import { enableTwoFactorAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -20,12 +24,33 @@ export default async function SecurityPage() {
     isCurrent: session.id === user.sessionId,
   }));
 
+  const { totpEnabledAt } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
+  const enrolment = totpEnabledAt ? null : await newEnrolment(user.email);
+  const recoveryCodesLeft = totpEnabledAt ? await countUnusedRecoveryCodes(user.id) : 0;
+
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
         <p className="mt-1 text-sm text-slate-600">Where you are signed in, and two-factor sign-in.</p>
       </div>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="two-factor">
+        <h2 className="text-base font-semibold">Two-factor sign-in</h2>
+        {enrolment ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-slate-600">Off. Turn it on so a stolen password alone cannot sign in as you.</p>
+            <EnrolTwoFactorForm action={enableTwoFactorAction} secret={enrolment.secret} qrDataUrl={enrolment.qrDataUrl} askPassword />
+          </>
+        ) : (
+          <>
+            <p className="mt-1 mb-4 text-sm text-slate-600" data-testid="two-factor-on">
+              On since {DATE_TIME.format(totpEnabledAt!)} UTC. {recoveryCodesLeft} recovery code{recoveryCodesLeft === 1 ? "" : "s"} left.
+            </p>
+            <DisableTwoFactorForm />
+          </>
+        )}
+      </section>
 
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="text-base font-semibold">Active sessions</h2>
