@@ -34,7 +34,20 @@ export function isAllowedIn(user: Pick<SignedInUser, "isActive" | "employee">, n
   return user.isActive && !hasLeft(user.employee, now);
 }
 
+// Ended and expired sessions are kept a month for the record, then deleted: at most once an hour,
+// when someone signs in.
+const KEEP_ENDED_MS = 30 * 86_400_000;
+let lastPrunedAt = 0;
+
+async function pruneOldSessions(now: number): Promise<void> {
+  if (now - lastPrunedAt < 3_600_000) return;
+  lastPrunedAt = now;
+  const before = new Date(now - KEEP_ENDED_MS);
+  await db.session.deleteMany({ where: { OR: [{ endedAt: { lt: before } }, { expiresAt: { lt: before } }] } }).catch(() => {});
+}
+
 export async function startSession(input: { userId: string; userAgent: string | null; address: string | null }) {
+  await pruneOldSessions(Date.now());
   const maxAgeSeconds = env().SESSION_MAX_AGE_HOURS * 3600;
   const session = await db.session.create({
     data: {

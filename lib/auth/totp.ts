@@ -4,6 +4,7 @@ import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { db, withTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { recordFailure, retryAfterMs, waitMessage } from "./throttle";
 
@@ -66,6 +67,7 @@ export async function enableTwoFactor(input: { userId: string; secret: string; c
     await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId: input.userId, codeHash: hashRecoveryCode(code) })) });
     await tx.user.update({ where: { id: input.userId }, data: { totpSecret: input.secret, totpEnabledAt: new Date(), totpLastCounter: counter } });
   });
+  log.info("two-factor sign-in turned on", { event: "two-factor", userId: input.userId });
   return codes;
 }
 
@@ -78,6 +80,7 @@ export async function disableTwoFactor(input: { userId: string; password: string
     await tx.recoveryCode.deleteMany({ where: { userId: input.userId } });
     await tx.user.update({ where: { id: input.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastCounter: null } });
   });
+  log.info("two-factor sign-in turned off", { event: "two-factor", userId: input.userId });
 }
 
 export function countUnusedRecoveryCodes(userId: string): Promise<number> {

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { asUser } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { endOwnSession, endUserSessions } from "@/lib/auth/sessions";
@@ -63,7 +62,8 @@ export async function enableTwoFactorAction(_previous: EnableTwoFactorState, for
   const input = ZEnableTwoFactor.safeParse(Object.fromEntries(form));
   if (!input.success) return fieldErrors(input.error);
   try {
-    const recoveryCodes = await throttled(user.id, () => asUser(user, () => enableTwoFactor({ userId: user.id, ...input.data })));
+    // Not through asUser: the audit trail would record the TOTP secret, which it does not redact.
+    const recoveryCodes = await throttled(user.id, () => enableTwoFactor({ userId: user.id, ...input.data }));
     // No revalidation: the page would re-render without the form that shows the codes, once.
     return { ok: true, message: "Two-factor sign-in is on. From now on you sign in with your password and a code.", recoveryCodes };
   } catch (error) {
@@ -77,7 +77,7 @@ export async function disableTwoFactorAction(_previous: FormState, form: FormDat
   if (!input.success) return fieldErrors(input.error);
   if (user.role === "ADMIN" && env().isAdminTwoFactorRequired) return { ok: false, message: "Admins must keep two-factor sign-in on." };
   try {
-    await throttled(user.id, () => asUser(user, () => disableTwoFactor({ userId: user.id, password: input.data.password })));
+    await throttled(user.id, () => disableTwoFactor({ userId: user.id, password: input.data.password }));
   } catch (error) {
     return actionError(error);
   }
