@@ -42,6 +42,9 @@ const PERMISSION_TABLE: [Permission, ADMIN: boolean, HR: boolean, MANAGER: boole
   ["leave:approve",                Y, Y, Y, _],
   ["leave:admin",                  Y, Y, _, _],
   ["attendance:admin",             Y, Y, _, _],
+  ["payroll:manage",               Y, Y, _, _],
+  ["payroll:approve",              Y, _, _, _],
+  ["payroll:view-own",             Y, Y, Y, Y],
 ];
 const SCOPE_TABLE: Record<Role, "all" | "team" | "self"> = { ADMIN: "all", HR: "all", MANAGER: "team", EMPLOYEE: "self" };
 
