@@ -284,6 +284,9 @@ export function createDataLayer(config: DataLayerConfig) {
   return {
     db,
     withTransaction: ((work: (tx: Delegates) => Promise<unknown>) => writes.withTransaction(work)) as unknown as <T>(work: (tx: Pick<PostgresClient, ModelKey>) => Promise<T>) => Promise<T>,
+    primaryTransaction: ((work: (tx: Delegates) => Promise<unknown>) => writes.primaryTransaction(work)) as unknown as <T>(
+      work: (tx: Pick<PostgresClient, ModelKey>) => Promise<T>,
+    ) => Promise<T>,
     start,
     // Why the layer could not start, once start() has settled (null when it did).
     startProblem: () => state.startProblem,

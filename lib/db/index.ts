@@ -5,7 +5,7 @@ import { createDataLayer, type DataLayer, type DataLayerStatus } from "./data-la
 import { remember } from "./registry";
 import { dbState } from "./status-store";
 
-export { DatabaseUnavailableError, InvalidDataError } from "./errors";
+export { DatabaseUnavailableError, InvalidDataError, PrimaryRequiredError } from "./errors";
 export { runAs, type Actor, type AuditChanges } from "./audit";
 export type { DbBackend, DbMode } from "./status-store";
 export type { DataLayerStatus } from "./data-layer";
@@ -51,6 +51,23 @@ export const db: Db = new Proxy({} as Db, {
 
 export function withTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
   return dataLayer().withTransaction(work);
+}
+
+// For decisions that must not be taken on the SQLite copy (approving and paying a payroll run): one
+// transaction on PostgreSQL, or on SQLite when it is the only database. While the app serves from
+// the copy it throws PrimaryRequiredError and nothing is queued.
+export function onPrimary<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  return dataLayer().primaryTransaction(work);
+}
+
+// Synchronous, for pages: whether onPrimary would run now, and if not, why (to disable a button
+// with the reason beside it).
+export function primaryAvailability(): { available: boolean; reason?: string } {
+  const mode = dataLayer().status().mode;
+  if (mode === "primary" || mode === "sqlite-only") return { available: true };
+  if (mode === "recovering") return { available: false, reason: "PostgreSQL is back and the app is catching up; this is possible again in a moment." };
+  if (mode === "fallback") return { available: false, reason: "PostgreSQL is unavailable and the app is working from its local copy; this needs PostgreSQL." };
+  return { available: false, reason: "No database is available." };
 }
 
 // Starts the data layer; throws with the reason when it cannot start (the server logs it and

@@ -47,6 +47,7 @@ export class Mirror {
   private oldestOpen: OpenTransaction | null = null;
   // Transactions this instance committed and copied itself: their notification wakes nobody.
   private readonly ownTransactions = new Set<string>();
+  private readonly heldOwnWrites: RowChanges[] = [];
   isTrusted = false;
 
   constructor(
@@ -109,7 +110,7 @@ export class Mirror {
   // answered (see _hrms_finish), so a failover right after finds them.
   async applyOwnWrite(rows: { tbl: string; row_id: string; row_json: Record<string, unknown> | null; txid: string }[]): Promise<void> {
     const { local } = this.state;
-    if (!local || this.state.isLocalBroken || local.rebuilding || rows.length === 0) return;
+    if (!local || this.state.isLocalBroken || rows.length === 0) return;
     this.ownTransactions.add(rows[0].txid);
     // Bounded: a notification that never came (a lost LISTEN connection) must not keep its entry.
     if (this.ownTransactions.size > 1_000) this.ownTransactions.delete(this.ownTransactions.values().next().value!);
@@ -120,7 +121,18 @@ export class Mirror {
       else change.deletedIds.push(row.row_id);
       byTable.set(row.tbl, change);
     }
+    // While the copy is being rebuilt (which holds SQLite's write lock for the whole snapshot), the
+    // rows wait beside it and go in the moment it is done, rather than holding up this write.
+    if (local.rebuilding) {
+      this.heldOwnWrites.push(...byTable.values());
+      return;
+    }
     await local.applyChanges([...byTable.values()], {});
+  }
+
+  private async applyHeldOwnWrites(): Promise<void> {
+    const held = this.heldOwnWrites.splice(0);
+    if (held.length > 0 && this.state.local && !this.state.isLocalBroken) await this.state.local.applyChanges(held, {});
   }
 
   private async fetch(changes: Change[]): Promise<RowChanges[]> {
@@ -175,10 +187,14 @@ export class Mirror {
   async rebuild(identity: RemoteIdentity): Promise<number> {
     const { remote, local } = this.state;
     const startedAt = Date.now();
-    const rows = await local!.rebuild(async (add) => {
-      const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch));
-      return { [SNAPSHOT_KEY]: snapshot, [SOURCE_KEY]: sourceKey(identity), [SYNCED_AT_KEY]: String(Date.now()) };
-    });
+    // Own writes committed during the rebuild go in after it, whether it completed or not (a
+    // failover part-way serves the previous copy, which needs them too).
+    const rows = await local!
+      .rebuild(async (add) => {
+        const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch));
+        return { [SNAPSHOT_KEY]: snapshot, [SOURCE_KEY]: sourceKey(identity), [SYNCED_AT_KEY]: String(Date.now()) };
+      })
+      .finally(() => this.applyHeldOwnWrites());
     const ms = Date.now() - startedAt;
     this.state.record("snapshot", `rebuilt the SQLite copy from PostgreSQL: ${rows} rows in ${ms} ms`, { rows, ms });
     this.lastCompleted = { startedAt, completedAt: Date.now() };
