@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { addDays, fromIsoDate, type IsoDate, toIsoDate } from "@/lib/leave/dates";
+import { addDays, fromIsoDate, toIsoDate } from "@/lib/leave/dates";
 import { log } from "@/lib/log";
+import { writeSetting } from "@/lib/settings/settings";
 import { approvePayRun, markPayRunPaid } from "./approve-run";
 import { ibanFor } from "./bank-details";
 import { calculatePayRun } from "./calculate-run";
@@ -33,6 +34,7 @@ export async function seedDemoPayroll(today = new Date()): Promise<{ runs: numbe
   await createPayComponent(hr, { code: "ER_PENSION", name: "Employer pension", kind: "EMPLOYER_CONTRIBUTION", calculation: { type: "PERCENT", percent: "3", of: "GROSS" } });
   const standard = await createSalaryStructure(hr, { code: "STANDARD", name: "Standard (UK)", currency: "GBP", componentCodes: STANDARD });
   const support = await createSalaryStructure(hr, { code: "SUPPORT", name: "Customer support (UK)", currency: "GBP", componentCodes: SUPPORT });
+  await writeSetting("payroll-employer", { name: "HRMS Demo Ltd", iban: ibanFor("GB", "NWBK60161331926819"), bic: "NWBKGB2L" });
   const schedule = await createPaySchedule(hr, { code: "UK_MONTHLY", name: "UK monthly", frequency: "MONTHLY", taxRules: "UK", taxYearStart: "04-06", prorationBasis: "CALENDAR_DAYS" });
 
   const employees = await db.employee.findMany({
