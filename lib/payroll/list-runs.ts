@@ -40,3 +40,8 @@ export async function listPayRuns(user: PayrollUser, query: { page: number; page
   ]);
   return { rows, total, page: query.page, pageSize: query.pageSize };
 }
+
+// A run as lists show it, for answering after a service has checked the caller and acted.
+export async function findRunSummary(id: string): Promise<RunSummary> {
+  return db.payRun.findUniqueOrThrow({ where: { id }, select: RUN_SELECT });
+}
