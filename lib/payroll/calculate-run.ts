@@ -7,7 +7,7 @@ import { type IsoDate, toIsoDate } from "@/lib/leave/dates";
 import { log } from "@/lib/log";
 import { prismaCode } from "@/lib/prisma-errors";
 import { loadBracketRules, loadCalendar, loadStructures, payrollSettings, taxRulesFor } from "./definitions";
-import { calculatePayslip, type PayFrequency, type PayslipCalculation, taxYearStartFor } from "./engine";
+import { calculatePayslip, type PayFrequency, type PayslipCalculation, type PayslipLine, taxYearStartFor } from "./engine";
 import { assertNotLocked, findRunOrThrow, type PayrollUser, requirePayroll } from "./run-access";
 import { type EmployeeInputs, loadEmployeeInputs } from "./run-inputs";
 
@@ -84,7 +84,7 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
         taxes: taxRulesFor(schedule, employee.assignment, bracketRules),
         yearToDate: employee.previous?.yearToDate ?? null,
       });
-      return toPayslipRows(runId, employee, calculation, schedule.flagChangePercent);
+      return toPayslipRow(runId, employee, calculation, schedule.flagChangePercent);
     } catch (error) {
       if (error instanceof AppError) throw new AppError(error.code, `${employee.name} (${employee.employeeNumber}): ${error.message}`, error.fields);
       throw error;
@@ -95,7 +95,7 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
     const ids = (await db.employee.findMany({ where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) }, select: { id: true }, orderBy: { id: "asc" }, take: batchSize })).map((row) => row.id);
     if (ids.length === 0) break;
     const inputs = (await loadEmployeeInputs(ids, window, calendar)).filter((employee) => employee.assignment.scheduleId === run.scheduleId);
-    let payslips: ReturnType<typeof toPayslipRows>[];
+    let payslips: ReturnType<typeof toPayslipRow>[];
     try {
       payslips = inputs.map((employee) => calculateOne(employee));
     } catch (error) {
@@ -109,10 +109,7 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
     try {
       const updated = await withTransaction(async (tx) => {
         await tx.payslip.deleteMany({ where: { runId, employeeId: { in: ids } } });
-        if (payslips.length) {
-          await tx.payslip.createMany({ data: payslips.map((row) => row.payslip) });
-          await tx.payslipLine.createMany({ data: payslips.flatMap((row) => row.lines) });
-        }
+        if (payslips.length) await tx.payslip.createMany({ data: payslips });
         return tx.payRun.update({
           where: { id: runId, version, status: "CALCULATING" },
           data: { cursor: last, calculatedCount: { increment: payslips.length }, version: { increment: 1 } },
@@ -160,10 +157,9 @@ async function finishCalculation(user: PayrollUser, runId: string, version: numb
   ).catch(rethrowStale);
 }
 
-// A payslip and its lines as rows, with the change against the previous period flagged when it
+// A payslip as a row, its lines in it, with the change against the previous period flagged when it
 // passes the schedule's threshold or the engine warned.
-export function toPayslipRows(runId: string, employee: EmployeeInputs, calculation: PayslipCalculation, flagChangePercent: number) {
-  const id = uuidv7();
+export function toPayslipRow(runId: string, employee: EmployeeInputs, calculation: PayslipCalculation, flagChangePercent: number) {
   const { totals } = calculation;
   const reasons: string[] = [...calculation.warnings];
   const previousNet = employee.previous?.net ?? null;
@@ -171,41 +167,26 @@ export function toPayslipRows(runId: string, employee: EmployeeInputs, calculati
     const change = ((totals.net - previousNet) / Math.abs(previousNet)) * 100;
     if (Math.abs(change) > flagChangePercent) reasons.push(`Net pay ${change > 0 ? "rose" : "fell"} ${Math.abs(change).toFixed(1)}% against the previous period.`);
   }
+  const hasAccount = Boolean(employee.bank.iban || employee.bank.sortCode);
   return {
-    payslip: {
-      id,
-      runId,
-      employeeId: employee.id,
-      currency: calculation.currency,
-      gross: totals.gross,
-      taxablePay: totals.taxablePay,
-      contributablePay: totals.contributablePay,
-      totalDeductions: totals.totalDeductions,
-      net: totals.net,
-      employerContributions: totals.employerContributions,
-      employerCost: totals.employerCost,
-      days: JSON.stringify(calculation.days),
-      yearToDate: JSON.stringify(calculation.yearToDate),
-      warnings: JSON.stringify(calculation.warnings),
-      previousNet,
-      isFlagged: reasons.length > 0,
-      flagReason: reasons.length ? reasons.join(" ") : null,
-      ...employee.bank,
-    },
-    lines: calculation.lines.map((line, position) => ({
-      id: uuidv7(),
-      payslipId: id,
-      position,
-      code: line.code,
-      name: line.name,
-      kind: line.kind,
-      source: line.source,
-      amount: line.amount,
-      basis: line.basis,
-      rounding: line.rounding,
-      isTaxable: line.isTaxable,
-      isContributable: line.isContributable,
-    })),
+    id: uuidv7(),
+    runId,
+    employeeId: employee.id,
+    currency: calculation.currency,
+    gross: totals.gross,
+    taxablePay: totals.taxablePay,
+    contributablePay: totals.contributablePay,
+    totalDeductions: totals.totalDeductions,
+    net: totals.net,
+    employerContributions: totals.employerContributions,
+    employerCost: totals.employerCost,
+    days: JSON.stringify(calculation.days),
+    yearToDate: JSON.stringify(calculation.yearToDate),
+    warnings: JSON.stringify(calculation.warnings),
+    previousNet,
+    isFlagged: reasons.length > 0,
+    flagReason: reasons.length ? reasons.join(" ") : null,
+    payee: hasAccount ? JSON.stringify(employee.bank) : null,
+    lines: JSON.stringify(calculation.lines satisfies PayslipLine[]),
   };
 }
-

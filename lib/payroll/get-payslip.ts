@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { type YearToDate } from "./engine";
+import { type PayslipLine, type YearToDate } from "./engine";
 import { payslipScope } from "./payslip-access";
 import { type PayrollUser } from "./run-access";
 
@@ -32,10 +32,8 @@ export async function getPayslip(user: PayrollUser, id: string) {
       previousNet: true,
       isFlagged: true,
       flagReason: true,
-      iban: true,
-      sortCode: true,
-      bankAccountNumber: true,
-      lines: { select: { position: true, code: true, name: true, kind: true, source: true, amount: true, basis: true, rounding: true, isTaxable: true, isContributable: true }, orderBy: { position: "asc" } },
+      payee: true,
+      lines: true,
       version: true,
     },
   });
@@ -45,7 +43,11 @@ export async function getPayslip(user: PayrollUser, id: string) {
     days: JSON.parse(payslip.days) as Record<string, number | string>,
     yearToDate: JSON.parse(payslip.yearToDate) as YearToDate,
     warnings: JSON.parse(payslip.warnings) as string[],
+    lines: JSON.parse(payslip.lines) as PayslipLine[],
+    payee: payslip.payee ? (JSON.parse(payslip.payee) as Payee) : null,
   };
 }
+
+export type Payee = { bankAccountName: string | null; iban: string | null; bic: string | null; sortCode: string | null; bankAccountNumber: string | null };
 
 export type PayslipDetail = Awaited<ReturnType<typeof getPayslip>>;

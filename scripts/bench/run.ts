@@ -1,6 +1,6 @@
 // npm run bench: measures the data layer against the design's targets (G3, G4, G5, G8) on a
 // throwaway PostgreSQL cluster behind a fault proxy, prints a table and writes BENCHMARKS.md.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { measureRefusedDetection, measureSqliteColdStart } from "./refused-detec
 import { measureReplay } from "./replay-throughput";
 import { buildRows, printTable, renderMarkdown, type Results } from "./report";
 import { measureRoutingOverhead } from "./routing-overhead";
+import { keepSections } from "./sections";
 
 const REPORT_FILE = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
 const WATCHDOG_MS = 6 * 60_000;
@@ -104,7 +105,8 @@ async function main(): Promise<number> {
   await cleanUp();
   const totalMs = performance.now() - startedAt;
   const rows = buildRows(results);
-  writeFileSync(REPORT_FILE, renderMarkdown(rows, { machine, date: new Date(), totalMs, loadAtEnd: loadAverage() }));
+  const previous = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, "utf8") : "";
+  writeFileSync(REPORT_FILE, keepSections(previous, renderMarkdown(rows, { machine, date: new Date(), totalMs, loadAtEnd: loadAverage() })));
   console.log(`\n${printTable(rows)}\n`);
   progress(`done in ${(totalMs / 1000).toFixed(1)} s; wrote ${REPORT_FILE}; the layer's ${logs.lines()} log lines are in ${logs.file}`);
   return results.errors.length ? 1 : 0;

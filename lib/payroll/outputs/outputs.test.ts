@@ -86,7 +86,7 @@ describe("files from a paid run", () => {
   });
 
   it("refuses a SEPA file while someone has no IBAN, naming them", async () => {
-    await db.payslip.updateMany({ where: { runId, employeeId: users.EMPLOYEE.employeeId! }, data: { iban: null } });
+    await db.payslip.updateMany({ where: { runId, employeeId: users.EMPLOYEE.employeeId! }, data: { payee: JSON.stringify({ bankAccountName: null, iban: null, bic: null, sortCode: "601613", bankAccountNumber: "31926819" }) } });
     const run = await db.payRun.findUniqueOrThrow({ where: { id: runId } });
     await expect(bankFile.bankFileSepa(run, { name: "HRMS Demo Ltd", iban: "GB33BUKB20201555555555", bic: null })).rejects.toThrow(/no IBAN/);
   });

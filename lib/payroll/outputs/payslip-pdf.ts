@@ -60,8 +60,9 @@ export function renderPayslipPdf(payslip: PayslipDetail, employerName: string): 
   row("Gross pay", money(payslip.gross), { bold: true });
   row("Total deductions", money(payslip.totalDeductions), { bold: true });
   row("Net pay", money(payslip.net), { bold: true });
-  if (payslip.iban || payslip.sortCode) {
-    const account = payslip.iban ? `IBAN ending ${payslip.iban.slice(-4)}` : `account ending ${payslip.bankAccountNumber?.slice(-4)}`;
+  const { payee } = payslip;
+  if (payee && (payee.iban || payee.sortCode)) {
+    const account = payee.iban ? `IBAN ending ${payee.iban.slice(-4)}` : `account ending ${payee.bankAccountNumber?.slice(-4)}`;
     doc.font("Helvetica").fontSize(9).text(`Paid to ${account}.`, left, doc.y);
   }
   doc.moveDown();

@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { CURRENCIES } from "../engine";
+import { CURRENCIES, type PayslipLine } from "../engine";
+import { type Payee } from "../get-payslip";
+
+const EMPTY_PAYEE: Payee = { bankAccountName: null, iban: null, bic: null, sortCode: null, bankAccountNumber: null };
 
 // A run's payslips with their employees and lines, a batch at a time, for the files made from a
 // run (register, bank file, journal): memory stays bounded by the batch whatever the run's size.
@@ -22,19 +25,18 @@ export async function* runPayslips(runId: string) {
         net: true,
         employerContributions: true,
         employerCost: true,
-        bankAccountName: true,
-        iban: true,
-        bic: true,
-        sortCode: true,
-        bankAccountNumber: true,
-        lines: { select: { code: true, name: true, kind: true, amount: true }, orderBy: { position: "asc" } },
+        payee: true,
+        lines: true,
       },
       orderBy: { id: "asc" },
       take: BATCH,
     });
     if (rows.length === 0) return;
     cursor = rows.at(-1)!.id;
-    yield* rows;
+    for (const row of rows) {
+      const payee = row.payee ? (JSON.parse(row.payee) as Payee) : EMPTY_PAYEE;
+      yield { ...row, ...payee, lines: JSON.parse(row.lines) as PayslipLine[] };
+    }
   }
 }
 

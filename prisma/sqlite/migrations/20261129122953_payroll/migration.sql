@@ -1,25 +1,16 @@
--- CreateEnum
-CREATE TYPE "PayComponentKind" AS ENUM ('EARNING', 'DEDUCTION', 'EMPLOYER_CONTRIBUTION');
-
--- CreateEnum
-CREATE TYPE "PayFrequency" AS ENUM ('MONTHLY', 'SEMI_MONTHLY', 'BI_WEEKLY', 'WEEKLY');
-
--- CreateEnum
-CREATE TYPE "PayRunStatus" AS ENUM ('DRAFT', 'CALCULATING', 'CALCULATED', 'APPROVED', 'PAID');
-
 -- AlterTable
-ALTER TABLE "Employee" ADD COLUMN     "bankAccountName" TEXT,
-ADD COLUMN     "bankAccountNumber" TEXT,
-ADD COLUMN     "bic" TEXT,
-ADD COLUMN     "iban" TEXT,
-ADD COLUMN     "sortCode" TEXT;
+ALTER TABLE "Employee" ADD COLUMN "bankAccountName" TEXT;
+ALTER TABLE "Employee" ADD COLUMN "bankAccountNumber" TEXT;
+ALTER TABLE "Employee" ADD COLUMN "bic" TEXT;
+ALTER TABLE "Employee" ADD COLUMN "iban" TEXT;
+ALTER TABLE "Employee" ADD COLUMN "sortCode" TEXT;
 
 -- CreateTable
 CREATE TABLE "PayComponent" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "kind" "PayComponentKind" NOT NULL,
+    "kind" TEXT NOT NULL,
     "calculation" TEXT NOT NULL,
     "isTaxable" BOOLEAN NOT NULL DEFAULT true,
     "isContributable" BOOLEAN NOT NULL DEFAULT true,
@@ -30,118 +21,110 @@ CREATE TABLE "PayComponent" (
     "maxAmount" INTEGER,
     "rounding" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PayComponent_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "SalaryStructure" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "currency" TEXT NOT NULL,
     "isActive" BOOLEAN NOT NULL DEFAULT true,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "SalaryStructure_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "SalaryStructureComponent" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "structureId" TEXT NOT NULL,
     "componentId" TEXT NOT NULL,
     "position" INTEGER NOT NULL DEFAULT 0,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "SalaryStructureComponent_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "SalaryStructureComponent_structureId_fkey" FOREIGN KEY ("structureId") REFERENCES "SalaryStructure" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "SalaryStructureComponent_componentId_fkey" FOREIGN KEY ("componentId") REFERENCES "PayComponent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "PaySchedule" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "frequency" "PayFrequency" NOT NULL DEFAULT 'MONTHLY',
-    "anchorDate" TIMESTAMP(3),
+    "frequency" TEXT NOT NULL DEFAULT 'MONTHLY',
+    "anchorDate" DATETIME,
     "prorationBasis" TEXT NOT NULL DEFAULT 'CALENDAR_DAYS',
     "taxRules" TEXT NOT NULL DEFAULT 'UK',
     "taxYearStart" TEXT NOT NULL DEFAULT '04-06',
     "deductAbsences" BOOLEAN NOT NULL DEFAULT false,
     "flagChangePercent" INTEGER NOT NULL DEFAULT 20,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PaySchedule_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "TaxYear" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "payer" TEXT NOT NULL DEFAULT 'EMPLOYEE',
     "base" TEXT NOT NULL DEFAULT 'TAXABLE',
     "method" TEXT NOT NULL DEFAULT 'CUMULATIVE',
-    "startsOn" TIMESTAMP(3) NOT NULL,
-    "endsOn" TIMESTAMP(3) NOT NULL,
+    "startsOn" DATETIME NOT NULL,
+    "endsOn" DATETIME NOT NULL,
     "allowance" INTEGER NOT NULL DEFAULT 0,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "TaxYear_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "TaxBracket" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "taxYearId" TEXT NOT NULL,
     "position" INTEGER NOT NULL,
     "upTo" INTEGER,
     "ratePercent" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "TaxBracket_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "TaxBracket_taxYearId_fkey" FOREIGN KEY ("taxYearId") REFERENCES "TaxYear" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "SalaryAssignment" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "employeeId" TEXT NOT NULL,
     "structureId" TEXT NOT NULL,
     "scheduleId" TEXT NOT NULL,
-    "effectiveFrom" TIMESTAMP(3) NOT NULL,
+    "effectiveFrom" DATETIME NOT NULL,
     "baseAmount" INTEGER NOT NULL,
     "basePer" TEXT NOT NULL DEFAULT 'YEAR',
     "taxCode" TEXT,
     "niCategory" TEXT,
     "note" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "SalaryAssignment_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "SalaryAssignment_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "SalaryAssignment_structureId_fkey" FOREIGN KEY ("structureId") REFERENCES "SalaryStructure" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "SalaryAssignment_scheduleId_fkey" FOREIGN KEY ("scheduleId") REFERENCES "PaySchedule" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "PayRun" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "scheduleId" TEXT NOT NULL,
-    "frequency" "PayFrequency" NOT NULL,
-    "periodStart" TIMESTAMP(3) NOT NULL,
-    "periodEnd" TIMESTAMP(3) NOT NULL,
-    "payDate" TIMESTAMP(3) NOT NULL,
-    "status" "PayRunStatus" NOT NULL DEFAULT 'DRAFT',
+    "frequency" TEXT NOT NULL,
+    "periodStart" DATETIME NOT NULL,
+    "periodEnd" DATETIME NOT NULL,
+    "payDate" DATETIME NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'DRAFT',
     "employeeCount" INTEGER NOT NULL DEFAULT 0,
     "calculatedCount" INTEGER NOT NULL DEFAULT 0,
     "flaggedCount" INTEGER NOT NULL DEFAULT 0,
@@ -150,21 +133,20 @@ CREATE TABLE "PayRun" (
     "lastError" TEXT,
     "createdById" TEXT,
     "calculatedById" TEXT,
-    "calculatedAt" TIMESTAMP(3),
+    "calculatedAt" DATETIME,
     "approvedById" TEXT,
-    "approvedAt" TIMESTAMP(3),
+    "approvedAt" DATETIME,
     "paidById" TEXT,
-    "paidAt" TIMESTAMP(3),
+    "paidAt" DATETIME,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PayRun_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PayRun_scheduleId_fkey" FOREIGN KEY ("scheduleId") REFERENCES "PaySchedule" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Payslip" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "runId" TEXT NOT NULL,
     "employeeId" TEXT NOT NULL,
     "currency" TEXT NOT NULL,
@@ -181,44 +163,20 @@ CREATE TABLE "Payslip" (
     "previousNet" INTEGER,
     "isFlagged" BOOLEAN NOT NULL DEFAULT false,
     "flagReason" TEXT,
-    "bankAccountName" TEXT,
-    "iban" TEXT,
-    "bic" TEXT,
-    "sortCode" TEXT,
-    "bankAccountNumber" TEXT,
+    "payee" TEXT,
+    "lines" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Payslip_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "PayslipLine" (
-    "id" TEXT NOT NULL,
-    "payslipId" TEXT NOT NULL,
-    "position" INTEGER NOT NULL,
-    "code" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
-    "kind" "PayComponentKind" NOT NULL,
-    "source" TEXT NOT NULL,
-    "amount" INTEGER NOT NULL,
-    "basis" TEXT NOT NULL,
-    "rounding" TEXT NOT NULL,
-    "isTaxable" BOOLEAN NOT NULL,
-    "isContributable" BOOLEAN NOT NULL,
-    "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PayslipLine_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Payslip_runId_fkey" FOREIGN KEY ("runId") REFERENCES "PayRun" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Payslip_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "PayAdjustment" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "employeeId" TEXT NOT NULL,
-    "periodStart" TIMESTAMP(3) NOT NULL,
+    "periodStart" DATETIME NOT NULL,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
@@ -227,10 +185,9 @@ CREATE TABLE "PayAdjustment" (
     "isTaxable" BOOLEAN NOT NULL DEFAULT true,
     "correctsPayslipId" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PayAdjustment_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PayAdjustment_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -270,46 +227,10 @@ CREATE INDEX "Payslip_employeeId_idx" ON "Payslip"("employeeId");
 CREATE UNIQUE INDEX "Payslip_runId_employeeId_key" ON "Payslip"("runId", "employeeId");
 
 -- CreateIndex
-CREATE INDEX "PayslipLine_payslipId_idx" ON "PayslipLine"("payslipId");
-
--- CreateIndex
 CREATE INDEX "PayAdjustment_employeeId_periodStart_idx" ON "PayAdjustment"("employeeId", "periodStart");
 
 -- CreateIndex
 CREATE INDEX "PayAdjustment_periodStart_idx" ON "PayAdjustment"("periodStart");
-
--- AddForeignKey
-ALTER TABLE "SalaryStructureComponent" ADD CONSTRAINT "SalaryStructureComponent_structureId_fkey" FOREIGN KEY ("structureId") REFERENCES "SalaryStructure"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "SalaryStructureComponent" ADD CONSTRAINT "SalaryStructureComponent_componentId_fkey" FOREIGN KEY ("componentId") REFERENCES "PayComponent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "TaxBracket" ADD CONSTRAINT "TaxBracket_taxYearId_fkey" FOREIGN KEY ("taxYearId") REFERENCES "TaxYear"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "SalaryAssignment" ADD CONSTRAINT "SalaryAssignment_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "SalaryAssignment" ADD CONSTRAINT "SalaryAssignment_structureId_fkey" FOREIGN KEY ("structureId") REFERENCES "SalaryStructure"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "SalaryAssignment" ADD CONSTRAINT "SalaryAssignment_scheduleId_fkey" FOREIGN KEY ("scheduleId") REFERENCES "PaySchedule"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "PayRun" ADD CONSTRAINT "PayRun_scheduleId_fkey" FOREIGN KEY ("scheduleId") REFERENCES "PaySchedule"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Payslip" ADD CONSTRAINT "Payslip_runId_fkey" FOREIGN KEY ("runId") REFERENCES "PayRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Payslip" ADD CONSTRAINT "Payslip_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "PayslipLine" ADD CONSTRAINT "PayslipLine_payslipId_fkey" FOREIGN KEY ("payslipId") REFERENCES "Payslip"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "PayAdjustment" ADD CONSTRAINT "PayAdjustment_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Keep the existing salaries: each employee with a salary gets a first assignment from their
 -- hire date, on a monthly schedule without taxes (HR chooses the tax rules) and a structure of
