@@ -80,7 +80,7 @@ async function measure(databaseUrl: string) {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
   const started = performance.now();
-  await calculatePayRun(HR, run.id, { today: "2026-06-01", onProgress: ({ done, total }) => process.stderr.write(`\r${databaseUrl ? "PostgreSQL" : "SQLite"}: ${done} / ${total}`) });
+  await calculatePayRun(HR, run.id, { today: "2026-06-01", batchSize: process.env.BENCH_PAYROLL_BATCH ? Number(process.env.BENCH_PAYROLL_BATCH) : undefined, onProgress: ({ done, total }) => process.stderr.write(`\r${databaseUrl ? "PostgreSQL" : "SQLite"}: ${done} / ${total}`) });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
