@@ -37,7 +37,10 @@ export async function openLocal(state: LayerState): Promise<FileIdentity | null>
     // Prisma prepares a client on its first query; do it now, not in the request that fails over.
     const reader = state.sqliteReader!;
     await Promise.all(MODEL_KEYS.map((model) => callDelegate(reader, model, "findFirst", { select: { id: true } })));
-    if (!state.postgres && !state.local.getMeta(ROLE_KEY)) await state.local.setMeta(ROLE_KEY, "standalone");
+    // A new file's role is decided by its first start: the whole database without DATABASE_URL, a
+    // copy with it (so an outage before its first snapshot completes does not make it look like a
+    // database of its own).
+    if (!state.local.getMeta(ROLE_KEY) && (!state.postgres || !state.local.hasData())) await state.local.setMeta(ROLE_KEY, state.postgres ? "copy" : "standalone");
     const stat = statSync(path);
     return { path, ino: stat.ino, dev: stat.dev };
   } catch (error) {
@@ -77,6 +80,7 @@ export async function reconcileWithPostgres(state: LayerState, mirror: Mirror): 
 
     if (isStandalone(local, mirror)) await moveIntoPostgres(state, identity);
     else if (mirror.source() && mirror.source() !== sourceKey(identity)) await setAsideForOtherCluster(state, mirror, identity);
+    if (!mirror.source()) await mirror.adopt(identity);
 
     if (local.queueDepth() > 0) {
       // Writes from before a restart are still queued: replay them before PostgreSQL serves.

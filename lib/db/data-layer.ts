@@ -306,7 +306,11 @@ export function createDataLayer(config: DataLayerConfig) {
     events,
     queue,
     lagPercentiles: () => mirror.lagPercentiles(),
-    tableSizes: async () => ({ ...(state.remote && state.breaker.mode === "primary" ? await state.remote.tableSizes() : {}), queue: state.safeQueueDepth() }),
+    // The bookkeeping's size in both databases (PostgreSQL's only while it serves).
+    tableSizes: async () => ({
+      postgres: state.remote && state.breaker.mode === "primary" ? await state.remote.tableSizes().catch(() => null) : null,
+      sqlite: state.safely(() => state.local?.tableSizes() ?? null, null),
+    }),
     pollMirror: async () => {
       await start();
       await background;

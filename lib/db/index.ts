@@ -2,6 +2,7 @@ import "server-only";
 import { hostname } from "node:os";
 import { env } from "@/lib/env";
 import { createDataLayer, type DataLayer, type DataLayerStatus } from "./data-layer";
+import { redactSecrets } from "./redact";
 import { remember } from "./registry";
 import { dbState } from "./status-store";
 
@@ -90,7 +91,9 @@ export async function dbStatus(): Promise<DataLayerStatus> {
 export const dbAdmin = {
   probeNow: () => dataLayer().probeNow(),
   replayNow: () => dataLayer().replayNow(),
-  listConflicts: (includeResolved?: boolean) => dataLayer().listConflicts(includeResolved),
+  // Secrets in a conflicting row (password and token hashes) are never shown to anyone.
+  listConflicts: async (includeResolved?: boolean) =>
+    (await dataLayer().listConflicts(includeResolved))?.map((conflict) => ({ ...conflict, ours: redactSecrets(conflict.ours), theirs: redactSecrets(conflict.theirs) })) ?? null,
   resolveConflict: (id: string, resolution: "ours" | "theirs", actor: string) => dataLayer().resolveConflict(id, resolution, actor),
   events: (options?: { limit?: number; types?: string[] }) => dataLayer().events(options),
   queue: (limit?: number) => dataLayer().queue(limit),

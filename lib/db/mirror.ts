@@ -171,6 +171,13 @@ export class Mirror {
     return xmin ? `${xmin}:${xmin}:` : null;
   }
 
+  // The database this copy was made from (or, for a new copy, will be): recorded before the first
+  // write reaches it, so writes queued before its first snapshot completed are never replayed into
+  // another database.
+  async adopt(identity: RemoteIdentity): Promise<void> {
+    await this.state.local!.setMeta(SOURCE_KEY, sourceKey(identity));
+  }
+
   source(): string | null {
     return this.state.local?.getMeta(SOURCE_KEY) ?? null;
   }
