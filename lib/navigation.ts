@@ -5,7 +5,7 @@ export type NavItem = { href: string; label: string; permission?: Permission; ex
 export type NavGroup = { label: string | null; items: NavItem[] };
 
 // The sidebar, grouped the way people think of their work. A group with no item the viewer may
-// open is left out. Pay joins when payroll's permissions exist.
+// open is left out.
 const NAV: NavGroup[] = [
   { label: null, items: [{ href: "/dashboard", label: "Dashboard" }] },
   {
@@ -32,6 +32,13 @@ const NAV: NavGroup[] = [
     items: [
       { href: "/attendance", label: "Attendance", exact: true },
       { href: "/attendance/summary", label: "Attendance summary", permission: "attendance:admin" },
+    ],
+  },
+  {
+    label: "Pay",
+    items: [
+      { href: "/payroll", label: "Payroll", permission: "payroll:manage", exact: true },
+      { href: "/payroll/payslips", label: "My payslips", permission: "payroll:view-own" },
     ],
   },
   {

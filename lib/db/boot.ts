@@ -31,13 +31,24 @@ export async function openLocal(state: LayerState): Promise<FileIdentity | null>
     state.openSqlite();
     await applySqlitePragmas(state.sqlite!);
     state.local = new LocalStore(path);
+    const maxMb = state.config.sqliteMaxMb ?? 0;
+    if (maxMb > 0) {
+      const pageSize = Number((await state.sqlite!.$queryRawUnsafe<{ page_size: number | bigint }[]>("PRAGMA page_size"))[0].page_size);
+      const pages = Math.ceil((maxMb * 2 ** 20) / pageSize);
+      // Per connection: both writers of the file get the same ceiling.
+      await state.sqlite!.$queryRawUnsafe(`PRAGMA max_page_count = ${pages}`);
+      state.local.limitPages(pages);
+    }
     state.tables = state.local.install();
     if (state.tables.length === 0) throw new Error(`the SQLite database at ${state.config.sqlitePath} has no tables: run npm run db:migrate`);
     assertConventions(state.tables);
     // Prisma prepares a client on its first query; do it now, not in the request that fails over.
     const reader = state.sqliteReader!;
     await Promise.all(MODEL_KEYS.map((model) => callDelegate(reader, model, "findFirst", { select: { id: true } })));
-    if (!state.postgres && !state.local.getMeta(ROLE_KEY)) await state.local.setMeta(ROLE_KEY, "standalone");
+    // A new file's role is decided by its first start: the whole database without DATABASE_URL, a
+    // copy with it (so an outage before its first snapshot completes does not make it look like a
+    // database of its own).
+    if (!state.local.getMeta(ROLE_KEY) && (!state.postgres || !state.local.hasData())) await state.local.setMeta(ROLE_KEY, state.postgres ? "copy" : "standalone");
     const stat = statSync(path);
     return { path, ino: stat.ino, dev: stat.dev };
   } catch (error) {
@@ -77,6 +88,7 @@ export async function reconcileWithPostgres(state: LayerState, mirror: Mirror): 
 
     if (isStandalone(local, mirror)) await moveIntoPostgres(state, identity);
     else if (mirror.source() && mirror.source() !== sourceKey(identity)) await setAsideForOtherCluster(state, mirror, identity);
+    if (!mirror.source()) await mirror.adopt(identity);
 
     if (local.queueDepth() > 0) {
       // Writes from before a restart are still queued: replay them before PostgreSQL serves.

@@ -81,6 +81,16 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+// An operation that must be decided by the primary database (approving pay, say) while the app
+// serves from its SQLite copy, whose writes could still conflict on replay. A kind of "unavailable",
+// so every boundary answers it as one (503 with this message).
+export class PrimaryRequiredError extends DatabaseUnavailableError {
+  constructor(message = "This needs the primary database (PostgreSQL), which is unavailable right now. Try again once it is back.") {
+    super(message);
+    this.name = "PrimaryRequiredError";
+  }
+}
+
 // A value one of the databases cannot store (PostgreSQL refuses NUL characters in text, which
 // SQLite accepts): refused before either database sees it, so a write taken during an outage
 // cannot be refused later on replay.

@@ -2,10 +2,11 @@ import "server-only";
 import { hostname } from "node:os";
 import { env } from "@/lib/env";
 import { createDataLayer, type DataLayer, type DataLayerStatus } from "./data-layer";
+import { redactSecrets } from "./redact";
 import { remember } from "./registry";
 import { dbState } from "./status-store";
 
-export { DatabaseUnavailableError, InvalidDataError } from "./errors";
+export { DatabaseUnavailableError, InvalidDataError, PrimaryRequiredError } from "./errors";
 export { runAs, type Actor, type AuditChanges } from "./audit";
 export type { DbBackend, DbMode } from "./status-store";
 export type { DataLayerStatus } from "./data-layer";
@@ -28,6 +29,8 @@ function dataLayer(): DataLayer {
       maxProbeIntervalMs: settings.PG_PROBE_MAX_INTERVAL_MS,
       healthyProbes: settings.PG_HEALTHY_PROBES,
       mirrorIntervalMs: settings.MIRROR_INTERVAL_MS,
+      auditCopyDays: settings.AUDIT_COPY_DAYS,
+      sqliteMaxMb: settings.SQLITE_MAX_MB,
       instanceId: settings.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
       migratePostgres: async (url) => {
         const { applyMigrations } = await import("./migrations/apply-migrations");
@@ -53,6 +56,23 @@ export function withTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
   return dataLayer().withTransaction(work);
 }
 
+// For decisions that must not be taken on the SQLite copy (approving and paying a payroll run): one
+// transaction on PostgreSQL, or on SQLite when it is the only database. While the app serves from
+// the copy it throws PrimaryRequiredError and nothing is queued.
+export function onPrimary<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  return dataLayer().primaryTransaction(work);
+}
+
+// Synchronous, for pages: whether onPrimary would run now, and if not, why (to disable a button
+// with the reason beside it).
+export function primaryAvailability(): { available: boolean; reason?: string } {
+  const mode = dataLayer().status().mode;
+  if (mode === "primary" || mode === "sqlite-only") return { available: true };
+  if (mode === "recovering") return { available: false, reason: "PostgreSQL is back and the app is catching up; this is possible again in a moment." };
+  if (mode === "fallback") return { available: false, reason: "PostgreSQL is unavailable and the app is working from its local copy; this needs PostgreSQL." };
+  return { available: false, reason: "No database is available." };
+}
+
 // Starts the data layer; throws with the reason when it cannot start (the server logs it and
 // serves "service degraded"; prestart stops with it).
 export async function startDatabase(): Promise<void> {
@@ -73,7 +93,9 @@ export async function dbStatus(): Promise<DataLayerStatus> {
 export const dbAdmin = {
   probeNow: () => dataLayer().probeNow(),
   replayNow: () => dataLayer().replayNow(),
-  listConflicts: (includeResolved?: boolean) => dataLayer().listConflicts(includeResolved),
+  // Secrets in a conflicting row (password and token hashes) are never shown to anyone.
+  listConflicts: async (includeResolved?: boolean) =>
+    (await dataLayer().listConflicts(includeResolved))?.map((conflict) => ({ ...conflict, ours: redactSecrets(conflict.ours), theirs: redactSecrets(conflict.theirs) })) ?? null,
   resolveConflict: (id: string, resolution: "ours" | "theirs", actor: string) => dataLayer().resolveConflict(id, resolution, actor),
   events: (options?: { limit?: number; types?: string[] }) => dataLayer().events(options),
   queue: (limit?: number) => dataLayer().queue(limit),

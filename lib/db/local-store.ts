@@ -341,6 +341,26 @@ export class LocalStore {
     );
   }
 
+  limitPages(pages: number): void {
+    this.sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(pages))}`);
+  }
+
+  // Deletes rows created before `before` from the copy only (not captured: PostgreSQL keeps them).
+  pruneBefore(table: string, before: Date): Promise<number> {
+    return this.writeLock.run(() => this.sqlite.prepare(`DELETE FROM ${quote(this.table(table).name)} WHERE "createdAt" < ?`).run(toSqliteValue(before.toISOString(), true, false)).changes);
+  }
+
+  // Rows in the layer's own tables and the audit log (the copy's largest table), and the file's size.
+  tableSizes(): Record<string, number> {
+    const count = (table: string) => (this.sqlite.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+    const sizes: Record<string, number> = {};
+    for (const table of ["_hrms_outbox", "_hrms_ops", "_hrms_events", ...this.tables.filter((table) => table.name === "AuditLog").map((table) => table.name)]) sizes[table] = count(table);
+    const pages = this.sqlite.pragma("page_count", { simple: true }) as number;
+    const pageSize = this.sqlite.pragma("page_size", { simple: true }) as number;
+    sizes["file bytes"] = pages * pageSize;
+    return sizes;
+  }
+
   // The queue is dropped (after the file was kept aside by the caller).
   clearQueueNow(): number {
     const depth = this.queueDepth();

@@ -47,6 +47,7 @@ export class Mirror {
   private oldestOpen: OpenTransaction | null = null;
   // Transactions this instance committed and copied itself: their notification wakes nobody.
   private readonly ownTransactions = new Set<string>();
+  private readonly heldOwnWrites: RowChanges[] = [];
   isTrusted = false;
 
   constructor(
@@ -90,7 +91,10 @@ export class Mirror {
     // An idle poll writes nothing (a commit costs a disk write), except a heartbeat a minute so a
     // restart can tell how fresh the copy is.
     const isQuiet = batches.length === 0 && snapshot === previous && startedAt - Number(local.getMeta(SYNCED_AT_KEY) ?? 0) < 60_000;
-    if (!isQuiet) await local.applyChanges(batches, { [SNAPSHOT_KEY]: snapshot, [SYNCED_AT_KEY]: String(startedAt) });
+    if (!isQuiet) {
+      await local.applyChanges(batches, { [SNAPSHOT_KEY]: snapshot, [SYNCED_AT_KEY]: String(startedAt) });
+      this.state.noteLocalRoom();
+    }
     const completedAt = Date.now();
     if (this.pollUnseenSince !== null) {
       this.lagSamples.push(completedAt - this.pollUnseenSince);
@@ -109,7 +113,7 @@ export class Mirror {
   // answered (see _hrms_finish), so a failover right after finds them.
   async applyOwnWrite(rows: { tbl: string; row_id: string; row_json: Record<string, unknown> | null; txid: string }[]): Promise<void> {
     const { local } = this.state;
-    if (!local || this.state.isLocalBroken || local.rebuilding || rows.length === 0) return;
+    if (!local || this.state.isLocalBroken || rows.length === 0) return;
     this.ownTransactions.add(rows[0].txid);
     // Bounded: a notification that never came (a lost LISTEN connection) must not keep its entry.
     if (this.ownTransactions.size > 1_000) this.ownTransactions.delete(this.ownTransactions.values().next().value!);
@@ -120,7 +124,18 @@ export class Mirror {
       else change.deletedIds.push(row.row_id);
       byTable.set(row.tbl, change);
     }
+    // While the copy is being rebuilt (which holds SQLite's write lock for the whole snapshot), the
+    // rows wait beside it and go in the moment it is done, rather than holding up this write.
+    if (local.rebuilding) {
+      this.heldOwnWrites.push(...byTable.values());
+      return;
+    }
     await local.applyChanges([...byTable.values()], {});
+  }
+
+  private async applyHeldOwnWrites(): Promise<void> {
+    const held = this.heldOwnWrites.splice(0);
+    if (held.length > 0 && this.state.local && !this.state.isLocalBroken) await this.state.local.applyChanges(held, {});
   }
 
   private async fetch(changes: Change[]): Promise<RowChanges[]> {
@@ -159,6 +174,20 @@ export class Mirror {
     return xmin ? `${xmin}:${xmin}:` : null;
   }
 
+  // Tables the copy keeps only recent rows of: the audit log, for auditCopyDays.
+  windows(now = Date.now()): Record<string, Date> {
+    const days = this.state.config.auditCopyDays ?? 0;
+    if (days <= 0 || !this.state.tables.some((table) => table.name === "AuditLog")) return {};
+    return { AuditLog: new Date(now - days * 86_400_000) };
+  }
+
+  // The database this copy was made from (or, for a new copy, will be): recorded before the first
+  // write reaches it, so writes queued before its first snapshot completed are never replayed into
+  // another database.
+  async adopt(identity: RemoteIdentity): Promise<void> {
+    await this.state.local!.setMeta(SOURCE_KEY, sourceKey(identity));
+  }
+
   source(): string | null {
     return this.state.local?.getMeta(SOURCE_KEY) ?? null;
   }
@@ -175,10 +204,14 @@ export class Mirror {
   async rebuild(identity: RemoteIdentity): Promise<number> {
     const { remote, local } = this.state;
     const startedAt = Date.now();
-    const rows = await local!.rebuild(async (add) => {
-      const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch));
-      return { [SNAPSHOT_KEY]: snapshot, [SOURCE_KEY]: sourceKey(identity), [SYNCED_AT_KEY]: String(Date.now()) };
-    });
+    // Own writes committed during the rebuild go in after it, whether it completed or not (a
+    // failover part-way serves the previous copy, which needs them too).
+    const rows = await local!
+      .rebuild(async (add) => {
+        const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch), this.windows());
+        return { [SNAPSHOT_KEY]: snapshot, [SOURCE_KEY]: sourceKey(identity), [SYNCED_AT_KEY]: String(Date.now()) };
+      })
+      .finally(() => this.applyHeldOwnWrites());
     const ms = Date.now() - startedAt;
     this.state.record("snapshot", `rebuilt the SQLite copy from PostgreSQL: ${rows} rows in ${ms} ms`, { rows, ms });
     this.lastCompleted = { startedAt, completedAt: Date.now() };

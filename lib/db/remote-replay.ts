@@ -60,12 +60,90 @@ function message(error: unknown): string {
   return typeof code === "string" ? `${code}: ${text}` : text;
 }
 
-// Applies queued operations in order, several per PostgreSQL transaction for throughput, each
-// in its own savepoint with its operation id recorded, so an operation is applied whole or not at
-// all and a second attempt after an unknown outcome is a no-op. Whatever PostgreSQL says about
-// one operation (a conflict, a lock it cannot take, a column that no longer exists, a bug) is
-// that operation's result; only a lost connection fails the batch.
+// The statement that applies one queued entry, with the four parameters every replay statement
+// takes ($1 the row as queued, $2 the row it started from, $3 its id, $4 the version it was based
+// on). No row matched means the entry does not stand (a conflict), except a delete of a row that is
+// already gone.
+export function entrySql(table: Table, entry: OutboxEntry): string {
+  const t = quote(table.name);
+  if (entry.kind === "insert") return `INSERT INTO ${t} SELECT * FROM json_populate_record(NULL::${t}, $1::json) ON CONFLICT (id) DO NOTHING`;
+  if (entry.kind === "update") return mergeUpdateSql(table, changedColumns(table, entry), entry.oldRow !== null);
+  return `DELETE FROM ${t} WHERE id = $3 AND version = $4`;
+}
+
+type BatchRow = { op_id: string; outcome: "applied" | "already-applied" | "conflict" | "error"; entry_index: number | null; detail: string | null };
+
+// Applies queued operations in order, a batch per PostgreSQL transaction and one round trip (the
+// _hrms_replay function), each operation in its own subtransaction with its operation id recorded,
+// so an operation is applied whole or not at all and a second attempt after an unknown outcome is
+// a no-op. Whatever PostgreSQL says about one operation (a conflict, a lock it cannot take, a column
+// that no longer exists, a bug) is that operation's result; only a lost connection fails the batch.
+// A batch that fails as a whole (its statement timed out behind locks) is tried again one
+// operation at a time, so each gets its own result.
 export async function replayOperations(pool: pg.Pool, operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
+  try {
+    return await replayInOneCall(pool, operations, tables, source);
+  } catch (error) {
+    if (isConnectionError(error)) throw error;
+    return replayOneByOne(pool, operations, tables, source);
+  }
+}
+
+async function replayInOneCall(pool: pg.Pool, operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
+  const results: (ReplayResult | null)[] = operations.map(() => null);
+  const payload: { id: string; entries: { sql: string; kind: string; tbl: string; row: unknown; old: unknown; rowId: string; version: number | null }[] }[] = [];
+  const sent: number[] = [];
+  for (const [index, entries] of operations.entries()) {
+    const unknown = entries.find((entry) => !tables.some((table) => table.name === entry.table));
+    if (unknown) {
+      results[index] = rejected(entries, `the table ${unknown.table} is not a model table of this version of the app`);
+      continue;
+    }
+    sent.push(index);
+    payload.push({
+      id: entries[0].opId,
+      entries: entries.map((entry) => ({
+        sql: entrySql(tables.find((table) => table.name === entry.table)!, entry),
+        kind: entry.kind,
+        tbl: entry.table,
+        row: entry.row ?? {},
+        old: entry.oldRow ?? {},
+        rowId: entry.rowId,
+        version: entry.baseVersion ?? null,
+      })),
+    });
+  }
+  if (payload.length === 0) return results as ReplayResult[];
+  return inTransaction(pool, "BEGIN", async (client) => {
+    const { rows } = await client.query<BatchRow>("SELECT op_id, outcome, entry_index, detail FROM _hrms_replay($1::json, $2)", [JSON.stringify(payload), source]);
+    for (const [position, row] of rows.entries()) {
+      const index = sent[position];
+      const entries = operations[index];
+      if (row.outcome === "applied" || row.outcome === "already-applied") results[index] = { outcome: row.outcome };
+      else if (row.outcome === "conflict") {
+        const entry = entries[row.entry_index ?? 0];
+        const table = tables.find((candidate) => candidate.name === entry.table)!;
+        const theirs = await currentRow(client, table, entry.rowId);
+        const kind = entry.kind === "insert" ? "exists" : entry.kind === "update" && !theirs ? "deleted" : "version";
+        results[index] = { outcome: "conflict", conflict: { opId: entry.opId, kind, table: table.name, rowId: entry.rowId, ours: entry.row, theirs, entries, message: null } };
+      } else if (TRANSIENT_CODES.has((row.detail ?? "").slice(0, 5))) results[index] = { outcome: "retry", error: row.detail ?? "" };
+      else results[index] = rejected(entries, row.detail ?? "refused");
+    }
+    return results as ReplayResult[];
+  });
+}
+
+function rejected(entries: OutboxEntry[], detail: string): ReplayResult {
+  const first = entries[0];
+  return { outcome: "rejected", conflict: { opId: first.opId, kind: "rejected", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: detail } };
+}
+
+async function currentRow(client: pg.PoolClient, table: Table, rowId: string): Promise<Record<string, unknown> | null> {
+  const { rows } = await client.query<{ row: Record<string, unknown> }>(`SELECT row_to_json(t) AS row FROM ${quote(table.name)} t WHERE t.id = $1`, [rowId]);
+  return rows[0]?.row ?? null;
+}
+
+async function replayOneByOne(pool: pg.Pool, operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
   return inTransaction(pool, "BEGIN", async (client) => {
     const results: ReplayResult[] = [];
     const ids = operations.map((entries) => entries[0].opId);

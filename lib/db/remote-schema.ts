@@ -72,6 +72,58 @@ BEGIN
   END LOOP;
 END
 $$;
+-- The replay of a batch of queued operations in one round trip. Each operation runs in its own
+-- subtransaction: applied whole with its id recorded, or not at all. The statements are built by
+-- the app (remote-replay.ts) and take the same four parameters: the row as queued, the row it
+-- started from, the row id and the version it was based on. A statement that matches no row is a
+-- conflict (reported with the entry's index); an error is reported with its SQLSTATE.
+CREATE OR REPLACE FUNCTION _hrms_replay(p_ops json, p_source text)
+RETURNS TABLE (op_id text, outcome text, entry_index int, detail text) LANGUAGE plpgsql AS $$
+DECLARE
+  op json;
+  e json;
+  i int;
+  n bigint;
+  still_there boolean;
+BEGIN
+  FOR op IN SELECT value FROM json_array_elements(p_ops) LOOP
+    op_id := op->>'id';
+    entry_index := NULL;
+    detail := NULL;
+    IF EXISTS (SELECT 1 FROM _hrms_applied_ops a WHERE a.op_id = op->>'id') THEN
+      outcome := 'already-applied';
+      RETURN NEXT;
+      CONTINUE;
+    END IF;
+    BEGIN
+      i := 0;
+      FOR e IN SELECT value FROM json_array_elements(op->'entries') LOOP
+        EXECUTE e->>'sql' USING e->'row', e->'old', e->>'rowId', (e->>'version')::int;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        IF n = 0 AND e->>'kind' = 'delete' THEN
+          -- Already gone is what the delete wanted.
+          EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', e->>'tbl') INTO still_there USING e->>'rowId';
+          IF NOT still_there THEN n := 1; END IF;
+        END IF;
+        IF n = 0 THEN
+          RAISE EXCEPTION USING ERRCODE = 'HR409', MESSAGE = i::text;
+        END IF;
+        i := i + 1;
+      END LOOP;
+      INSERT INTO _hrms_applied_ops (op_id, source) VALUES (op->>'id', p_source);
+      outcome := 'applied';
+    EXCEPTION
+      WHEN SQLSTATE 'HR409' THEN
+        outcome := 'conflict';
+        entry_index := SQLERRM::int;
+      WHEN OTHERS THEN
+        outcome := 'error';
+        detail := SQLSTATE || ': ' || SQLERRM;
+    END;
+    RETURN NEXT;
+  END LOOP;
+END
+$$;
 `;
 
 const CHECKSUM_KEY = "schema.checksum";

@@ -1,10 +1,10 @@
 import "server-only";
 import { uuidv7 } from "uuidv7";
 import { auditAction, currentActor, diffRows, isAudited } from "./audit";
-import { DatabaseUnavailableError, findUnstorableValue, InvalidDataError, isConnectionError } from "./errors";
+import { DatabaseUnavailableError, findUnstorableValue, InvalidDataError, isConnectionError, PrimaryRequiredError } from "./errors";
 import type { LayerState } from "./layer-state";
 import type { Mirror } from "./mirror";
-import { callDelegate, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
+import { callDelegate, isSqliteFull, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
 import { toSqliteArgs } from "./sqlite-args";
 import { quote } from "./table-info";
 import type { DbBackend } from "./status-store";
@@ -77,6 +77,7 @@ export class WritePath {
     });
     await this.mirror.applyOwnWrite(finished).catch((error: unknown) => {
       // The copy misses these rows until the mirror's next poll; the write itself stands.
+      if (isSqliteFull(error)) return state.noteLocalFull();
       state.record("mirror", `could not copy an acknowledged write to SQLite: ${String(error)}`, { opId }, "warn");
     });
     return result;
@@ -124,6 +125,28 @@ export class WritePath {
 
   withTransaction<T>(work: (tx: Delegates) => Promise<T>): Promise<T> {
     return this.transact((tx, backend, ids) => work(this.transactionDelegates(tx, backend, ids)));
+  }
+
+  // A transaction that must be decided by the primary: on PostgreSQL, or on SQLite when SQLite is
+  // the only database; never queued in the copy. While the copy serves, or when PostgreSQL stops
+  // answering mid-way, it fails with PrimaryRequiredError and nothing is queued.
+  async primaryTransaction<T>(work: (tx: Delegates) => Promise<T>): Promise<T> {
+    await this.start();
+    const { state } = this;
+    if (!state.postgres) return this.withTransaction(work);
+    if (state.breaker.mode === "recovering") await state.waitForModeChange(state.config.recoveryWaitMs ?? RECOVERY_WAIT_MS);
+    if (state.breaker.mode !== "primary") throw new PrimaryRequiredError();
+    const opId = uuidv7();
+    const ids = new OperationIds();
+    try {
+      return await this.onPostgres((tx, backend) => work(this.transactionDelegates(tx, backend, ids)), opId, ids);
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      state.trip(error);
+      throw new PrimaryRequiredError(
+        "PostgreSQL stopped answering while this was being saved, so whether it was saved is not known. Check again once PostgreSQL is back.",
+      );
+    }
   }
 
   // One write inside a transaction, audited when made on behalf of someone (see audit.ts): the

@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { seedDemoActivity } from "./demo-activity";
 import { seedDemoAttendance } from "./demo-attendance";
+import { seedDemoPayroll } from "@/lib/payroll/demo";
 import { seedDemoLeave } from "./demo-leave";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -124,6 +125,7 @@ export async function seedDemoData(today = new Date()): Promise<{ departments: n
   await seedDemoLeave(today);
   await seedDemoAttendance(today);
   await seedDemoActivity(today);
+  await seedDemoPayroll(today);
   return { departments: DEPARTMENTS.length, employees };
 }
 

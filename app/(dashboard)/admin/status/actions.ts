@@ -51,3 +51,33 @@ export async function resolveConflictAction(_previous: StatusActionState, form: 
     return failure("resolve the conflict", error);
   }
 }
+
+const ZQueued = z.object({ opId: z.string().min(1).max(100) });
+
+export async function retryQueuedAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
+  await requirePermission("system:status");
+  const input = ZQueued.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, message: "That queued write is not valid." };
+  try {
+    const isQueued = await dbAdmin.retryQueued(input.data.opId);
+    revalidatePath("/admin/status");
+    return isQueued ? { ok: true, message: "Tried again now; the queue shows the outcome." } : { ok: false, message: "That write is no longer queued." };
+  } catch (error) {
+    return failure("retry the queued write", error);
+  }
+}
+
+export async function setAsideQueuedAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
+  const user = await requirePermission("system:status");
+  const input = ZQueued.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, message: "That queued write is not valid." };
+  try {
+    const isSetAside = await dbAdmin.setAsideQueued(input.data.opId, user.email);
+    revalidatePath("/admin/status");
+    return isSetAside
+      ? { ok: true, message: "Set aside: it is listed under conflicts for a decision, and the queue moves on." }
+      : { ok: false, message: "That write is no longer queued." };
+  } catch (error) {
+    return failure("set the queued write aside", error);
+  }
+}

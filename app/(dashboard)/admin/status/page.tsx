@@ -3,12 +3,16 @@ import { ProbeChart } from "@/components/probe-chart";
 import { requirePermission } from "@/lib/auth/current-user";
 import { dbAdmin, dbStatus, type MigrationStates } from "@/lib/db";
 import { dbState } from "@/lib/db/status-store";
+import { QueueTable } from "./queue-panel";
 import { AutoRefresh, ResolveConflict, StatusActions } from "./status-controls";
 import { formatTimestamp } from "@/lib/format";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "System status" };
+
+// Everything the data layer records that an operator may need to read, probes aside.
+const EVENT_TYPES = ["failover", "recovery", "mode", "replay", "conflict", "conflict-resolved", "snapshot", "identity", "move", "prune", "connection-lost", "sqlite-broken", "boot", "background", "mirror"];
 
 
 const MODES = {
@@ -30,6 +34,14 @@ function duration(ms: number): string {
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
 }
+
+const CONFLICT_KINDS: Record<string, string> = {
+  version: "changed in PostgreSQL meanwhile",
+  deleted: "deleted in PostgreSQL meanwhile",
+  exists: "already exists in PostgreSQL",
+  stuck: "kept being refused (a lock or a deadlock) and was set aside",
+  rejected: "refused by PostgreSQL",
+};
 
 type Outage = { start: string; end: string | null; cause: string | null };
 
@@ -72,6 +84,29 @@ function FieldDiff({ ours, theirs }: { ours: Record<string, unknown> | null; the
   );
 }
 
+function TableSizes({ sizes }: { sizes: { postgres: Record<string, number> | null; sqlite: Record<string, number> | null } }) {
+  const rows = [
+    ...Object.entries(sizes.postgres ?? {}).map(([name, count]) => ({ where: "PostgreSQL", name, count })),
+    ...Object.entries(sizes.sqlite ?? {}).map(([name, count]) => ({ where: "SQLite", name, count })),
+  ];
+  if (rows.length === 0) return null;
+  const number = new Intl.NumberFormat("en-GB");
+  return (
+    <table className="mt-3 w-full text-left text-sm" data-testid="table-sizes">
+      <caption className="text-left text-xs text-slate-500">Bookkeeping sizes (pruned as copies consume them)</caption>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.where}-${row.name}`} className="border-t border-slate-100">
+            <td className="py-1 pr-3 text-slate-500">{row.where}</td>
+            <td className="py-1 pr-3 font-mono text-xs">{row.name}</td>
+            <td className="py-1 text-right tabular-nums">{row.name === "file bytes" ? `${(row.count / 2 ** 20).toFixed(1)} MB` : number.format(row.count)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function MigrationList({ name, state }: { name: string; state: MigrationStates["postgres"] }) {
   return (
     <div className="min-w-0">
@@ -100,8 +135,8 @@ function MigrationList({ name, state }: { name: string; state: MigrationStates["
 export default async function StatusPage() {
   await requirePermission("system:status");
   const status = await dbStatus();
-  const [conflicts, migrations] = await Promise.all([dbAdmin.listConflicts(true).catch(() => null), dbAdmin.migrationState()]);
-  const events = dbAdmin.events({ limit: 200, types: ["failover", "recovery", "mode", "replay", "conflict", "conflict-resolved", "snapshot"] });
+  const [conflicts, migrations, sizes] = await Promise.all([dbAdmin.listConflicts(true).catch(() => null), dbAdmin.migrationState(), dbAdmin.tableSizes()]);
+  const events = dbAdmin.events({ limit: 200, types: EVENT_TYPES });
   const queue = dbAdmin.queue(50);
   const mode = MODES[status.mode];
   const open = conflicts?.filter((conflict) => !conflict.resolvedAt) ?? [];
@@ -181,11 +216,12 @@ export default async function StatusPage() {
             {versionConflicts.map((conflict) => (
               <li key={conflict.id} className="rounded-lg border border-amber-200 p-4" data-testid="conflict">
                 <p className="text-sm font-medium">
-                  {conflict.table} <span className="font-mono text-xs">{conflict.rowId}</span> · {conflict.kind === "version" ? "changed in PostgreSQL meanwhile" : conflict.kind === "deleted" ? "deleted in PostgreSQL meanwhile" : "already exists in PostgreSQL"}
+                  {conflict.table} <span className="font-mono text-xs">{conflict.rowId}</span> · {CONFLICT_KINDS[conflict.kind]}
                 </p>
                 <p className="text-xs text-slate-500">
                   {formatTimestamp(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
                 </p>
+                {conflict.message && <p className="mt-1 font-mono text-xs break-all text-amber-900">{conflict.message}</p>}
                 <div className="relative mt-3 overflow-x-auto">
                   <FieldDiff ours={conflict.ours} theirs={conflict.theirs} />
                 </div>
@@ -200,28 +236,7 @@ export default async function StatusPage() {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={`Queue (${status.queue})`}>
-          {queue.length === 0 ? (
-            <p className="text-sm text-slate-500">Empty.</p>
-          ) : (
-            <table className="w-full text-left text-sm">
-              <thead className="text-slate-500">
-                <tr>
-                  <th className="py-1 font-medium">Queued</th>
-                  <th className="py-1 font-medium">Tables</th>
-                  <th className="py-1 font-medium">Rows</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.map((item) => (
-                  <tr key={item.opId} className="border-t border-slate-100">
-                    <td className="py-1">{formatTimestamp(new Date(item.createdAt))}</td>
-                    <td className="py-1">{item.tables}</td>
-                    <td className="py-1">{item.entries}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <QueueTable items={queue} now={now} />
         </Card>
         <Card title={`Rejected writes (${deadLetters.length})`}>
           {deadLetters.length === 0 ? (
@@ -243,6 +258,25 @@ export default async function StatusPage() {
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="The SQLite copy">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">State</dt>
+            <dd className={status.sqliteProblem ? "text-rose-700" : "text-slate-800"}>{status.sqliteProblem ?? (status.mode === "sqlite-only" ? "the database" : status.isMirrorTrusted ? "following PostgreSQL" : "not yet a complete copy")}</dd>
+            <dt className="text-slate-500">Held back by</dt>
+            <dd className="text-slate-800" data-testid="oldest-open-transaction">
+              {status.mirror?.oldestOpenTransaction ? (
+                <>
+                  an open transaction for {duration(status.mirror.oldestOpenTransaction.ageMs)} (pid {status.mirror.oldestOpenTransaction.pid}, {status.mirror.oldestOpenTransaction.application || "no application name"},{" "}
+                  {status.mirror.oldestOpenTransaction.state}): only its own changes wait
+                  <span className="block font-mono text-xs break-all text-slate-600">{status.mirror.oldestOpenTransaction.query}</span>
+                </>
+              ) : (
+                "nothing"
+              )}
+            </dd>
+          </dl>
+          <TableSizes sizes={sizes} />
+        </Card>
         <Card title="Migrations">
           {/* Migration names are long single words: each list gets the card's width, and names wrap. */}
           <div className="grid gap-4">
