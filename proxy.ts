@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { recordRequest } from "@/lib/db/status-store";
-import { checkCrossSite } from "@/lib/http/cross-site-guard";
+import { checkCrossSite } from "@/lib/api/cross-site-guard";
 
 // Runs before every page and API request, reading in-memory state only (it never touches a
 // database, so a hung PostgreSQL cannot slow it down):
@@ -9,7 +9,7 @@ import { checkCrossSite } from "@/lib/http/cross-site-guard";
 // - sends visitors without a session cookie to the sign-in page (an optimistic check: every page,
 //   action and route checks the session and permission itself);
 // - refuses cross-site requests to route handlers that take the session cookie
-//   (lib/http/cross-site-guard.ts);
+//   (lib/api/cross-site-guard.ts);
 // - gives every request an id of its own (a client's x-request-id travels as x-client-request-id);
 // - sets the security headers, with a per-request nonce for Next's inline scripts.
 // API routes answer for themselves (401 JSON, bearer tokens); only pages redirect to sign in.

@@ -21,10 +21,13 @@ export const PERMISSIONS = [
   "leave:approve", // decide on leave and attendance corrections of one's reports
   "leave:admin", // leave types, holidays, work week, balance adjustments; act for anyone
   "attendance:admin", // everyone's attendance and the monthly summary
+  "payroll:manage", // structures, assignments, bank details, runs: create and calculate; everyone's payslips
+  "payroll:approve", // approve a calculated run and mark it paid (never one's own calculation)
+  "payroll:view-own", // one's own payslips
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: Permission[] = ["employees:read", "employees:update-own-contact", "departments:read", "tokens:manage-own"];
+const EVERYONE: Permission[] = ["employees:read", "employees:update-own-contact", "departments:read", "tokens:manage-own", "payroll:view-own"];
 const HR: Permission[] = [
   ...EVERYONE,
   "employees:read-sensitive",
@@ -38,10 +41,11 @@ const HR: Permission[] = [
   "leave:approve",
   "leave:admin",
   "attendance:admin",
+  "payroll:manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  ADMIN: new Set([...HR, "users:manage", "system:status"]),
+  ADMIN: new Set([...HR, "users:manage", "system:status", "payroll:approve"]),
   HR: new Set(HR),
   MANAGER: new Set([...EVERYONE, "employees:export", "leave:approve"]),
   EMPLOYEE: new Set(EVERYONE),

@@ -12,9 +12,17 @@ export const ZAttendanceSchedule = z.object({
   timeZone: z.string().min(1).max(64),
 });
 
+// Who pays: the employer's name and account, for bank files (IBAN and BIC for SEPA).
+export const ZPayrollEmployer = z.object({
+  name: z.string().trim().min(1).max(70),
+  iban: z.string().max(34).nullable(),
+  bic: z.string().max(11).nullable(),
+});
+
 export const SETTINGS = {
   "work-week": { schema: ZWorkWeek, fallback: { days: [1, 2, 3, 4, 5] } },
   "attendance-schedule": { schema: ZAttendanceSchedule, fallback: { start: "09:00", end: "17:30", graceMinutes: 10, timeZone: "UTC" } },
+  "payroll-employer": { schema: ZPayrollEmployer, fallback: { name: "Employer", iban: null, bic: null } },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,6 +1,6 @@
 // npm run bench: measures the data layer against the design's targets (G3, G4, G5, G8) on a
 // throwaway PostgreSQL cluster behind a fault proxy, prints a table and writes BENCHMARKS.md.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,7 @@ import { buildRows, printTable, renderMarkdown, type Results } from "./report";
 import { figures, resultsJson, type TrustResults } from "./results-json";
 import { measureRoutingOverhead } from "./routing-overhead";
 import { measureOwnWriteVisible, measureRecoveryWithLock, withOpenTransaction } from "./trust";
+import { keepSections } from "./sections";
 
 const REPORT_FILE = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL("../../bench-results.json", import.meta.url));
@@ -137,7 +138,8 @@ async function main(): Promise<number> {
     ...list.map((item) => `| \`${item.id}\` | ${item.value ?? "—"} | ${item.unit} | ${item.target} | ${item.pass === null ? "not measured" : item.pass ? "yes" : "no"} |`),
     "",
   ].join("\n");
-  writeFileSync(REPORT_FILE, renderMarkdown(rows, { machine, date, totalMs, loadAtEnd: loadAverage() }) + figureTable);
+  const previous = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, "utf8") : "";
+  writeFileSync(REPORT_FILE, keepSections(previous, renderMarkdown(rows, { machine, date, totalMs, loadAtEnd: loadAverage() }) + figureTable));
   writeFileSync(RESULTS_FILE, resultsJson(trust, date));
   for (const item of list) progress(`  ${item.id}: ${item.value ?? "—"} ${item.unit} (target ${item.target}) ${item.pass === null ? "not measured" : item.pass ? "met" : "MISSED"}`);
   console.log(`\n${printTable(rows)}\n`);

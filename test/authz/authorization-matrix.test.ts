@@ -42,6 +42,9 @@ const PERMISSION_TABLE: [Permission, ADMIN: boolean, HR: boolean, MANAGER: boole
   ["leave:approve",                Y, Y, Y, _],
   ["leave:admin",                  Y, Y, _, _],
   ["attendance:admin",             Y, Y, _, _],
+  ["payroll:manage",               Y, Y, _, _],
+  ["payroll:approve",              Y, _, _, _],
+  ["payroll:view-own",             Y, Y, Y, Y],
 ];
 const SCOPE_TABLE: Record<Role, "all" | "team" | "self"> = { ADMIN: "all", HR: "all", MANAGER: "team", EMPLOYEE: "self" };
 
@@ -50,6 +53,9 @@ const users = {} as Record<Role, CurrentUser>;
 const tokens = {} as Record<Role, string>;
 // Employees seen from the fixture's manager (VP Engineering) and employee (an engineer in that line).
 const ids = { teamMate: "", outsider: "", department: "" };
+// Payroll on a schedule of its own (no taxes, 2031), so the demo's runs do not matter: a paid run
+// with everyone's payslip, a calculated one waiting for approval, a draft.
+const payroll = { schedule: "", paidRun: "", calculatedRun: "", draftRun: "", ownPayslip: {} as Record<Role, string>, employeePayslip: "" };
 
 async function load() {
   const dbModule = await import("@/lib/db");
@@ -77,18 +83,33 @@ async function load() {
       employee: await import("@/app/api/v1/employees/[id]/route"),
       departments: await import("@/app/api/v1/departments/route"),
       department: await import("@/app/api/v1/departments/[id]/route"),
+      payrollRuns: await import("@/app/api/v1/payroll/runs/route"),
+      payrollRun: await import("@/app/api/v1/payroll/runs/[id]/route"),
+      payrollCalculate: await import("@/app/api/v1/payroll/runs/[id]/calculate/route"),
+      payrollApprove: await import("@/app/api/v1/payroll/runs/[id]/approve/route"),
+      payrollPay: await import("@/app/api/v1/payroll/runs/[id]/pay/route"),
+      payrollFiles: await import("@/app/api/payroll/runs/[id]/files/[file]/route"),
+      payslips: await import("@/app/api/v1/payslips/route"),
+      payslip: await import("@/app/api/v1/payslips/[id]/route"),
+      payslipPdf: await import("@/app/api/v1/payslips/[id]/pdf/route"),
+    },
+    payroll: {
+      setup: await import("@/lib/payroll/setup"),
+      runs: { ...(await import("@/lib/payroll/create-run")), ...(await import("@/lib/payroll/calculate-run")), ...(await import("@/lib/payroll/approve-run")) },
+      adjustments: await import("@/lib/payroll/adjustments"),
+      bankDetails: await import("@/lib/payroll/save-bank-details"),
     },
   };
 }
 
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<{ id: string; file: string }> }) => Promise<Response>;
 
-async function call(handler: Handler, caller: Caller, init: { method?: string; id?: string; body?: BodyInit; json?: unknown; query?: string } = {}) {
+async function call(handler: Handler, caller: Caller, init: { method?: string; id?: string; file?: string; body?: BodyInit; json?: unknown; query?: string } = {}) {
   const headers = new Headers();
   if (caller !== "anonymous") headers.set("authorization", `Bearer ${tokens[caller]}`);
   if (init.json !== undefined) headers.set("content-type", "application/json");
   const request = new Request(`http://test/api${init.query ?? ""}`, { method: init.method ?? "GET", headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
-  const response = await handler(request, { params: Promise.resolve({ id: init.id ?? "" }) });
+  const response = await handler(request, { params: Promise.resolve({ id: init.id ?? "", file: init.file ?? "" }) });
   return response.status;
 }
 
@@ -218,6 +239,73 @@ if (existsSync(EXPORT_ROUTE)) {
   });
 }
 
+const APPROVER_ONLY = (status: number) => ({ anonymous: 401, ADMIN: status, HR: 403, MANAGER: 403, EMPLOYEE: 403 });
+ROUTES.push(
+  { route: "GET /api/v1/payroll/runs", permission: "payroll:manage", expect: HR_ONLY(200), run: (caller) => call(app.routes.payrollRuns.GET, caller) },
+  {
+    route: "POST /api/v1/payroll/runs",
+    permission: "payroll:manage",
+    expect: HR_ONLY(201),
+    run: (caller) => call(app.routes.payrollRuns.POST, caller, { method: "POST", json: { scheduleId: payroll.schedule, date: `2032-0${CALLERS.indexOf(caller) + 1}-01` } }),
+  },
+  { route: "GET /api/v1/payroll/runs/:id", permission: "payroll:manage", expect: HR_ONLY(200), run: (caller) => call(app.routes.payrollRun.GET, caller, { id: payroll.paidRun }) },
+  {
+    route: "POST /api/v1/payroll/runs/:id/calculate",
+    permission: "payroll:manage",
+    expect: HR_ONLY(200),
+    run: (caller) => call(app.routes.payrollCalculate.POST, caller, { method: "POST", id: payroll.draftRun }),
+  },
+  {
+    route: "POST /api/v1/payroll/runs/:id/approve (calculated by HR)",
+    permission: "payroll:approve",
+    expect: APPROVER_ONLY(200),
+    run: (caller) => call(app.routes.payrollApprove.POST, caller, { method: "POST", id: payroll.calculatedRun }),
+  },
+  {
+    route: "POST /api/v1/payroll/runs/:id/pay (approved)",
+    permission: "payroll:approve",
+    expect: APPROVER_ONLY(200),
+    run: (caller) => call(app.routes.payrollPay.POST, caller, { method: "POST", id: payroll.calculatedRun }),
+  },
+  {
+    route: "GET /api/payroll/runs/:id/files/register.csv",
+    permission: "payroll:manage",
+    expect: HR_ONLY(200),
+    run: (caller) => call(app.routes.payrollFiles.GET, caller, { id: payroll.paidRun, file: "register.csv" }),
+  },
+  {
+    route: "GET /api/payroll/runs/:id/files/bank-sepa.xml",
+    permission: "payroll:manage",
+    expect: HR_ONLY(200),
+    run: (caller) => call(app.routes.payrollFiles.GET, caller, { id: payroll.paidRun, file: "bank-sepa.xml" }),
+  },
+  { route: "GET /api/v1/payslips", permission: "payroll:view-own", expect: ALL_2XX(200), run: (caller) => call(app.routes.payslips.GET, caller) },
+  {
+    route: "GET /api/v1/payslips/:id (own payslip)",
+    permission: "payroll:view-own",
+    expect: ALL_2XX(200),
+    run: (caller) => call(app.routes.payslip.GET, caller, { id: caller === "anonymous" ? payroll.employeePayslip : payroll.ownPayslip[caller] }),
+  },
+  {
+    route: "GET /api/v1/payslips/:id (the employee's, in the manager's line)",
+    permission: "payroll:view-own",
+    expect: { anonymous: 401, ADMIN: 200, HR: 200, MANAGER: 404, EMPLOYEE: 200 },
+    run: (caller) => call(app.routes.payslip.GET, caller, { id: payroll.employeePayslip }),
+  },
+  {
+    route: "GET /api/v1/payslips/:id/pdf (own payslip)",
+    permission: "payroll:view-own",
+    expect: ALL_2XX(200),
+    run: (caller) => call(app.routes.payslipPdf.GET, caller, { id: caller === "anonymous" ? payroll.employeePayslip : payroll.ownPayslip[caller] }),
+  },
+  {
+    route: "GET /api/v1/payslips/:id/pdf (the employee's, in the manager's line)",
+    permission: "payroll:view-own",
+    expect: { anonymous: 401, ADMIN: 200, HR: 200, MANAGER: 404, EMPLOYEE: 200 },
+    run: (caller) => call(app.routes.payslipPdf.GET, caller, { id: payroll.employeePayslip }),
+  },
+);
+
 // ---- Every server action, through the service it calls with the acting user. Denied means the
 // service refuses with a forbidden or not-found AppError; nothing is written.
 type ActionCase = { action: string; permission: Permission; expect: Record<Role, "allow" | "deny">; run: (user: CurrentUser) => Promise<unknown> };
@@ -326,6 +414,45 @@ const ACTIONS: ActionCase[] = [
       return app.usersCreate.createUserForEmployee(user, { employeeId: employee.id, role: "EMPLOYEE", passwordMode: "generate" });
     },
   },
+  {
+    action: "payroll setup → assignSalary",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: async (user) => {
+      const structure = await app.db.salaryStructure.findFirstOrThrow({ select: { id: true } });
+      return app.payroll.setup.assignSalary(user, { employeeId: ids.teamMate, structureId: structure.id, scheduleId: payroll.schedule, effectiveFrom: "2031-06-01", baseAmount: 5_000_000 });
+    },
+  },
+  {
+    action: "payroll setup → createPaySchedule",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) => app.payroll.setup.createPaySchedule(user, { code: `MX_${user.role}`, name: "Matrix", frequency: "SEMI_MONTHLY", taxRules: "NONE" }),
+  },
+  {
+    action: "one-offs → addPayAdjustment",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) => app.payroll.adjustments.addPayAdjustment(user, { employeeId: ids.teamMate, periodStart: "2031-05-01", code: "BONUS", name: "Bonus", kind: "EARNING", amount: 10_000, reason: "Matrix" }),
+  },
+  {
+    action: "bank details → saveBankDetails (own record)",
+    permission: "payroll:view-own",
+    expect: EVERYONE,
+    run: async (user) => app.payroll.bankDetails.saveBankDetails(user, user.employeeId!, await versionOf(user.employeeId!), { bankAccountName: "Own", iban: null, bic: null, sortCode: "601613", bankAccountNumber: "31926819" }),
+  },
+  {
+    action: "bank details → saveBankDetails (someone else's record)",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: async (user) => app.payroll.bankDetails.saveBankDetails(user, ids.outsider, await versionOf(ids.outsider), { bankAccountName: "Other", iban: null, bic: null, sortCode: "601613", bankAccountNumber: "31926819" }),
+  },
+  {
+    action: "bank details → getBankDetails (someone else's record)",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) => app.payroll.bankDetails.getBankDetails(user, ids.outsider),
+  },
 ];
 
 beforeAll(async () => {
@@ -345,7 +472,27 @@ beforeAll(async () => {
   ids.teamMate = teamMate!.id;
   ids.outsider = (await app.db.employee.findFirst({ where: { department: { code: "SALES" } }, select: { id: true } }))!.id;
   ids.department = (await app.db.department.findUniqueOrThrow({ where: { code: "ENG" }, select: { id: true } })).id;
+  await setUpPayroll();
 });
+
+async function setUpPayroll() {
+  const { setup, runs } = app.payroll;
+  payroll.schedule = (await setup.createPaySchedule(users.HR, { code: "AUTHZ", name: "Matrix", frequency: "MONTHLY", taxRules: "NONE" })).id;
+  const structure = await app.db.salaryStructure.findFirstOrThrow({ where: { code: "STANDARD" }, select: { id: true } });
+  const people = await app.db.employee.findMany({ where: { salaryCents: { not: null } }, select: { id: true, salaryCents: true } });
+  for (const person of people) await setup.assignSalary(users.HR, { employeeId: person.id, structureId: structure.id, scheduleId: payroll.schedule, effectiveFrom: "2031-01-01", baseAmount: person.salaryCents! });
+  const run = async (date: string) => (await runs.createPayRun(users.HR, { scheduleId: payroll.schedule, date })).id;
+  payroll.paidRun = await run("2031-01-01");
+  await runs.calculatePayRun(users.HR, payroll.paidRun, { today: "2031-02-01" });
+  await runs.approvePayRun(users.ADMIN, payroll.paidRun);
+  await runs.markPayRunPaid(users.ADMIN, payroll.paidRun);
+  payroll.calculatedRun = await run("2031-02-01");
+  await runs.calculatePayRun(users.HR, payroll.calculatedRun, { today: "2031-03-01" });
+  payroll.draftRun = await run("2031-03-01");
+  const payslips = await app.db.payslip.findMany({ where: { runId: payroll.paidRun }, select: { id: true, employeeId: true } });
+  for (const role of ROLE_LIST) payroll.ownPayslip[role] = payslips.find((payslip) => payslip.employeeId === users[role].employeeId)!.id;
+  payroll.employeePayslip = payroll.ownPayslip.EMPLOYEE;
+}
 
 afterAll(async () => {
   await app?.closeDatabase();

@@ -7,7 +7,7 @@ import { readSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
 import { endSession } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
-import { handleApiError, readJson } from "@/lib/http/api-error";
+import { handleApiError, readJson } from "@/lib/api/api-error";
 import { ZSignIn } from "@/lib/validations/auth";
 
 export const dynamic = "force-dynamic";

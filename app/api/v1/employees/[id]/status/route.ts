@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireCaller, ZBodyVersion } from "@/lib/api/require-caller";
+import { readJson } from "@/lib/api/api-error";
+import { apiRoute } from "@/lib/api/api-route";
+import { ZBodyVersion } from "@/lib/api/require-caller";
 import { changeEmployeeStatus } from "@/lib/employees/offboarding";
-import { handleApiError, readJson } from "@/lib/http/api-error";
 import { EMPLOYEE_STATUSES } from "@/lib/validations/employees";
 
 export const dynamic = "force-dynamic";
@@ -24,21 +25,15 @@ const ZStatusBody = z.object({
 // POST /api/v1/employees/:id/status - change an employee's status; TERMINATED with an effective
 // date of today or earlier carries out the leaving at once (sign-in, sessions and tokens end;
 // reports and pending approvals move to their manager or `newManagerId`), a later date schedules it
-export async function POST(request: Request, context: RouteContext<"/api/v1/employees/[id]/status">) {
-  try {
-    const user = await requireCaller(request, "employees:change-status");
-    const { id } = await context.params;
-    const body = ZStatusBody.parse(await readJson(request));
-    const result = await changeEmployeeStatus(user, id, body.version, {
-      status: body.status,
-      effectiveDate: body.effectiveDate ?? null,
-      reason: body.reason || null,
-      newManagerId: body.newManagerId ?? null,
-    });
-    return NextResponse.json({
-      data: { id: result.id, version: result.version, status: result.status, exitDate: result.exitDate ? result.exitDate.toISOString().slice(0, 10) : null, moved: result.moved },
-    });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const POST = apiRoute<{ id: string }>("employees:change-status", async ({ request, user, params }) => {
+  const body = ZStatusBody.parse(await readJson(request));
+  const result = await changeEmployeeStatus(user, params.id, body.version, {
+    status: body.status,
+    effectiveDate: body.effectiveDate ?? null,
+    reason: body.reason || null,
+    newManagerId: body.newManagerId ?? null,
+  });
+  return NextResponse.json({
+    data: { id: result.id, version: result.version, status: result.status, exitDate: result.exitDate ? result.exitDate.toISOString().slice(0, 10) : null, moved: result.moved },
+  });
+});

@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { requireCaller } from "@/lib/api/require-caller";
+import { handleApiError } from "@/lib/api/api-error";
+import { listPayslips } from "@/lib/payroll/list-payslips";
+import { ZPayslipListQuery } from "@/lib/validations/payroll";
+import { serializePayslipRow } from "../payroll/serialize";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/payslips?employee=&run=&page=&pageSize= - the caller's own payslips of approved runs,
+// or (payroll users) anyone's; newest first
+export async function GET(request: Request) {
+  try {
+    const user = await requireCaller(request, "payroll:view-own");
+    const query = ZPayslipListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const result = await listPayslips(user, query);
+    return NextResponse.json({ data: result.rows.map(serializePayslipRow), page: query.page, pageSize: query.pageSize, total: result.total });
+  } catch (error) {
+    return handleApiError(error, request);
+  }
+}
