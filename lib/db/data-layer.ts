@@ -3,7 +3,7 @@ import { DatabaseUnavailableError, describeError, findUnstorableValue, InvalidDa
 import { checkFileIdentity, openLocal, reconcileWithPostgres, type FileIdentity } from "./boot";
 import { LayerState, type DataLayerConfig } from "./layer-state";
 import type { DbEvent } from "./local-store";
-import { Mirror, type MirrorStatus } from "./mirror";
+import { Mirror, sourceKey, type MirrorStatus } from "./mirror";
 import { countOpenConflicts, listConflicts, pruneResolvedConflicts, resolveConflict, type Conflict } from "./remote-conflicts";
 import { Replayer } from "./replay";
 import { callDelegate, isSqliteFull, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
@@ -40,6 +40,7 @@ const COPIES_LIVE_DAYS = 7;
 const APPLIED_OPS_MARGIN_HOURS = 24;
 const RESOLVED_CONFLICTS_DAYS = 90;
 const CLOSE_WAIT_MS = 3_000;
+const COPY_RETRY_MS = 2_000;
 
 // The data layer: the parts (routing, writes, mirror, replay, boot) share one LayerState; this file
 // wires them, runs the background work and is the public face.
@@ -56,6 +57,7 @@ export function createDataLayer(config: DataLayerConfig) {
   let suspicionCheck: Promise<void> | null = null;
   // The first prune waits a full period: start-up is busy enough.
   let lastPruneAt = Date.now();
+  let lastCopyAttemptAt = Date.now();
   let started: Promise<void> | null = null;
 
   function start(): Promise<void> {
@@ -79,10 +81,44 @@ export function createDataLayer(config: DataLayerConfig) {
     const rest = await reconcileWithPostgres(state, mirror);
     // A rebuild of the copy runs in the background: PostgreSQL serves meanwhile, and a failover
     // before it completes reads the previous copy.
-    if (rest) background = rest().catch(backgroundFailed).finally(() => (background = null));
+    if (rest) inBackground(rest);
     const interval = Math.max(50, Math.min(config.probeIntervalMs, config.mirrorIntervalMs) / 2);
     timer = setInterval(() => void tick().catch(backgroundFailed), interval);
     timer.unref?.();
+  }
+
+  function inBackground(work: () => Promise<void>) {
+    lastCopyAttemptAt = Date.now();
+    background = work()
+      .catch(backgroundFailed)
+      .finally(() => (background = null));
+  }
+
+  // A copy that never completed its first snapshot (the rebuild at start failed: PostgreSQL went
+  // away part-way, a timeout under load) is built again once PostgreSQL serves, rather than left
+  // empty with the mirror waiting for a position it will never have.
+  function copyIsMissing(now: number): boolean {
+    const { local } = state;
+    return Boolean(
+      local && !state.isLocalBroken && local.getMeta("role") === "copy" && !mirror.position() && now - lastCopyAttemptAt > COPY_RETRY_MS && state.safeQueueDepth() === 0,
+    );
+  }
+
+  // Only a file that is the copy of this very database is rebuilt here; anything else (a file that
+  // was a database of its own, a copy of another cluster) is decided at start, never in passing.
+  async function buildCopy(): Promise<void> {
+    const local = state.local!;
+    const identity = await state.remote!.identity();
+    if (mirror.source() !== sourceKey(identity)) {
+      state.record("snapshot", `not rebuilding the SQLite copy: it was made for ${mirror.source() ?? "no database"}, PostgreSQL is ${sourceKey(identity)}; restart the app to reconcile them`, {}, "warn");
+      lastCopyAttemptAt = Number.POSITIVE_INFINITY;
+      return;
+    }
+    if (local.hasData()) {
+      const kept = await local.keepCopy("before-rebuild");
+      state.record("snapshot", `kept the previous SQLite copy as ${kept} before rebuilding it`, { kept });
+    }
+    await mirror.rebuild(identity);
   }
 
   // Background work, each kind one at a time but independent of the others, so a mirror poll
@@ -95,6 +131,7 @@ export function createDataLayer(config: DataLayerConfig) {
     const work: Promise<unknown>[] = [];
     if (state.breaker.mode === "primary") {
       state.breaker.relax(now);
+      if (!background && copyIsMissing(now)) inBackground(buildCopy);
       if (!background) {
         mirror.ensureListening(now);
         if (mirror.isDue(now)) work.push(mirror.request());

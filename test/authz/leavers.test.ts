@@ -127,6 +127,25 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
     expect((await app.db.employee.findUniqueOrThrow({ where: { id: leaver.id } })).status).toBe("TERMINATED");
   });
 
+  it("HR picks who takes over; someone from further down the leaver's own line is refused", async () => {
+    // A department head under the chief executive, with a team of their own; HR's own head is outside it.
+    const hrSelf = (await app.db.user.findUniqueOrThrow({ where: { email: "hr@example.com" }, select: { employeeId: true } })).employeeId!;
+    const leaver = await app.db.employee.findFirstOrThrow({
+      where: { status: "ACTIVE", exitDate: null, id: { not: hrSelf }, managerId: { not: null }, reports: { some: { reports: { some: {} } } } },
+      select: { id: true },
+    });
+    const below = await app.db.employee.findFirstOrThrow({ where: { manager: { managerId: leaver.id } }, select: { id: true } });
+    const outsider = { id: hrSelf };
+    const body = { status: "TERMINATED", effectiveDate: today(), reason: "Restructure", version: await version(leaver.id) };
+    const loop = await call(app.status.POST, { method: "POST", token: tokens.HR, id: leaver.id, body: { ...body, newManagerId: below.id } });
+    expect(loop.status).toBe(422);
+    expect(loop.body.error.fields).toHaveProperty("newManagerId");
+    const reports = await app.db.employee.findMany({ where: { managerId: leaver.id }, select: { id: true } });
+    const picked = await call(app.status.POST, { method: "POST", token: tokens.HR, id: leaver.id, body: { ...body, newManagerId: outsider.id } });
+    expect(picked.status).toBe(200);
+    expect(await app.db.employee.count({ where: { id: { in: reports.map((report) => report.id) }, managerId: outsider.id } })).toBe(reports.length);
+  });
+
   it("only HR changes status, never their own, and a stale version is refused", async () => {
     const someone = await app.db.employee.findFirstOrThrow({ where: { managerId: vp.managerId, status: "ACTIVE" }, select: { id: true } });
     const body = { status: "TERMINATED", effectiveDate: today(), reason: "x", version: await version(someone.id) };
