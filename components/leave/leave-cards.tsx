@@ -16,13 +16,16 @@ function AbsenceList({ absences, testId }: { absences: Absence[]; testId: string
   return (
     <ul className="divide-y divide-slate-100" data-testid={testId}>
       {absences.slice(0, 8).map((absence) => (
-        <li key={absence.requestId} className="flex items-center justify-between gap-3 py-2 text-sm">
-          <span className="inline-flex min-w-0 items-center gap-2">
-            <span aria-hidden className="size-2.5 shrink-0 rounded-full" style={{ backgroundColor: absence.color }} />
-            <span className="truncate font-medium text-slate-900">{absence.name}</span>
-          </span>
-          <span className="shrink-0 text-xs text-slate-500">
-            {absence.typeName} · {formatDay(absence.startDate)} – {formatDay(absence.endDate)}
+        <li key={absence.requestId} className="flex min-w-0 items-start gap-2 py-2 text-sm">
+          <span aria-hidden className="mt-1.5 size-2.5 shrink-0 rounded-full" style={{ backgroundColor: absence.color }} />
+          {/* Name over details, so a narrow card shortens neither to nothing. */}
+          <span className="min-w-0">
+            <span className="block truncate font-medium text-slate-900" title={absence.name}>
+              {absence.name}
+            </span>
+            <span className="block text-xs text-slate-500">
+              {absence.typeName} · {formatDay(absence.startDate)} – {formatDay(absence.endDate)}
+            </span>
           </span>
         </li>
       ))}
@@ -64,11 +67,11 @@ export async function LeaveCards({ user, today }: { user: CurrentUser; today?: D
           ) : (
             <ul className="divide-y divide-slate-100">
               {cards.approvals.items.map((request) => (
-                <li key={request.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <Link href={`/leave/${request.id}`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <li key={request.id} className="flex min-w-0 flex-col py-2 text-sm">
+                  <Link href={`/leave/${request.id}`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline" title={request.employee.name}>
                     {request.employee.name}
                   </Link>
-                  <span className="shrink-0 text-right text-xs text-slate-500">
+                  <span className="text-xs text-slate-500">
                     {request.status === "CANCELLATION_PENDING" ? LEAVE_STATUS_LABELS[request.status] : request.type.name} · {formatLeavePeriod(request)}
                   </span>
                 </li>

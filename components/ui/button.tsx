@@ -6,7 +6,7 @@ const VARIANTS = {
   secondary: "bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50",
   danger: "bg-rose-600 text-white hover:bg-rose-700",
   "danger-outline": "bg-white text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50",
-  success: "bg-emerald-600 text-white hover:bg-emerald-700",
+  success: "bg-emerald-700 text-white hover:bg-emerald-800",
   warning: "bg-amber-600 text-white hover:bg-amber-700",
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;

@@ -50,8 +50,8 @@ test.describe("[EMPLOYEES]: HR adds and edits employees", () => {
     await expect(page.getByTestId("profile-notice")).toHaveText("Employee created.");
     await expect(page.getByTestId("profile-name")).toHaveText(`${firstName} ${lastName}`);
     await expect(page.getByTestId("salary")).toHaveText(/61,500\.00/);
-    await expect(page.locator("#profile-panel")).toContainText(number);
-    await expect(page.locator("#profile-panel")).toContainText(E2E_DEPARTMENT.name);
+    await expect(page.getByRole("tabpanel")).toContainText(number);
+    await expect(page.getByRole("tabpanel")).toContainText(E2E_DEPARTMENT.name);
   });
 
   test("editing the job title shows a saved notice and the new title", async ({ page }) => {
@@ -66,7 +66,7 @@ test.describe("[EMPLOYEES]: HR adds and edits employees", () => {
 
     await expect(page).toHaveURL(new RegExp(`/employees/${employee.id}\\?saved=profile$`));
     await expect(page.getByTestId("profile-notice")).toHaveText("Changes saved.");
-    await expect(page.locator("#profile-panel")).toContainText("Head of Growth");
+    await expect(page.getByRole("tabpanel")).toContainText("Head of Growth");
     const { data } = await (await page.request.get(`/api/v1/employees/${employee.id}`)).json();
     expect(data).toMatchObject({ jobTitle: "Head of Growth", version: employee.version + 1, salary: { amount: 52000, currency: "GBP" } });
   });
@@ -150,7 +150,7 @@ test.describe("[EMPLOYEES]: HR adds and edits employees", () => {
     await expect(page.getByText("Status changed to terminated.")).toBeVisible();
     const header = page.getByTestId("profile-name").locator("..");
     await expect(header).toContainText("Terminated");
-    const panel = page.locator("#profile-panel");
+    const panel = page.getByRole("tabpanel");
     await expect(panel).toContainText("Exit date");
     await expect(panel).toContainText("Moved abroad");
 

@@ -33,7 +33,7 @@ test.describe("[EMPLOYEES]: an employee's own record", () => {
 
     await expect(page).toHaveURL(/\?tab=contact&saved=contact$/);
     await expect(page.getByTestId("profile-notice")).toHaveText("Your contact details were saved.");
-    const panel = page.locator("#profile-panel");
+    const panel = page.getByRole("tabpanel");
     await expect(panel).toContainText(`edsger.${token}@home.example`);
     await expect(panel).toContainText(`${token} Canal Street`);
     await page.getByRole("tab", { name: "Emergency contact" }).click();

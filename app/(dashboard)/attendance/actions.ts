@@ -7,7 +7,7 @@ import { formatMinutes, formatTime } from "@/lib/attendance/format";
 import { recordMinutes } from "@/lib/attendance/month-days";
 import { requestCorrection } from "@/lib/attendance/request-correction";
 import { requireUser } from "@/lib/auth/current-user";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { readSetting } from "@/lib/settings/settings";
 import { ZCorrectionInput } from "@/lib/validations/attendance";
 
@@ -36,9 +36,9 @@ export async function attendanceAction(_previous: FormState, form: FormData): Pr
 
 export async function requestCorrectionAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const values = formValues(form);
-  const input = ZCorrectionInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZCorrectionInput);
+  if (!input.ok) return input.state;
+  const { values } = input;
   try {
     await requestCorrection(user, input.data);
     revalidatePath("/attendance");

@@ -11,6 +11,7 @@ import { CheckInCard } from "./check-in-card";
 import { CorrectionForm } from "./correction-form";
 import { CorrectionStatus } from "./correction-status";
 import { MonthCalendar, MonthNavigation, MonthTotalsList, SessionsTable } from "./month-calendar";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Attendance" };
 
@@ -43,10 +44,10 @@ export default async function AttendancePage({ searchParams }: PageProps<"/atten
         </div>
         {canOversee && (
           <div className="flex gap-2">
-            <Link href="/attendance/corrections" className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link href="/attendance/corrections" className={buttonClass({ variant: "secondary" })}>
               Corrections to approve
             </Link>
-            <Link href="/attendance/summary" className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link href="/attendance/summary" className={buttonClass({ variant: "secondary" })}>
               Monthly summary
             </Link>
           </div>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { createDepartment, updateDepartment } from "@/lib/departments/save-department";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, fieldErrors, type FormState, formValues, parseForm } from "@/lib/forms";
 import { ZDepartmentInput } from "@/lib/validations/departments";
 import { ZVersion } from "@/lib/validations/employees";
 
@@ -17,9 +17,9 @@ function revalidateDepartments(id: string) {
 
 export async function createDepartmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("departments:write");
-  const values = formValues(form);
-  const input = ZDepartmentInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZDepartmentInput);
+  if (!input.ok) return input.state;
+  const { values } = input;
   let id: string;
   try {
     ({ id } = await createDepartment(user, input.data));

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { EMPLOYEE_STATUS_LABELS } from "@/lib/employees/format";
 import { changeEmployeeStatus, createEmployee, updateEmployee, updateOwnContact } from "@/lib/employees/save-employee";
 import { AppError } from "@/lib/errors";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, fieldErrors, type FormState, formValues, parseForm } from "@/lib/forms";
 import { ZEmployeeInput, ZOwnContact, ZStatusChange, ZVersion } from "@/lib/validations/employees";
 
 // Which record an edit form was opened on, and at which version (for optimistic concurrency).
@@ -28,9 +28,9 @@ function revalidateEmployee(id: string) {
 
 export async function createEmployeeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("employees:create");
-  const values = formValues(form);
-  const input = ZEmployeeInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZEmployeeInput);
+  if (!input.ok) return input.state;
+  const { values } = input;
   let id: string;
   try {
     ({ id } = await createEmployee(user, input.data));

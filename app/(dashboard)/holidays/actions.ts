@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, fieldErrors, type FormState, formValues, parseForm } from "@/lib/forms";
 import { importHolidays } from "@/lib/holidays/import-holidays";
 import type { LineError } from "@/lib/holidays/parse-holiday-lines";
 import { createHoliday, deleteHoliday, updateHoliday } from "@/lib/holidays/save-holiday";
@@ -26,9 +26,9 @@ function revalidateCalendar() {
 
 export async function createHolidayAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission(LEAVE_ADMIN);
-  const values = formValues(form);
-  const input = ZHolidayInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZHolidayInput);
+  if (!input.ok) return input.state;
+  const { values } = input;
   try {
     await createHoliday(user, input.data);
   } catch (error) {

@@ -4,6 +4,7 @@ import { useActionState, useId } from "react";
 import { INPUT_CLASS } from "@/components/forms/field";
 import type { FormState } from "@/lib/forms";
 import { decideLeaveRequestAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
 type Props = { id: string; version: number; isCancellation: boolean; employeeName: string; returnTo: string };
 
@@ -44,10 +45,10 @@ export function DecisionForm({ id, version, isCancellation, employeeName, return
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="approve" disabled={isPending} className="inline-flex h-9 items-center rounded-md bg-emerald-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700 disabled:opacity-60" data-testid="approve">
+        <button type="submit" name="decision" value="approve" disabled={isPending} className={buttonClass({ variant: "success", size: "sm" })} data-testid="approve">
           {isCancellation ? "Agree to cancel" : "Approve"}
         </button>
-        <button type="submit" name="decision" value="reject" disabled={isPending} className="inline-flex h-9 items-center rounded-md bg-white px-3 text-sm font-semibold text-rose-700 shadow-sm ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60" data-testid="reject">
+        <button type="submit" name="decision" value="reject" disabled={isPending} className={buttonClass({ variant: "danger-outline", size: "sm" })} data-testid="reject">
           {isCancellation ? "Refuse" : "Reject"}
         </button>
         {isPending && <span className="self-center text-sm text-slate-500" role="status">Saving…</span>}

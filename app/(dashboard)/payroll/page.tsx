@@ -7,6 +7,7 @@ import { formatPay } from "@/lib/payroll/format";
 import { listPayRuns } from "@/lib/payroll/list-runs";
 import { NewRunForm } from "./new-run-form";
 import { RunStatusPill } from "./run-status-pill";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Payroll" };
 
@@ -29,7 +30,7 @@ export default async function PayrollPage() {
         {runs.rows.length === 0 ? (
           <p className="px-6 py-16 text-center text-sm text-slate-600">No pay runs yet: create one for a month above.</p>
         ) : (
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="run-rows">
+          <DataTable data-testid="run-rows">
             <thead className="bg-slate-50">
               <tr>
                 <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Period</th>
@@ -61,7 +62,7 @@ export default async function PayrollPage() {
                 );
               })}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
     </div>

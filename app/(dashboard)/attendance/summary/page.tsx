@@ -13,6 +13,7 @@ import { readSetting } from "@/lib/settings/settings";
 import { parseMonthParam } from "@/lib/validations/attendance";
 import { MonthNavigation } from "../month-calendar";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Attendance summary" };
 
@@ -55,7 +56,7 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
         <a
           href={exportHref}
           download
-          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+          className={buttonClass()}
           data-testid="export-summary"
         >
           Export CSV

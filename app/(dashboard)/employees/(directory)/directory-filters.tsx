@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useRef, useTransition } from "react";
 import { EMPLOYEE_STATUS_LABELS } from "@/lib/employees/format";
+import { DepartmentOptions } from "@/components/forms/department-options";
 
 type Props = { departments: { id: string; name: string }[] };
 
@@ -62,12 +63,7 @@ export function DirectoryFilters({ departments }: Props) {
           onChange={(event) => apply(event.currentTarget.form!)}
           className={`${fieldClass} sm:w-52`}
         >
-          <option value="">All departments</option>
-          {departments.map((department) => (
-            <option key={department.id} value={department.id}>
-              {department.name}
-            </option>
-          ))}
+          <DepartmentOptions departments={departments} />
         </select>
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">

@@ -12,6 +12,7 @@ import { DirectoryFilters } from "./directory-filters";
 import { formatDate } from "@/lib/format";
 import { DataTable, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { Avatar } from "@/components/ui/avatar";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Employees" };
 
@@ -45,19 +46,19 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
             <a
               href={withParams("/api/employees/export", { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir }, {})}
               download
-              className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+              className={buttonClass({ variant: "secondary" })}
               data-testid="export-csv"
             >
               Export CSV
             </a>
           )}
           {can(user, "employees:import") && (
-            <Link href="/employees/import" className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50" data-testid="import-csv">
+            <Link href="/employees/import" className={buttonClass({ variant: "secondary" })} data-testid="import-csv">
               Import CSV
             </Link>
           )}
           {can(user, "employees:create") && (
-            <Link href="/employees/new" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700" data-testid="add-employee">
+            <Link href="/employees/new" className={buttonClass()} data-testid="add-employee">
               Add employee
             </Link>
           )}

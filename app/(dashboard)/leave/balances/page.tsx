@@ -9,6 +9,8 @@ import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { withParams } from "@/lib/search-params";
 import { formatDate } from "@/lib/format";
 import { DataTable, TBody, Th, THead, Tr } from "@/components/ui/table";
+import { DepartmentOptions } from "@/components/forms/department-options";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Leave balances" };
 
@@ -80,15 +82,10 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 sm:w-64">
             Department
             <select name="department" defaultValue={query.department ?? ""} className={CONTROL}>
-              <option value="">All departments</option>
-              {departments.map((department) => (
-                <option key={department.id} value={department.id}>
-                  {department.name}
-                </option>
-              ))}
+              <DepartmentOptions departments={departments} />
             </select>
           </label>
-          <button type="submit" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+          <button type="submit" className={buttonClass()}>
             Apply
           </button>
           {isFiltered && (

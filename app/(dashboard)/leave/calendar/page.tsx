@@ -10,6 +10,8 @@ import { withParams } from "@/lib/search-params";
 import { firstParams, ZCalendarQuery } from "@/lib/validations/leave-requests";
 import { formatLongDay, formatMonthYear, formatWeekdayInitial } from "@/lib/format";
 import { TBody } from "@/components/ui/table";
+import { DepartmentOptions } from "@/components/forms/department-options";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
@@ -55,7 +57,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
           <h1 className="text-2xl font-semibold tracking-tight">Leave calendar</h1>
           <p className="mt-1 text-sm text-slate-600">{subtitle}</p>
         </div>
-        <Link href="/leave/request" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+        <Link href="/leave/request" className={buttonClass()}>
           Request leave
         </Link>
       </div>
@@ -83,15 +85,10 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Department
               <select name="department" defaultValue={query.department ?? ""} className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none">
-                <option value="">All departments</option>
-                {departments.map((department) => (
-                  <option key={department.id} value={department.id}>
-                    {department.name}
-                  </option>
-                ))}
+                <DepartmentOptions departments={departments} />
               </select>
             </label>
-            <button type="submit" className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            <button type="submit" className={buttonClass({ variant: "secondary" })}>
               Show
             </button>
           </form>

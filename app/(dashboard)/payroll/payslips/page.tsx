@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/current-user";
 import { toIsoDate } from "@/lib/leave/dates";
 import { formatPay } from "@/lib/payroll/format";
@@ -23,7 +24,7 @@ export default async function MyPayslipsPage() {
             No payslips yet.
           </p>
         ) : (
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="my-payslips">
+          <DataTable data-testid="my-payslips">
             <thead className="bg-slate-50">
               <tr>
                 <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Period</th>
@@ -54,7 +55,7 @@ export default async function MyPayslipsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
     </div>

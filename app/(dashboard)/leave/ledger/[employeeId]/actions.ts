@@ -2,16 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/current-user";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { adjustBalance, ZAdjustmentInput } from "@/lib/leave/adjustments";
 import { formatHalfDays } from "@/lib/leave/dates";
 import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 
 export async function adjustBalanceAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission(LEAVE_ADMIN);
-  const values = formValues(form);
-  const input = ZAdjustmentInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZAdjustmentInput);
+  if (!input.ok) return input.state;
+  const { values } = input;
   let result;
   try {
     result = await adjustBalance(user, input.data);

@@ -11,6 +11,7 @@ import { formatDate, formatLongDate } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 import { TONE_TEXT, type Tone } from "@/components/ui/tone";
 import { TBody } from "@/components/ui/table";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Leave ledger" };
 
@@ -199,7 +200,7 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
             Balances as of
             <input type="date" name="asOf" defaultValue={asOf} required className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none" />
           </label>
-          <button type="submit" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+          <button type="submit" className={buttonClass()}>
             Show
           </button>
         </form>

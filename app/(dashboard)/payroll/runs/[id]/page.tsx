@@ -12,6 +12,7 @@ import { getPayRun } from "@/lib/payroll/get-run";
 import { RunStatusPill } from "../../run-status-pill";
 import { CalculateButton } from "./calculate-button";
 import { DecisionButton } from "./decision-buttons";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Pay run" };
 
@@ -99,7 +100,7 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
 
       {payslips.length > 0 && (
         <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="payslip-rows">
+          <DataTable data-testid="payslip-rows">
             <thead className="bg-slate-50">
               <tr>
                 <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Employee</th>
@@ -125,7 +126,7 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
           {total > payslips.length && <p className="px-4 py-3 text-sm text-slate-600">Showing {payslips.length} of {total}: flagged first. The register has everyone.</p>}
         </section>
       )}
