@@ -40,7 +40,7 @@ export function Pagination({ page, pageCount, total, pageSize, hrefFor, noun = "
         )}
         {pagesToShow(page, pageCount).map((p, i) =>
           p === "gap" ? (
-            <span key={`gap-${i}`} className="px-1 text-slate-400">…</span>
+            <span key={`gap-${i}`} className="px-1 text-slate-500">…</span>
           ) : (
             <Link
               key={p}

@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   PG_PROBE_MAX_INTERVAL_MS: millis(2_000),
   PG_HEALTHY_PROBES: z.coerce.number().int().min(1).max(20).default(3),
   MIRROR_INTERVAL_MS: millis(250),
+  // Largest size of the SQLite file in MB (0: no limit but the disk's).
+  SQLITE_MAX_MB: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  // Days of audit history kept in the SQLite copy (older history is read from PostgreSQL; 0 keeps all).
+  AUDIT_COPY_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
   INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

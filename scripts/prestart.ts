@@ -1,5 +1,6 @@
-// Runs before `npm start`: migrates both databases, adds demo data to an empty database when demo
-// mode is on, and builds the app if there is no production build yet.
+// Runs before `npm start` and `npm run dev`: migrates both databases, adds demo data to an empty
+// database when demo mode is on, and (for `npm start` only; the dev server needs none) builds the
+// app if there is no production build yet.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
@@ -29,7 +30,8 @@ if (settings.isDemoMode && (await isDatabaseEmpty())) {
 await ensureFirstAdmin();
 await closeDatabase();
 
-if (!existsSync(".next/BUILD_ID")) {
+const isDev = process.argv.includes("--dev");
+if (!isDev && !existsSync(".next/BUILD_ID")) {
   log.info("no production build found: running next build (once; takes a minute or two)");
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: "inherit",

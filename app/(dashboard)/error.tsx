@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 // A page failed to render. The server logged the details with a request id; the user gets a plain
 // sentence and a way to retry, never a stack trace.
 export default function DashboardError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -7,9 +9,9 @@ export default function DashboardError({ reset }: { error: Error & { digest?: st
     <div role="alert" className="mx-auto mt-16 max-w-lg rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
       <h1 className="text-lg font-semibold">This page could not be loaded</h1>
       <p className="mt-2 text-sm text-slate-600">The service may be briefly degraded. Your data is safe; please try again.</p>
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+      <Button onClick={reset} className="mt-4">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,49 +1,59 @@
-// A labelled input with its error right beside it, wired for screen readers.
-type Props = {
+import { useId } from "react";
+import { cn } from "@/components/ui/cn";
+
+// A labelled input with its error right beside it, wired for screen readers. The id comes from
+// useId, so two forms on one page never collide. Any other input attribute (value and onChange
+// for a controlled field, inputMode, step…) passes through to the control.
+type ControlProps = Omit<React.ComponentProps<"input"> & React.ComponentProps<"select"> & React.ComponentProps<"textarea">, "id" | "name" | "defaultValue" | "children" | "className" | "onChange"> & {
+  onChange?: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+};
+
+type Props = ControlProps & {
   name: string;
-  label: string;
+  label: React.ReactNode;
   error?: string;
-  hint?: string;
+  hint?: React.ReactNode;
   defaultValue?: string | number | null;
-  type?: string;
-  required?: boolean;
-  autoComplete?: string;
-  placeholder?: string;
   className?: string;
-  children?: React.ReactNode; // a <select>'s options, or a custom control instead of <input>
+  controlClassName?: string;
+  children?: React.ReactNode; // a <select>'s options
   as?: "input" | "select" | "textarea";
-  min?: string;
-  max?: string;
 };
 
 export const INPUT_CLASS =
   "w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 aria-[invalid=true]:border-rose-400 aria-[invalid=true]:focus:ring-rose-500/20 border-slate-300 focus:border-brand-500 focus:ring-brand-500/20";
 
-export function Field({ name, label, error, hint, defaultValue, type = "text", required, autoComplete, placeholder, className = "", children, as = "input", min, max }: Props) {
-  const id = `field-${name}`;
-  const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+export function Field({ name, label, error, hint, defaultValue, required, className, controlClassName, children, as = "input", type = "text", ...control }: Props) {
+  const id = useId();
+  const described = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const isControlled = "value" in control || "checked" in control;
   const common = {
+    ...control,
     id,
     name,
+    required,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": described,
-    required,
-    className: INPUT_CLASS,
+    className: cn(INPUT_CLASS, controlClassName),
+    ...(isControlled ? {} : { defaultValue: defaultValue ?? "" }),
   };
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
-        {required && <span className="text-rose-600" aria-hidden> *</span>}
+        {required && (
+          <span className="text-rose-600" aria-hidden>
+            {" "}
+            *
+          </span>
+        )}
       </label>
       {as === "select" ? (
-        <select {...common} defaultValue={defaultValue ?? ""}>
-          {children}
-        </select>
+        <select {...(common as React.ComponentProps<"select">)}>{children}</select>
       ) : as === "textarea" ? (
-        <textarea {...common} defaultValue={defaultValue ?? ""} rows={3} placeholder={placeholder} />
+        <textarea rows={3} {...(common as React.ComponentProps<"textarea">)} />
       ) : (
-        <input {...common} type={type} defaultValue={defaultValue ?? ""} autoComplete={autoComplete} placeholder={placeholder} min={min} max={max} />
+        <input type={type} {...(common as React.ComponentProps<"input">)} />
       )}
       {hint && !error && (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
@@ -62,7 +72,7 @@ export function Field({ name, label, error, hint, defaultValue, type = "text", r
 export function FormMessage({ state }: { state: { ok?: boolean; message?: string } | null }) {
   if (!state?.message) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`} data-testid="form-message">
+    <p role={state.ok ? "status" : "alert"} className={cn("rounded-md px-3 py-2 text-sm", state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800")} data-testid="form-message">
       {state.message}
     </p>
   );

@@ -4,32 +4,13 @@ import { getLeaveCards } from "@/lib/leave/dashboard-cards";
 import { formatHalfDays } from "@/lib/leave/dates";
 import type { Absence } from "@/lib/leave/requests/who-is-out";
 import { formatLeavePeriod, LEAVE_STATUS_LABELS } from "@/lib/leave/requests/status";
+import { formatDay } from "@/lib/format";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 // The dashboard's leave cards: who is out today and later this week, what awaits the viewer's
 // decision, and the viewer's own balances. A server component: it loads its own data.
-const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 const LINK = "text-sm font-medium text-brand-700 hover:underline";
-
-function Card({ title, action, children, testId }: { title: string; action?: React.ReactNode; children: React.ReactNode; testId: string }) {
-  return (
-    <section className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid={testId}>
-      <div className="flex items-center justify-between gap-3">
-        <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-        {action}
-      </div>
-      <div className="mt-3 flex-1">{children}</div>
-    </section>
-  );
-}
-
-function Empty({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="flex h-full flex-col items-center justify-center gap-1 rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center">
-      <p className="text-sm font-medium text-slate-700">{title}</p>
-      <p className="max-w-xs text-xs text-slate-500">{children}</p>
-    </div>
-  );
-}
 
 function AbsenceList({ absences, testId }: { absences: Absence[]; testId: string }) {
   return (
@@ -41,7 +22,7 @@ function AbsenceList({ absences, testId }: { absences: Absence[]; testId: string
             <span className="truncate font-medium text-slate-900">{absence.name}</span>
           </span>
           <span className="shrink-0 text-xs text-slate-500">
-            {absence.typeName} · {DAY.format(absence.startDate)} – {DAY.format(absence.endDate)}
+            {absence.typeName} · {formatDay(absence.startDate)} – {formatDay(absence.endDate)}
           </span>
         </li>
       ))}
@@ -56,7 +37,7 @@ export async function LeaveCards({ user, today }: { user: CurrentUser; today?: D
     <>
       <Card title="Who is out" action={<Link href="/leave/calendar" className={LINK}>Calendar</Link>} testId="who-is-out">
         {cards.outToday.length === 0 && cards.outLaterThisWeek.length === 0 ? (
-          <Empty title="Everyone is in">Nobody you can see has approved leave this week.</Empty>
+          <EmptyState size="sm" title="Everyone is in">Nobody you can see has approved leave this week.</EmptyState>
         ) : (
           <div className="flex flex-col gap-3">
             <div>
@@ -79,7 +60,7 @@ export async function LeaveCards({ user, today }: { user: CurrentUser; today?: D
           testId="pending-approvals"
         >
           {cards.approvals.items.length === 0 ? (
-            <Empty title="Nothing waiting for you">Leave requests that need your decision appear here.</Empty>
+            <EmptyState size="sm" title="Nothing waiting for you">Leave requests that need your decision appear here.</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100">
               {cards.approvals.items.map((request) => (

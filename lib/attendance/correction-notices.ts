@@ -1,6 +1,7 @@
 import "server-only";
 import { log } from "@/lib/log";
 import { notify, type NotificationInput } from "@/lib/notifications/notify";
+import { formatDayWithYear } from "@/lib/format";
 
 // Notices about corrections go out after the change has committed. If writing them fails the
 // change still stands, so the failure is logged loudly rather than turned into an error for a
@@ -13,8 +14,7 @@ export async function sendCorrectionNotice(input: NotificationInput): Promise<vo
   }
 }
 
-const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export function describeDay(date: Date): string {
-  return DAY.format(date);
+  return formatDayWithYear(date);
 }

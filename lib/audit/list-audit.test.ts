@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { newSqliteFile } from "@/test/failover/support";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database, set up before the data layer reads its settings.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("audit-list");
+await setUpSqliteDatabase("audit-list");
 
 type Audit = typeof import("./list-audit");
 type Data = typeof import("@/lib/db");

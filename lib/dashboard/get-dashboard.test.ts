@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/permissions";
-import { newSqliteFile } from "@/test/failover/support";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("dashboard");
+await setUpSqliteDatabase("dashboard");
 
 type Dashboards = typeof import("./get-dashboard");
 let getDashboard: Dashboards["getDashboard"];

@@ -31,6 +31,14 @@ export async function openLocal(state: LayerState): Promise<FileIdentity | null>
     state.openSqlite();
     await applySqlitePragmas(state.sqlite!);
     state.local = new LocalStore(path);
+    const maxMb = state.config.sqliteMaxMb ?? 0;
+    if (maxMb > 0) {
+      const pageSize = Number((await state.sqlite!.$queryRawUnsafe<{ page_size: number | bigint }[]>("PRAGMA page_size"))[0].page_size);
+      const pages = Math.ceil((maxMb * 2 ** 20) / pageSize);
+      // Per connection: both writers of the file get the same ceiling.
+      await state.sqlite!.$queryRawUnsafe(`PRAGMA max_page_count = ${pages}`);
+      state.local.limitPages(pages);
+    }
     state.tables = state.local.install();
     if (state.tables.length === 0) throw new Error(`the SQLite database at ${state.config.sqlitePath} has no tables: run npm run db:migrate`);
     assertConventions(state.tables);

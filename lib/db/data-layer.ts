@@ -6,7 +6,7 @@ import type { DbEvent } from "./local-store";
 import { Mirror, type MirrorStatus } from "./mirror";
 import { countOpenConflicts, listConflicts, pruneResolvedConflicts, resolveConflict, type Conflict } from "./remote-conflicts";
 import { Replayer } from "./replay";
-import { callDelegate, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
+import { callDelegate, isSqliteFull, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
 import { toSqliteArgs } from "./sqlite-args";
 import type { DbBackend, DbMode } from "./status-store";
 import type { PostgresClient } from "./clients";
@@ -113,6 +113,7 @@ export function createDataLayer(config: DataLayerConfig) {
 
   function backgroundFailed(error: unknown) {
     if (isConnectionError(error)) state.trip(error);
+    else if (isSqliteFull(error)) state.noteLocalFull();
     else state.record("background", `background database work failed: ${describeError(error)}`, { error: describeError(error) }, "error");
   }
 
@@ -158,7 +159,14 @@ export function createDataLayer(config: DataLayerConfig) {
     const pruned = await remote.prune({ liveDays: COPIES_LIVE_DAYS, appliedOpsMarginHours: APPLIED_OPS_MARGIN_HOURS });
     const conflicts = await pruneResolvedConflicts(remote.pool, RESOLVED_CONFLICTS_DAYS);
     state.openConflicts = await countOpenConflicts(remote.pool);
-    if (pruned.changes + pruned.appliedOps + conflicts > 0) state.record("prune", `pruned ${pruned.changes} change-log rows, ${pruned.appliedOps} applied operation ids, ${conflicts} resolved conflicts`, { ...pruned, conflicts });
+    let copied = 0;
+    if (state.local && !state.isLocalBroken) for (const [table, before] of Object.entries(mirror.windows())) copied += await state.local.pruneBefore(table, before);
+    if (pruned.changes + pruned.appliedOps + conflicts + copied > 0)
+      state.record("prune", `pruned ${pruned.changes} change-log rows, ${pruned.appliedOps} applied operation ids, ${conflicts} resolved conflicts, ${copied} audit rows older than the copy's window`, {
+        ...pruned,
+        conflicts,
+        copied,
+      });
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -201,7 +209,9 @@ export function createDataLayer(config: DataLayerConfig) {
       lastMirrorAt: mirrorStatus?.lastSyncAt ?? null,
       isMirrorTrusted: !state.postgres || mirror.isTrusted,
       mirror: mirrorStatus,
-      sqliteProblem: state.localProblem,
+      sqliteProblem:
+        state.localProblem ??
+        (state.localFullSince ? `SQLite has been full since ${new Date(state.localFullSince).toISOString()}: the copy is not kept current and writes cannot be queued` : null),
       conflicts: state.openConflicts,
       probes: [...probes],
       nextProbeAt: breaker.nextProbeAt ? new Date(breaker.nextProbeAt).toISOString() : null,
@@ -306,6 +316,8 @@ export function createDataLayer(config: DataLayerConfig) {
     events,
     queue,
     lagPercentiles: () => mirror.lagPercentiles(),
+    // The periodic clean-up of both databases' bookkeeping, now (tests, admin).
+    pruneNow: prune,
     // The bookkeeping's size in both databases (PostgreSQL's only while it serves).
     tableSizes: async () => ({
       postgres: state.remote && state.breaker.mode === "primary" ? await state.remote.tableSizes().catch(() => null) : null,

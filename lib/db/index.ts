@@ -29,6 +29,8 @@ function dataLayer(): DataLayer {
       maxProbeIntervalMs: settings.PG_PROBE_MAX_INTERVAL_MS,
       healthyProbes: settings.PG_HEALTHY_PROBES,
       mirrorIntervalMs: settings.MIRROR_INTERVAL_MS,
+      auditCopyDays: settings.AUDIT_COPY_DAYS,
+      sqliteMaxMb: settings.SQLITE_MAX_MB,
       instanceId: settings.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
       migratePostgres: async (url) => {
         const { applyMigrations } = await import("./migrations/apply-migrations");

@@ -24,6 +24,11 @@ export type DataLayerConfig = {
   healthyProbes: number;
   mirrorIntervalMs: number;
   instanceId: string;
+  // Largest size the SQLite file may grow to, in MB (0 or unset: as large as the disk allows).
+  sqliteMaxMb?: number;
+  // Days of the audit log the SQLite copy keeps (0 or unset: all of it). The copy is for serving
+  // through an outage, not an archive: without a window it grows until the disk is full.
+  auditCopyDays?: number;
   // Attempts at replaying an operation PostgreSQL refuses for now (a lock, a deadlock) before it is
   // set aside as a conflict, and the first wait between them (doubling).
   replayAttempts?: number;
@@ -90,6 +95,22 @@ export class LayerState {
 
   get isLocalBroken(): boolean {
     return this.localProblem !== null;
+  }
+
+  // Since when SQLite has been refusing writes for lack of room (null: it has room).
+  localFullSince: number | null = null;
+  private lastFullNoteAt = 0;
+
+  noteLocalFull(): void {
+    const now = Date.now();
+    this.localFullSince ??= now;
+    if (now - this.lastFullNoteAt < 60_000) return;
+    this.lastFullNoteAt = now;
+    this.record("sqlite-full", "SQLite is full: the copy is not kept current and writes cannot be queued until there is room (queued writes still replay)", {}, "error");
+  }
+
+  noteLocalRoom(): void {
+    this.localFullSince = null;
   }
 
   markLocalBroken(problem: string): void {

@@ -341,6 +341,15 @@ export class LocalStore {
     );
   }
 
+  limitPages(pages: number): void {
+    this.sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(pages))}`);
+  }
+
+  // Deletes rows created before `before` from the copy only (not captured: PostgreSQL keeps them).
+  pruneBefore(table: string, before: Date): Promise<number> {
+    return this.writeLock.run(() => this.sqlite.prepare(`DELETE FROM ${quote(this.table(table).name)} WHERE "createdAt" < ?`).run(toSqliteValue(before.toISOString(), true, false)).changes);
+  }
+
   // Rows in the layer's own tables and the audit log (the copy's largest table), and the file's size.
   tableSizes(): Record<string, number> {
     const count = (table: string) => (this.sqlite.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;

@@ -91,7 +91,10 @@ export class Mirror {
     // An idle poll writes nothing (a commit costs a disk write), except a heartbeat a minute so a
     // restart can tell how fresh the copy is.
     const isQuiet = batches.length === 0 && snapshot === previous && startedAt - Number(local.getMeta(SYNCED_AT_KEY) ?? 0) < 60_000;
-    if (!isQuiet) await local.applyChanges(batches, { [SNAPSHOT_KEY]: snapshot, [SYNCED_AT_KEY]: String(startedAt) });
+    if (!isQuiet) {
+      await local.applyChanges(batches, { [SNAPSHOT_KEY]: snapshot, [SYNCED_AT_KEY]: String(startedAt) });
+      this.state.noteLocalRoom();
+    }
     const completedAt = Date.now();
     if (this.pollUnseenSince !== null) {
       this.lagSamples.push(completedAt - this.pollUnseenSince);
@@ -171,6 +174,13 @@ export class Mirror {
     return xmin ? `${xmin}:${xmin}:` : null;
   }
 
+  // Tables the copy keeps only recent rows of: the audit log, for auditCopyDays.
+  windows(now = Date.now()): Record<string, Date> {
+    const days = this.state.config.auditCopyDays ?? 0;
+    if (days <= 0 || !this.state.tables.some((table) => table.name === "AuditLog")) return {};
+    return { AuditLog: new Date(now - days * 86_400_000) };
+  }
+
   // The database this copy was made from (or, for a new copy, will be): recorded before the first
   // write reaches it, so writes queued before its first snapshot completed are never replayed into
   // another database.
@@ -198,7 +208,7 @@ export class Mirror {
     // failover part-way serves the previous copy, which needs them too).
     const rows = await local!
       .rebuild(async (add) => {
-        const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch));
+        const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch), this.windows());
         return { [SNAPSHOT_KEY]: snapshot, [SOURCE_KEY]: sourceKey(identity), [SYNCED_AT_KEY]: String(Date.now()) };
       })
       .finally(() => this.applyHeldOwnWrites());

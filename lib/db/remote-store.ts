@@ -127,7 +127,8 @@ export class RemoteStore {
 
   // A consistent copy of every model table, streamed in batches (memory stays flat whatever the
   // tables' size), plus the snapshot the change feed resumes from.
-  async streamSnapshot(tables: Table[], onBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void> | void): Promise<string> {
+  // `since`: tables of which only the rows created since a date are copied (the audit log's window).
+  async streamSnapshot(tables: Table[], onBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void> | void, since: Record<string, Date> = {}): Promise<string> {
     return inTransaction(this.pool, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", async (client) => {
       // A batch takes longer than a request may on a large table; the client waits as long.
       await client.query("SET LOCAL statement_timeout = 60000");
@@ -135,10 +136,11 @@ export class RemoteStore {
       const { rows: [{ snapshot }] } = await client.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
       for (const table of tables) {
         let after = "";
+        const from = since[table.name];
         for (;;) {
           const { rows } = await client.query<{ row: Record<string, unknown>; id: string }>({
-            text: `SELECT t.id, row_to_json(t) AS row FROM ${quote(table.name)} t WHERE t.id > $1 ORDER BY t.id LIMIT ${SNAPSHOT_BATCH_ROWS}`,
-            values: [after],
+            text: `SELECT t.id, row_to_json(t) AS row FROM ${quote(table.name)} t WHERE t.id > $1${from ? ` AND t."createdAt" >= $2` : ""} ORDER BY t.id LIMIT ${SNAPSHOT_BATCH_ROWS}`,
+            values: from ? [after, from] : [after],
             query_timeout: 61_000,
           } as pg.QueryConfig);
           if (rows.length > 0) await onBatch(table.name, rows.map((row) => row.row));

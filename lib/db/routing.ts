@@ -14,11 +14,23 @@ export const READ_OPERATIONS = new Set(["findUnique", "findUniqueOrThrow", "find
 export type Delegates = Record<ModelKey, Record<string, (args?: unknown) => Promise<unknown>>>;
 export type AnyClient = PostgresClient | SqliteClient;
 
-const SQLITE_BROKEN = /SQLITE_(IOERR|CANTOPEN|CORRUPT|FULL|READONLY|NOTADB)|unable to open database|disk I\/O error|database disk image is malformed|database or disk is full/i;
+const SQLITE_BROKEN = /SQLITE_(IOERR|CANTOPEN|CORRUPT|READONLY|NOTADB)|unable to open database|disk I\/O error|database disk image is malformed/i;
+const SQLITE_FULL = /SQLITE_FULL|database or disk is full/i;
+
+function errorText(error: unknown, depth = 0): string {
+  if (!error || typeof error !== "object" || depth > 4) return "";
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  return `${typeof code === "string" ? code : ""} ${typeof message === "string" ? message : ""} ${errorText(cause, depth + 1)}`;
+}
 
 export function isSqliteBroken(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return SQLITE_BROKEN.test(text);
+  return SQLITE_BROKEN.test(errorText(error));
+}
+
+// A full disk (or the configured size limit) is not a broken file: reads and the replay (which
+// shrinks the queue) still work; only what needs more room is refused.
+export function isSqliteFull(error: unknown): boolean {
+  return SQLITE_FULL.test(errorText(error));
 }
 
 export function callDelegate(client: AnyClient | Delegates, model: ModelKey, operation: string, args: unknown): Promise<unknown> {
@@ -46,6 +58,10 @@ export async function onSqlite<T>(state: LayerState, work: () => Promise<T>): Pr
     if (isSqliteBroken(error)) {
       state.markLocalBroken(error instanceof Error ? error.message : String(error));
       throw new DatabaseUnavailableError();
+    }
+    if (isSqliteFull(error)) {
+      state.noteLocalFull();
+      throw new DatabaseUnavailableError("The local copy of the database is full, so this change cannot be saved until PostgreSQL is back. Nothing already saved is lost.");
     }
     throw error;
   }

@@ -4,7 +4,7 @@ import { auditAction, currentActor, diffRows, isAudited } from "./audit";
 import { DatabaseUnavailableError, findUnstorableValue, InvalidDataError, isConnectionError, PrimaryRequiredError } from "./errors";
 import type { LayerState } from "./layer-state";
 import type { Mirror } from "./mirror";
-import { callDelegate, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
+import { callDelegate, isSqliteFull, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
 import { toSqliteArgs } from "./sqlite-args";
 import { quote } from "./table-info";
 import type { DbBackend } from "./status-store";
@@ -77,6 +77,7 @@ export class WritePath {
     });
     await this.mirror.applyOwnWrite(finished).catch((error: unknown) => {
       // The copy misses these rows until the mirror's next poll; the write itself stands.
+      if (isSqliteFull(error)) return state.noteLocalFull();
       state.record("mirror", `could not copy an acknowledged write to SQLite: ${String(error)}`, { opId }, "warn");
     });
     return result;

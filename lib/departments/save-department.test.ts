@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { prismaCode } from "@/lib/prisma-errors";
-import { newSqliteFile } from "@/test/failover/support";
+import { setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("departments");
+await setUpSqliteDatabase("departments");
 
 type Services = typeof import("./save-department");
 let save: Services;
 let db: typeof import("@/lib/db").db;
 let closeDatabase: () => Promise<void>;
 
-const userWith = (role: Role): CurrentUser => ({ id: `user-${role.toLowerCase()}`, email: `${role.toLowerCase()}@example.com`, role, employeeId: null, name: role });
 const HR = userWith("HR");
 
 let counter = 0;

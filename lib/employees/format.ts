@@ -1,9 +1,15 @@
-import { STATUS_LABELS } from "@/components/status-pill";
+import { dateFormatter, formatDate, formatMoney } from "@/lib/format";
+import type { Tone } from "@/lib/tone";
 import type { EMPLOYMENT_TYPES } from "@/lib/validations/employees";
 
 // Shared by server pages and client forms, so nothing here touches the database.
 
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export type EmployeeStatus = "ACTIVE" | "ON_LEAVE" | "TERMINATED";
+
+export const EMPLOYEE_STATUS_LABELS: Record<EmployeeStatus, string> = { ACTIVE: "Active", ON_LEAVE: "On leave", TERMINATED: "Terminated" };
+export const EMPLOYEE_STATUS_TONES: Record<EmployeeStatus, Tone> = { ACTIVE: "success", ON_LEAVE: "warning", TERMINATED: "neutral" };
 
 export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   FULL_TIME: "Full-time",
@@ -12,30 +18,16 @@ export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   INTERN: "Intern",
 };
 
-// Calendar dates are stored at UTC midnight; formatting in UTC keeps them on the right day.
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+export { formatDate, formatMoney } from "@/lib/format";
 
-export function formatDate(value: Date | string): string {
-  return DATE.format(typeof value === "string" ? new Date(value) : value);
-}
-
+// An audit time with its zone, since the history is read by people in several.
 export function formatDateTime(value: Date): string {
-  return DATE_TIME.format(value);
+  return dateFormatter({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(value);
 }
 
 // The value a `type="date"` input expects.
 export function toDateInput(value: Date | null | undefined): string {
   return value ? value.toISOString().slice(0, 10) : "";
-}
-
-export function formatMoney(cents: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(cents / 100);
-  } catch {
-    // A malformed code from old data should still show the amount.
-    return `${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
-  }
 }
 
 // The salary as the form's text input shows it: major units, no grouping, no needless decimals.
@@ -78,7 +70,7 @@ export function formatAuditValue(field: string, value: unknown, context: { names
   if (value === null || value === undefined || value === "") return null;
   if (DATE_FIELDS.has(field) && typeof value === "string") return formatDate(value);
   if (field === "salaryCents" && typeof value === "number") return formatMoney(value, context.currency);
-  if (field === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
+  if (field === "status" && typeof value === "string" && value in EMPLOYEE_STATUS_LABELS) return EMPLOYEE_STATUS_LABELS[value as EmployeeStatus];
   if (field === "employmentType" && typeof value === "string" && value in EMPLOYMENT_TYPE_LABELS) return EMPLOYMENT_TYPE_LABELS[value as EmploymentType];
   if ((field === "departmentId" || field === "managerId") && typeof value === "string") return context.names[value] ?? "a record that no longer exists";
   return typeof value === "object" ? JSON.stringify(value) : String(value);

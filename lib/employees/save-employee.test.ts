@@ -3,11 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { EmployeeInput } from "@/lib/validations/employees";
-import { newSqliteFile } from "@/test/failover/support";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
 // The data layer reads its settings once, at first use: point it at a fresh SQLite file first.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("employees");
+await setUpSqliteDatabase("employees");
 
 let services: typeof import("./save-employee");
 let profiles: typeof import("./get-employee");

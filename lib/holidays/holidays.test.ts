@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import type { Role } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
-import { newSqliteFile } from "@/test/failover/support";
+import { rejection, setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("holidays");
+await setUpSqliteDatabase("holidays");
 
 let list: typeof import("./list-holidays");
 let save: typeof import("./save-holiday");
@@ -15,18 +11,7 @@ let workWeek: typeof import("./work-week");
 let db: typeof import("@/lib/db").db;
 let closeDatabase: () => Promise<void>;
 
-const userWith = (role: Role): CurrentUser => ({ id: `user-${role.toLowerCase()}`, email: `${role.toLowerCase()}@example.com`, role, employeeId: null, name: role });
 const HR = userWith("HR");
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 beforeAll(async () => {
   list = await import("./list-holidays");

@@ -1,15 +1,7 @@
 import { z } from "zod";
-import { isValidIsoDate } from "@/lib/leave/dates";
+import { MAX_YEAR, MIN_YEAR, ZIsoDate } from "@/lib/validations/fields";
 
-export const MIN_YEAR = 1970;
-export const MAX_YEAR = 2200;
-
-export const ZIsoDate = z
-  .string({ error: "Enter a date." })
-  .trim()
-  .min(1, "Enter a date.")
-  .refine(isValidIsoDate, "Enter a real date as YYYY-MM-DD.")
-  .refine((date) => Number(date.slice(0, 4)) >= MIN_YEAR && Number(date.slice(0, 4)) <= MAX_YEAR, `Choose a date between ${MIN_YEAR} and ${MAX_YEAR}.`);
+export { MAX_YEAR, MIN_YEAR, ZIsoDate };
 
 export const ZHolidayName = z.string({ error: "Enter the holiday's name." }).trim().min(1, "Enter the holiday's name.").max(100, "Use at most 100 characters.");
 

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import type { Role } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import type { LeaveTypeInput } from "@/lib/validations/leave-types";
-import { newSqliteFile } from "@/test/failover/support";
+import { rejection, setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("leave-types");
+await setUpSqliteDatabase("leave-types");
 
 let save: typeof import("./save-leave-type");
 let list: typeof import("./list-leave-types");
@@ -15,7 +11,6 @@ let get: typeof import("./get-leave-type");
 let db: typeof import("@/lib/db").db;
 let closeDatabase: () => Promise<void>;
 
-const userWith = (role: Role): CurrentUser => ({ id: `user-${role.toLowerCase()}`, email: `${role.toLowerCase()}@example.com`, role, employeeId: null, name: role });
 const HR = userWith("HR");
 
 const input = (overrides: Partial<LeaveTypeInput> = {}): LeaveTypeInput => ({
@@ -35,16 +30,6 @@ const input = (overrides: Partial<LeaveTypeInput> = {}): LeaveTypeInput => ({
   color: "#3b6cf6",
   ...overrides,
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 beforeAll(async () => {
   save = await import("./save-leave-type");

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import type { Role } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
-import { newSqliteFile } from "@/test/failover/support";
+import { rejection, setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("leave-adjustments");
+await setUpSqliteDatabase("leave-adjustments");
 
 let adjustments: typeof import("./adjustments");
 let ledger: typeof import("./ledger");
@@ -14,21 +10,10 @@ let db: typeof import("@/lib/db").db;
 let closeDatabase: () => Promise<void>;
 
 const TODAY = { today: "2026-11-26" };
-const userWith = (role: Role, employeeId: string | null = null): CurrentUser => ({ id: `user-${role.toLowerCase()}`, email: `${role.toLowerCase()}@example.com`, role, employeeId, name: role });
 const HR = userWith("HR");
 
 let personId: string;
 let typeId: string;
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 beforeAll(async () => {
   adjustments = await import("./adjustments");

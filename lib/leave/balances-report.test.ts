@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
-import { newSqliteFile } from "@/test/failover/support";
+import { rejection, setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("leave-balances-report");
+await setUpSqliteDatabase("leave-balances-report");
 
 let report: typeof import("./balances-report");
 let employeeLedger: typeof import("./employee-ledger");
@@ -19,16 +17,6 @@ const HR = userWith("HR");
 
 const people: Record<string, string> = {};
 const types: Record<string, string> = {};
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 beforeAll(async () => {
   report = await import("./balances-report");

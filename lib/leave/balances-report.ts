@@ -9,10 +9,9 @@ import { fromIsoDate, type IsoDate, toIsoDate } from "./dates";
 import { appliesTo, getBalance } from "./ledger";
 import { LEAVE_ADMIN } from "./permissions";
 import { isUnlimited } from "./requests/request-rules";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const BALANCES_PAGE_SIZE = 25;
-
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 // The report's query string; anything malformed falls back to its default.
 export const ZBalancesQuery = z.object({

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the ledger is imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("leave-ledger");
+await setUpSqliteDatabase("leave-ledger");
 
 let ledger: typeof import("./ledger");
 let db: typeof import("@/lib/db").db;

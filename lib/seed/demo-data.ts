@@ -1,6 +1,7 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { seedDemoActivity } from "./demo-activity";
 import { seedDemoAttendance } from "./demo-attendance";
 import { seedDemoPayroll } from "@/lib/payroll/demo";
 import { seedDemoLeave } from "./demo-leave";
@@ -123,6 +124,7 @@ export async function seedDemoData(today = new Date()): Promise<{ departments: n
   await seedDemoUsers();
   await seedDemoLeave(today);
   await seedDemoAttendance(today);
+  await seedDemoActivity(today);
   await seedDemoPayroll(today);
   return { departments: DEPARTMENTS.length, employees };
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the seed is imported after it is configured.
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("demo-leave");
+await setUpSqliteDatabase("demo-leave");
 
 let seedDemoLeave: typeof import("./demo-leave").seedDemoLeave;
 let db: typeof import("@/lib/db").db;

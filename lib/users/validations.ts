@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
+import { blankToUndefined } from "@/lib/validations/fields";
 
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 const id = z.string().trim().min(1, "Choose a record.").max(64, "Not a valid id.");
 
 // The user list's query string; anything malformed falls back to the default, as in the directory.

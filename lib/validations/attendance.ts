@@ -1,13 +1,7 @@
 import { z } from "zod";
+import { blankToUndefined, ZIsoDate } from "@/lib/validations/fields";
 
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-
-const isRealDate = (text: string) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
-
-export const ZIsoDate = z
-  .string({ error: "Enter a date as YYYY-MM-DD." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine(isRealDate, "That is not a real date.");
+export { ZIsoDate };
 
 export const ZMonth = z
   .string({ error: "Use a month as YYYY-MM." })

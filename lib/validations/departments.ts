@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const DEPARTMENT_PAGE_SIZES = [10, 25, 50] as const;
 
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 const optionalId = z.preprocess((value) => (value === "" || value === undefined ? null : value), z.string().max(64).nullable());
 
 // What HR can set on a department. Codes are short labels people type and read (ENG, SUP-EU), so

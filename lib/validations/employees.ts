@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const EMPLOYEE_STATUSES = ["ACTIVE", "ON_LEAVE", "TERMINATED"] as const;
 export const EMPLOYMENT_TYPES = ["FULL_TIME", "PART_TIME", "CONTRACTOR", "INTERN"] as const;
 export const DIRECTORY_SORTS = ["name", "hireDate", "department", "jobTitle"] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
-
-const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 // Query string of the employee directory. Anything malformed falls back to the default rather
 // than failing the page: a hand-edited URL should still show a directory.

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { EMPLOYMENT_TYPES } from "@/lib/validations/employees";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const ACCRUALS = ["UPFRONT", "MONTHLY"] as const;
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 // Days as HR types them ("12.5"), stored as whole half-days (25).

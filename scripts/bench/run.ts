@@ -13,12 +13,16 @@ import { measureMirrorLag } from "./mirror-lag";
 import { measureRefusedDetection, measureSqliteColdStart } from "./refused-detection";
 import { measureReplay } from "./replay-throughput";
 import { buildRows, printTable, renderMarkdown, type Results } from "./report";
+import { figures, resultsJson, type TrustResults } from "./results-json";
 import { measureRoutingOverhead } from "./routing-overhead";
 import { keepSections } from "./sections";
+import { measureOwnWriteVisible, measureRecoveryWithLock, withOpenTransaction } from "./trust";
 
 const REPORT_FILE = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
-const WATCHDOG_MS = 6 * 60_000;
-const REPLAY_WRITES = 2_000;
+const RESULTS_FILE = fileURLToPath(new URL("../../bench-results.json", import.meta.url));
+const WATCHDOG_MS = 10 * 60_000;
+const REPLAY_WRITES = 10_000;
+const LOCKED_RECOVERY_WRITES = 1_000;
 
 const startedAt = performance.now();
 const logs = captureJsonLogs(join(tmpdir(), `hrms-bench-${process.pid}.log`));
@@ -54,6 +58,7 @@ async function withLayer<T>(rig: Rig, label: string, work: (bench: BenchLayer) =
 
 async function main(): Promise<number> {
   const results: Results = { errors: [] };
+  const trust: TrustResults = {};
   async function phase(name: string, work: () => Promise<void>) {
     progress(`${name}`);
     try {
@@ -84,6 +89,13 @@ async function main(): Promise<number> {
       await phase("2. mirror lag under write load (G5)", async () => {
         results.mirror = await measureMirrorLag(bench, writer, slice(200, 400), { ratePerSec: 40, durationMs: 10_000 }, progress);
       });
+      await phase("2b. mirror lag with another session holding a transaction open for the whole run", async () => {
+        trust.mirrorOpenTx = await withOpenTransaction(rig.cluster.url, () => measureMirrorLag(bench, writer, slice(200, 400), { ratePerSec: 40, durationMs: 10_000 }, progress));
+      });
+      await phase("2c. own writes in the copy when answered", async () => {
+        trust.ownWrite = await measureOwnWriteVisible(bench, slice(200, 400), 1_000);
+        progress(`  ${trust.ownWrite.visible} of ${trust.ownWrite.writes} writes were in SQLite when answered`);
+      });
       await phase("3. detection, refused connections (G3)", async () => {
         results.coldStart = measureSqliteColdStart(bench.sqlitePath);
         progress(`  cold Prisma SQLite client in a fresh process: ${results.coldStart ? `first query ${results.coldStart.firstMs.toFixed(1)} ms, then ${results.coldStart.secondMs.toFixed(1)} ms, ${results.coldStart.thirdMs.toFixed(1)} ms` : "could not be measured"}`);
@@ -99,14 +111,37 @@ async function main(): Promise<number> {
   await phase(`5. replay throughput (${REPLAY_WRITES} queued writes)`, () =>
     withLayer(rig, "replay", async (bench) => {
       results.replay = await measureReplay(bench, rig.proxy, rig.cluster.url, slice(800, 1_000), REPLAY_WRITES, progress);
+      trust.replay10k = results.replay;
+    }),
+  );
+  await phase(`6. recovery with a row lock held on a queued row for the whole measurement (${LOCKED_RECOVERY_WRITES} queued writes)`, () =>
+    withLayer(rig, "locked", async (bench) => {
+      trust.lockedRecovery = await measureRecoveryWithLock(bench, rig.proxy, rig.cluster.url, slice(0, 50), LOCKED_RECOVERY_WRITES);
+      const locked = trust.lockedRecovery;
+      progress(`  primary ${(locked.recoveryMs / 1000).toFixed(1)} s after PostgreSQL returned; ${locked.stuck} set aside as stuck, ${locked.replayed}/${locked.expectedReplayed} replayed`);
     }),
   );
 
   await cleanUp();
   const totalMs = performance.now() - startedAt;
   const rows = buildRows(results);
+  trust.overhead = results.overhead;
+  trust.mirror = results.mirror;
+  const date = new Date();
+  const list = figures(trust);
+  const figureTable = [
+    "",
+    "## Figures in bench-results.json",
+    "",
+    "| id | value | unit | target | met |",
+    "| --- | --- | --- | --- | --- |",
+    ...list.map((item) => `| \`${item.id}\` | ${item.value ?? "—"} | ${item.unit} | ${item.target} | ${item.pass === null ? "not measured" : item.pass ? "yes" : "no"} |`),
+    "",
+  ].join("\n");
   const previous = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, "utf8") : "";
-  writeFileSync(REPORT_FILE, keepSections(previous, renderMarkdown(rows, { machine, date: new Date(), totalMs, loadAtEnd: loadAverage() })));
+  writeFileSync(REPORT_FILE, keepSections(previous, renderMarkdown(rows, { machine, date, totalMs, loadAtEnd: loadAverage() }) + figureTable));
+  writeFileSync(RESULTS_FILE, resultsJson(trust, date));
+  for (const item of list) progress(`  ${item.id}: ${item.value ?? "—"} ${item.unit} (target ${item.target}) ${item.pass === null ? "not measured" : item.pass ? "met" : "MISSED"}`);
   console.log(`\n${printTable(rows)}\n`);
   progress(`done in ${(totalMs / 1000).toFixed(1)} s; wrote ${REPORT_FILE}; the layer's ${logs.lines()} log lines are in ${logs.file}`);
   return results.errors.length ? 1 : 0;

@@ -146,3 +146,34 @@ describe("a first boot beside a large table", () => {
     }
   });
 });
+
+describe("the audit log in the copy", () => {
+  it("[DB]: keeps only its window: older history is not copied at boot and is pruned from the copy later, while PostgreSQL keeps all of it", { timeout: 60_000 }, async () => {
+    const tag = runTag("window");
+    const insertAudit = (days: number, label: string) =>
+      pgQuery(
+        rig.cluster.url,
+        `INSERT INTO "AuditLog" (id, action, entity, "entityId", changes, "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, 'update', 'Window', $1, '{}', now() - make_interval(days => $2::int), now())`,
+        [`${tag}-${label}`, days],
+      );
+    await insertAudit(200, "old");
+    await insertAudit(5, "recent");
+    const file = await newSqliteFile("window");
+    const layer = started(rig.url, file, { auditCopyDays: 90 });
+    dumpOnFailure(() => [layer]);
+    await layer.start();
+    await layer.pollMirror();
+    const inCopy = () => sqliteQuery<{ entityId: string }>(file, `SELECT "entityId" FROM "AuditLog" WHERE "entityId" LIKE ? ORDER BY "entityId"`, [`${tag}-%`]).map((row) => row.entityId);
+    expect(inCopy()).toEqual([`${tag}-recent`]);
+
+    // A row that ages out while the app runs (here: one that arrives already old).
+    await insertAudit(120, "aged");
+    await layer.pollMirror();
+    expect(inCopy()).toEqual([`${tag}-aged`, `${tag}-recent`]);
+    await layer.pruneNow();
+    expect(inCopy()).toEqual([`${tag}-recent`]);
+    expect(layer.status().queue).toBe(0);
+    const inPostgres = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "AuditLog" WHERE "entityId" LIKE $1`, [`${tag}-%`]);
+    expect(inPostgres[0].n).toBe(3);
+  });
+});

@@ -1,9 +1,11 @@
 // The replay against refusals a production PostgreSQL gives: a deadlock with another session or
 // between two instances' replays, and a queued write naming a column that has since been dropped. Each ends with
 // the app primary, what could not be applied visible, and everything else replayed.
+import { statSync } from "node:fs";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
+import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
 import { dumpOnFailure, employee, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
@@ -156,5 +158,40 @@ describe("replays that PostgreSQL refuses", () => {
     } finally {
       await pgQuery(rig.cluster.url, `ALTER TABLE "Employee" ADD COLUMN "emergencyRelation" text`);
     }
+  });
+
+  it("[DB]: SQLite full during an outage: the write that does not fit is refused with a clear message, nothing queued is lost, and the queue replays", { timeout: 90_000 }, async () => {
+    const probe = await newSqliteFile("full-size");
+    const limitMb = Math.ceil(statSync(probe).size / 2 ** 20) + 1;
+    const layer = await layerOn(rig.url, "full", { sqliteMaxMb: limitMb });
+    dumpOnFailure(() => [layer]);
+    const tag = runTag("full");
+    await rig.proxy.setMode("refuse");
+    await layer.probeNow();
+    expect(layer.status().mode).toBe("fallback");
+
+    const queued: string[] = [];
+    let refusal: unknown = null;
+    for (let k = 0; k < 20_000 && !refusal; k++) {
+      try {
+        queued.push((await layer.db.employee.create({ data: employee(`${tag}-${k}`, { address: "x".repeat(400) }), select: { id: true } })).id);
+      } catch (error) {
+        refusal = error;
+      }
+    }
+    expect(refusal).toBeInstanceOf(DatabaseUnavailableError);
+    expect((refusal as Error).message).toMatch(/full/);
+    expect(queued.length).toBeGreaterThan(100);
+    expect(layer.status().mode).toBe("fallback");
+    expect(layer.status().sqliteProblem).toMatch(/full/);
+    expect(layer.status().queue).toBe(queued.length);
+    // Reads still work.
+    expect(await layer.db.employee.count({ where: { employeeNumber: { startsWith: tag } } })).toBe(queued.length);
+
+    await rig.proxy.setMode("pass");
+    await waitFor(() => layer.status().mode === "primary", { timeoutMs: 30_000, what: "primary" });
+    expect(layer.status().queue).toBe(0);
+    const inPostgres = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee" WHERE id = ANY($1::text[])`, [queued]);
+    expect(inPostgres[0].n).toBe(queued.length);
   });
 });

@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import { useFocusOnError } from "@/components/forms/use-focus-on-error";
+import { buttonClass } from "@/components/ui/button";
 import { requestCorrectionAction } from "./actions";
 
 // Asks the manager to set one session of a day: a forgotten check-out, a day worked away from the
@@ -9,11 +11,7 @@ import { requestCorrectionAction } from "./actions";
 export function CorrectionForm({ today, defaultDate, timeZone }: { today: string; defaultDate?: string; timeZone: string }) {
   const [state, action, isPending] = useActionState(requestCorrectionAction, null);
   const values = state?.ok ? {} : (state?.values ?? {});
-  const formRef = useRef<HTMLFormElement>(null);
-  // After a failed submit, keyboard and screen-reader users land on the first field to fix.
-  useEffect(() => {
-    if (state && !state.ok) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-  }, [state]);
+  const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-4" noValidate data-testid="correction-form">
       <FormMessage state={state} />
@@ -24,7 +22,7 @@ export function CorrectionForm({ today, defaultDate, timeZone }: { today: string
       </div>
       <p className="-mt-2 text-xs text-slate-500">Times in {timeZone}. This replaces the session recorded that day, if there is one.</p>
       <Field name="reason" label="What happened" as="textarea" required defaultValue={values.reason ?? ""} error={state?.fields?.reason} placeholder="e.g. Forgot to check out; left at 17:40" />
-      <button type="submit" disabled={isPending} className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={isPending} className={buttonClass({ className: "self-start" })}>
         {isPending ? "Sending…" : "Request correction"}
       </button>
     </form>

@@ -114,7 +114,7 @@ export function MonthCalendar({ month, days, correctHref }: { month: string; day
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full table-fixed border-collapse" data-testid="month-calendar">
         <caption className="sr-only">Attendance in {formatMonth(month)}</caption>
         <thead>
@@ -149,7 +149,7 @@ export function SessionsTable({ days, timeZone }: { days: AttendanceDay[]; timeZ
     );
   }
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="sessions">
         <caption className="sr-only">Sessions, times in {timeZone}</caption>
         <thead className="bg-slate-50">

@@ -62,7 +62,7 @@ export default async function AttendancePage({ searchParams }: PageProps<"/atten
         </section>
       ) : (
         <>
-          <div className="grid gap-6 lg:grid-cols-3">
+          <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
             <CheckInCard today={today} renderedAt={now} />
             <section className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2" aria-labelledby="month-heading">
               <div className="flex flex-wrap items-center justify-between gap-3">
@@ -90,7 +90,7 @@ export default async function AttendancePage({ searchParams }: PageProps<"/atten
             <SessionsTable days={view.days} timeZone={view.schedule.timeZone} />
           </section>
 
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
             <section id="correction" className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="correction-heading">
               <h2 id="correction-heading" className="text-sm font-semibold text-slate-700">
                 Request a correction

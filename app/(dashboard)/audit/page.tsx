@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney } from "@/lib/employees/format";
 import { withParams } from "@/lib/search-params";
 import { AuditFilters } from "./audit-filters";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -46,7 +47,7 @@ function formatValue(entry: AuditEntry, field: string, side: Side, names: Record
 const label = (field: string) => ID_LABELS[field] ?? fieldLabel(field);
 
 function Value({ text }: { text: string | null }) {
-  return text === null ? <span className="text-slate-400">empty</span> : <span className="break-words text-slate-900">{text}</span>;
+  return text === null ? <span className="text-slate-500">empty</span> : <span className="break-words text-slate-900">{text}</span>;
 }
 
 function Changes({ entry, names }: { entry: AuditEntry; names: Record<string, string> }) {
@@ -79,7 +80,7 @@ function Changes({ entry, names }: { entry: AuditEntry; names: Record<string, st
         <li key={field} className="flex flex-wrap items-baseline gap-x-1.5">
           <span className="text-slate-500">{label(field)}:</span>
           <Value text={formatValue(entry, field, "from", names)} />
-          <span aria-hidden className="text-slate-400">
+          <span aria-hidden className="text-slate-500">
             →
           </span>
           <span className="sr-only">changed to</span>
@@ -147,40 +148,36 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
             )}
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">When</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Who</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Action</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Record</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Changes</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="audit-rows">
+          <DataTable>
+              <THead>
+                  <Th>When</Th>
+                  <Th>Who</Th>
+                  <Th>Action</Th>
+                  <Th>Record</Th>
+                  <Th>Changes</Th>
+                </THead>
+              <TBody data-testid="audit-rows">
                 {result.rows.map((entry) => (
                   <tr key={entry.id} className="align-top">
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+                    <Td className="whitespace-nowrap text-slate-700">
                       <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{entry.actorEmail ?? <span className="text-slate-400">the system</span>}</td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td className="text-slate-700">{entry.actorEmail ?? <span className="text-slate-500">the system</span>}</Td>
+                    <Td>
                       <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${ACTION_TONES[entry.action] ?? "bg-slate-100 text-slate-700 ring-slate-500/20"}`}>
                         {ACTION_LABELS[entry.action] ?? entry.action}
                       </span>
-                    </td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td>
                       <Subject entry={entry} names={names} />
-                    </td>
-                    <td className="min-w-72 px-4 py-3">
+                    </Td>
+                    <Td className="min-w-72">
                       <Changes entry={entry} names={names} />
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         {result.total > 0 && (
           <div className="border-t border-slate-200 px-4 py-3">

@@ -15,13 +15,14 @@ import {
   type PeopleThisMonth,
   type RecentChange,
 } from "@/lib/dashboard/get-dashboard";
+import { formatDate, formatLongDate, formatMonthName, formatShortDateTime } from "@/lib/format";
+import { Avatar } from "@/components/ui/avatar";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
-const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 const LINK = "font-medium text-brand-700 hover:underline";
 const VERBS: Record<string, string> = { create: "created", update: "updated", status: "changed the status of", delete: "removed" };
@@ -33,56 +34,6 @@ function renderedAt(): Date {
 
 function firstName(user: CurrentUser): string {
   return user.name.includes("@") ? user.name : user.name.split(" ")[0];
-}
-
-function Avatar({ person, size = "size-9 text-xs" }: { person: { firstName: string; lastName: string }; size?: string }) {
-  return (
-    <span aria-hidden className={`grid ${size} shrink-0 place-items-center rounded-full bg-brand-100 font-semibold text-brand-700`}>
-      {person.firstName[0]}
-      {person.lastName[0]}
-    </span>
-  );
-}
-
-function Card({ title, action, children, className = "", testId }: { title: string; action?: React.ReactNode; children: React.ReactNode; className?: string; testId?: string }) {
-  return (
-    <section className={`flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`} data-testid={testId}>
-      <div className="flex items-center justify-between gap-3">
-        <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-        {action}
-      </div>
-      <div className="mt-3 flex-1">{children}</div>
-    </section>
-  );
-}
-
-function Stat({ label, value, hint, href, tone = "text-slate-900", testId }: { label: string; value: number; hint: string; href?: string; tone?: string; testId: string }) {
-  const body = (
-    <>
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className={`mt-1 text-3xl font-semibold tracking-tight tabular-nums ${tone}`} data-testid={testId}>
-        {value}
-      </p>
-      <p className="mt-1 text-xs text-slate-500">{hint}</p>
-    </>
-  );
-  const box = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
-  return href ? (
-    <Link href={href} className={`${box} block transition hover:border-brand-500 hover:shadow-md`}>
-      {body}
-    </Link>
-  ) : (
-    <div className={box}>{body}</div>
-  );
-}
-
-function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
-  return (
-    <div className="flex h-full flex-col items-center justify-center gap-1 rounded-lg border border-dashed border-slate-200 px-4 py-6 text-center">
-      <p className="text-sm font-medium text-slate-700">{title}</p>
-      {children && <p className="max-w-xs text-xs text-slate-500">{children}</p>}
-    </div>
-  );
 }
 
 // Horizontal bars, largest first, labelled directly so nobody has to read an axis. Each bar is its
@@ -107,7 +58,7 @@ function DepartmentChart({ rows, total }: { rows: DepartmentCount[]; total: numb
               <rect x="0" y="0" width="100%" height="100%" rx="5" className="fill-slate-50" />
               {width > 0 && <rect x="0" y="0" width={`${width}%`} height="100%" rx="5" className={row.id ? "fill-brand-500" : "fill-slate-400"} />}
             </svg>
-            <span className={`text-sm font-semibold tabular-nums ${row.count ? "text-slate-900" : "text-slate-400"}`}>{row.count}</span>
+            <span className={`text-sm font-semibold tabular-nums ${row.count ? "text-slate-900" : "text-slate-500"}`}>{row.count}</span>
           </div>
         );
       })}
@@ -118,7 +69,7 @@ function DepartmentChart({ rows, total }: { rows: DepartmentCount[]; total: numb
 type PeopleListProps = { group: PeopleThisMonth; emptyTitle: string; emptyHint: string; verbs: { past: string; future: string }; now: Date; testId: string };
 
 function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: PeopleListProps) {
-  if (group.people.length === 0) return <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>;
+  if (group.people.length === 0) return <EmptyState size="sm" title={emptyTitle}>{emptyHint}</EmptyState>;
   return (
     <>
       <ul className="divide-y divide-slate-100" data-testid={testId}>
@@ -135,7 +86,7 @@ function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: People
               </p>
             </div>
             <span className="shrink-0 text-xs text-slate-600">
-              {person.date > now ? verbs.future : verbs.past} {DATE.format(person.date)}
+              {person.date > now ? verbs.future : verbs.past} {formatDate(person.date)}
             </span>
           </li>
         ))}
@@ -146,7 +97,7 @@ function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: People
 }
 
 function RecentChanges({ changes }: { changes: RecentChange[] }) {
-  if (changes.length === 0) return <EmptyState title="No changes recorded yet">Edits to employees and departments will appear here.</EmptyState>;
+  if (changes.length === 0) return <EmptyState size="sm" title="No changes recorded yet">Edits to employees and departments will appear here.</EmptyState>;
   return (
     <ol className="flex flex-col gap-3" data-testid="recent-changes">
       {changes.map((change) => (
@@ -164,7 +115,7 @@ function RecentChanges({ changes }: { changes: RecentChange[] }) {
               )}
             </p>
             <p className="truncate text-xs text-slate-500">
-              <time dateTime={change.at.toISOString()}>{TIME.format(change.at)} UTC</time>
+              <time dateTime={change.at.toISOString()}>{formatShortDateTime(change.at)} UTC</time>
               {change.action !== "create" && change.fields.length > 0 && ` · ${change.fields.slice(0, 4).join(", ")}${change.fields.length > 4 ? "…" : ""}`}
             </p>
           </div>
@@ -176,7 +127,7 @@ function RecentChanges({ changes }: { changes: RecentChange[] }) {
 
 
 function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now: Date; user: CurrentUser }) {
-  const month = MONTH.format(dashboard.month.start);
+  const month = formatMonthName(dashboard.month.start);
   const isTeam = dashboard.kind === "team";
   const active = dashboard.headcount - dashboard.onLeave;
   return (
@@ -184,8 +135,8 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label={isTeam ? "Your team" : "Headcount"} value={dashboard.headcount} hint={`${active} active · ${dashboard.onLeave} on leave`} href="/employees" testId="stat-headcount" />
         <Stat label="Status: on leave" value={dashboard.onLeave} hint="marked on extended leave in their record" href="/employees?status=ON_LEAVE" testId="stat-on-leave" />
-        <Stat label={`New hires in ${month}`} value={dashboard.newHires.total} hint="by hire date" tone="text-emerald-700" testId="stat-new-hires" />
-        <Stat label={`Leavers in ${month}`} value={dashboard.leavers.total} hint="by exit date" tone={dashboard.leavers.total ? "text-rose-700" : "text-slate-900"} testId="stat-leavers" />
+        <Stat label={`New hires in ${month}`} value={dashboard.newHires.total} hint="by hire date" tone="success" testId="stat-new-hires" />
+        <Stat label={`Leavers in ${month}`} value={dashboard.leavers.total} hint="by exit date" tone={dashboard.leavers.total ? "danger" : "neutral"} testId="stat-leavers" />
       </div>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
@@ -199,7 +150,7 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
           }
         >
           {dashboard.byDepartment.length === 0 || dashboard.headcount === 0 ? (
-            <EmptyState title={isTeam ? "Nobody reports to you yet" : "No employees yet"}>
+            <EmptyState size="sm" title={isTeam ? "Nobody reports to you yet" : "No employees yet"}>
               {isTeam ? "People who report to you, directly or through others, are counted here." : "Add or import employees and the chart fills in."}
             </EmptyState>
           ) : (
@@ -239,7 +190,7 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
 }
 
 function tenure(months: number, hireDate: Date): string {
-  if (months < 0) return `Starts on ${DATE.format(hireDate)}`;
+  if (months < 0) return `Starts on ${formatDate(hireDate)}`;
   if (months === 0) return "Joined this month";
   const years = Math.floor(months / 12);
   const rest = months % 12;
@@ -259,7 +210,7 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
         {me ? (
           <>
             <div className="flex flex-col gap-4 rounded-t-xl bg-brand-50 p-6 sm:flex-row sm:items-center">
-              <Avatar person={me} size="size-16 text-xl" />
+              <Avatar person={me} size="lg" />
               <div className="min-w-0 flex-1">
                 <p className="text-xl font-semibold tracking-tight text-slate-900">
                   {me.firstName} {me.lastName}
@@ -287,7 +238,7 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
               </div>
               <div>
                 <dt className="text-slate-500">Hired</dt>
-                <dd className="mt-0.5 font-medium text-slate-900">{DATE.format(me.hireDate)}</dd>
+                <dd className="mt-0.5 font-medium text-slate-900">{formatDate(me.hireDate)}</dd>
               </div>
               <div>
                 <dt className="text-slate-500">With us for</dt>
@@ -303,7 +254,7 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
           </>
         ) : (
           <div className="p-6">
-            <EmptyState title="Your sign-in is not linked to an employee record">Ask HR to link it, and your details will show here.</EmptyState>
+            <EmptyState size="sm" title="Your sign-in is not linked to an employee record">Ask HR to link it, and your details will show here.</EmptyState>
           </div>
         )}
       </section>
@@ -340,7 +291,7 @@ export default async function DashboardPage() {
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       <div>
-        <p className="text-sm text-slate-500">{LONG_DATE.format(now)}</p>
+        <p className="text-sm text-slate-500">{formatLongDate(now)}</p>
         <h1 className="text-2xl font-semibold tracking-tight" data-testid="dashboard-greeting">
           Hello, {firstName(user)}
         </h1>

@@ -6,10 +6,11 @@ import { can } from "@/lib/auth/permissions";
 import { listDepartments } from "@/lib/departments/list-departments";
 import { withParams } from "@/lib/search-params";
 import { parseDepartmentQuery } from "@/lib/validations/departments";
+import { buttonClass } from "@/components/ui/button";
+import { DataTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Avatar } from "@/components/ui/avatar";
 
 export const metadata: Metadata = { title: "Departments" };
-
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 
 export default async function DepartmentsPage({ searchParams }: PageProps<"/departments">) {
   const user = await requirePermission("departments:read");
@@ -27,11 +28,11 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
           <p className="mt-1 text-sm text-slate-600">How the organisation is divided, who leads each part, and how many people are in it.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/org-chart" className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href="/org-chart" className={buttonClass({ variant: "secondary" })}>
             View org chart
           </Link>
           {canWrite && (
-            <Link href="/departments/new" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="new-department">
+            <Link href="/departments/new" className={buttonClass()} data-testid="new-department">
               New department
             </Link>
           )}
@@ -51,7 +52,7 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
               className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
             />
           </label>
-          <button type="submit" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`}>
+          <button type="submit" className={buttonClass()}>
             Search
           </button>
         </form>
@@ -70,53 +71,47 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
               </Link>
             ) : (
               canWrite && (
-                <Link href="/departments/new" className={`${BUTTON} mt-2 bg-brand-600 text-white hover:bg-brand-700`}>
+                <Link href="/departments/new" className={buttonClass({ className: "mt-2" })}>
                   New department
                 </Link>
               )
             )}
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Department</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 md:table-cell">Part of</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Head</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Headcount</th>
+          <DataTable>
+              <THead>
+                  <Th>Department</Th>
+                  <Th className="hidden md:table-cell">Part of</Th>
+                  <Th>Head</Th>
+                  <Th>Headcount</Th>
                   {canWrite && (
                     <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
                       <span className="sr-only">Actions</span>
                     </th>
                   )}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="department-rows">
+                </THead>
+              <TBody data-testid="department-rows">
                 {result.rows.map((department) => (
-                  <tr key={department.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
+                  <Tr key={department.id}>
+                    <Td>
                       <Link href={`/departments/${department.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="department-name">
                         {department.name}
                       </Link>
                       <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{department.code}</span>
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-700 md:table-cell">
+                    </Td>
+                    <Td className="hidden text-slate-700 md:table-cell">
                       {department.parent ? (
                         <Link href={`/departments/${department.parent.id}`} className="hover:text-brand-700 hover:underline">
                           {department.parent.name}
                         </Link>
                       ) : (
-                        <span className="text-slate-400">Top level</span>
+                        <span className="text-slate-500">Top level</span>
                       )}
-                    </td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td>
                       {department.head ? (
                         <div className="flex items-center gap-2">
-                          <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
-                            {department.head.firstName[0]}
-                            {department.head.lastName[0]}
-                          </span>
+                          <Avatar person={department.head} />
                           <div className="min-w-0">
                             <p className="font-medium text-slate-900">
                               {department.head.firstName} {department.head.lastName}
@@ -125,10 +120,10 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
                           </div>
                         </div>
                       ) : (
-                        <span className="text-slate-400">No head</span>
+                        <span className="text-slate-500">No head</span>
                       )}
-                    </td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td>
                       <div className="flex items-center gap-3">
                         <span className="w-8 text-right font-semibold tabular-nums text-slate-900" data-testid="department-headcount">
                           {department.headcount}
@@ -137,19 +132,18 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
                           <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(department.headcount / largest) * 100}%` }} />
                         </span>
                       </div>
-                    </td>
+                    </Td>
                     {canWrite && (
-                      <td className="px-4 py-3 text-right">
+                      <Td className="text-right">
                         <Link href={`/departments/${department.id}/edit`} className="font-medium text-brand-700 hover:underline">
                           Edit<span className="sr-only"> {department.name}</span>
                         </Link>
-                      </td>
+                      </Td>
                     )}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination

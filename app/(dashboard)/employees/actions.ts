@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
-import { STATUS_LABELS } from "@/components/status-pill";
+import { EMPLOYEE_STATUS_LABELS } from "@/lib/employees/format";
 import { changeEmployeeStatus, createEmployee, updateEmployee, updateOwnContact } from "@/lib/employees/save-employee";
 import { AppError } from "@/lib/errors";
 import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
@@ -64,14 +64,14 @@ export async function changeStatusAction(_previous: FormState, form: FormData): 
   if (!target.success) return fieldErrors(target.error, values);
   const input = ZStatusChange.safeParse(values);
   if (!input.success) return fieldErrors(input.error, values);
-  let status: keyof typeof STATUS_LABELS;
+  let status: keyof typeof EMPLOYEE_STATUS_LABELS;
   try {
     ({ status } = await changeEmployeeStatus(user, target.data.id, target.data.version, input.data));
   } catch (error) {
     return editError(error, values);
   }
   revalidateEmployee(target.data.id);
-  return { ok: true, message: `Status changed to ${STATUS_LABELS[status].toLowerCase()}.` };
+  return { ok: true, message: `Status changed to ${EMPLOYEE_STATUS_LABELS[status].toLowerCase()}.` };
 }
 
 export async function updateOwnContactAction(_previous: FormState, form: FormData): Promise<FormState> {

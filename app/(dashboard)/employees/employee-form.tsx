@@ -1,11 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useState } from "react";
+import { useFocusOnError } from "@/components/forms/use-focus-on-error";
+import { buttonClass } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormSection } from "@/components/ui/form-section";
 import { Field, FormMessage } from "@/components/forms/field";
-import { STATUS_LABELS } from "@/components/status-pill";
 import type { EmployeeFormOptions } from "@/lib/employees/employee-options";
-import { EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
+import { EMPLOYEE_STATUS_LABELS, EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
 import type { FormState } from "@/lib/forms";
 
 // The employee forms: HR's create/edit form, an employee's own contact form and the status change
@@ -37,8 +40,8 @@ type EmployeeField =
 export type EmployeeFormValues = Partial<Record<EmployeeField, string>>;
 export type OwnContactValues = Pick<EmployeeFormValues, "phone" | "personalEmail" | "address" | "emergencyName" | "emergencyRelation" | "emergencyPhone">;
 
-const PRIMARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
-const SECONDARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
+const PRIMARY_BUTTON = buttonClass();
+const SECONDARY_BUTTON = buttonClass({ variant: "secondary" });
 
 // Typed values survive a failed submit (the action sends them back); otherwise the record's own.
 function useFieldState(state: FormState, initial: Record<string, string | undefined>) {
@@ -46,17 +49,6 @@ function useFieldState(state: FormState, initial: Record<string, string | undefi
     value: (name: string) => state?.values?.[name] ?? initial[name] ?? "",
     error: (name: string) => state?.fields?.[name],
   };
-}
-
-// After a failed submit, move focus to what needs attention so keyboard and screen-reader users
-// land on it: the stale-edit notice, else the first invalid field.
-function useFocusOnError(state: FormState) {
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!state || state.ok) return;
-    formRef.current?.querySelector<HTMLElement>("[data-conflict], [aria-invalid=true]")?.focus();
-  }, [state]);
-  return formRef;
 }
 
 function isStale(state: FormState): boolean {
@@ -77,19 +69,6 @@ function StaleNotice({ state, reloadHref }: { state: FormState; reloadHref: stri
         <span className="text-amber-800">(your unsaved changes here will be discarded; copy anything you need first).</span>
       </p>
     </div>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
-  return (
-    <fieldset className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <legend className="sr-only">{title}</legend>
-      <h2 aria-hidden className="text-base font-semibold text-slate-900">
-        {title}
-      </h2>
-      {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
-      <div className="mt-4 grid gap-4 sm:grid-cols-2">{children}</div>
-    </fieldset>
   );
 }
 
@@ -159,7 +138,7 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
       <StaleNotice state={state} reloadHref={reloadHref} />
       {!isStale(state) && <FormMessage state={state} />}
 
-      <Section title="Job" description="Who they are in the organisation.">
+      <FormSection title="Job" description="Who they are in the organisation.">
         <Field name="firstName" label="First name" required autoComplete="off" defaultValue={value("firstName")} error={error("firstName")} />
         <Field name="lastName" label="Last name" required autoComplete="off" defaultValue={value("lastName")} error={error("lastName")} />
         <Field name="employeeNumber" label="Employee number" required hint="Letters, digits, - and _." defaultValue={value("employeeNumber")} error={error("employeeNumber")} />
@@ -199,21 +178,21 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
           ))}
         </Field>
         <Field name="hireDate" label="Hire date" type="date" required defaultValue={value("hireDate")} error={error("hireDate")} />
-      </Section>
+      </FormSection>
 
-      <Section title="Pay" description="Annual base salary. Visible only to HR and administrators.">
+      <FormSection title="Pay" description="Annual base salary. Visible only to HR and administrators.">
         <Field name="salary" label="Salary" hint="Whole amount per year, e.g. 85,000." defaultValue={value("salary")} error={error("salary")} />
         <Field name="salaryCurrency" label="Currency" required hint="Three-letter code, e.g. GBP." autoComplete="off" defaultValue={value("salaryCurrency")} error={error("salaryCurrency")} />
-      </Section>
+      </FormSection>
 
-      <Section title="Personal" description="Visible only to HR, administrators and the employee.">
+      <FormSection title="Personal" description="Visible only to HR, administrators and the employee.">
         <Field name="dateOfBirth" label="Date of birth" type="date" defaultValue={value("dateOfBirth")} error={error("dateOfBirth")} />
         <ContactFields {...fields} />
-      </Section>
+      </FormSection>
 
-      <Section title="Emergency contact" description="Who to call if something happens at work.">
+      <FormSection title="Emergency contact" description="Who to call if something happens at work.">
         <EmergencyFields {...fields} />
-      </Section>
+      </FormSection>
 
       <SubmitBar isPending={isPending} label={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} />
     </form>
@@ -231,19 +210,19 @@ export function OwnContactForm({ action, initial, target, cancelHref }: { action
       <TargetInputs target={target} />
       <StaleNotice state={state} reloadHref={`/employees/${target.id}/contact`} />
       {!isStale(state) && <FormMessage state={state} />}
-      <Section title="Contact details">
+      <FormSection title="Contact details">
         <Field name="phone" label="Work phone" type="tel" autoComplete="tel" defaultValue={fields.value("phone")} error={fields.error("phone")} />
         <ContactFields {...fields} />
-      </Section>
-      <Section title="Emergency contact" description="Who we should call if something happens at work.">
+      </FormSection>
+      <FormSection title="Emergency contact" description="Who we should call if something happens at work.">
         <EmergencyFields {...fields} />
-      </Section>
+      </FormSection>
       <SubmitBar isPending={isPending} label="Save my details" pendingLabel="Saving…" cancelHref={cancelHref} />
     </form>
   );
 }
 
-type Status = keyof typeof STATUS_LABELS;
+type Status = keyof typeof EMPLOYEE_STATUS_LABELS;
 
 type StatusChangeProps = {
   action: Action;
@@ -259,26 +238,32 @@ type StatusChangeProps = {
 // and reason, never a deletion; terminating asks for confirmation first.
 export function StatusChangeForm(props: StatusChangeProps) {
   const [state, formAction, isPending] = useActionState(props.action, null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    if (state?.ok) dialogRef.current?.close();
-  }, [state]);
+  const [isOpen, setOpen] = useState(false);
+  const [closedFor, setClosedFor] = useState(state);
+  // A saved change closes the dialog once; reopening it starts from the new version.
+  if (state?.ok && closedFor !== state) {
+    setClosedFor(state);
+    setOpen(false);
+  }
 
   return (
     <>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} className={SECONDARY_BUTTON} data-testid="change-status">
-        Change status
-      </button>
+      <Dialog open={isOpen} onOpenChange={setOpen}>
+        <DialogTrigger asChild>
+          <button type="button" className={SECONDARY_BUTTON} data-testid="change-status">
+            Change status
+          </button>
+        </DialogTrigger>
+        <DialogContent title="Change status" description="Records are never deleted: someone who leaves is marked terminated, with an exit date and reason.">
+          {/* Remounted when the record's version moves on, so a reopened dialog starts from it. */}
+          <StatusFields key={props.version} {...props} state={state} formAction={formAction} isPending={isPending} onCancel={() => setOpen(false)} />
+        </DialogContent>
+      </Dialog>
       {state?.ok && (
         <p role="status" className="text-sm font-medium text-emerald-700">
           {state.message}
         </p>
       )}
-      <dialog ref={dialogRef} aria-labelledby="status-dialog-title" className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
-        {/* Remounted when the record's version moves on, so a reopened dialog starts from it. */}
-        <StatusFields key={props.version} {...props} state={state} formAction={formAction} isPending={isPending} onCancel={() => dialogRef.current?.close()} />
-      </dialog>
     </>
   );
 }
@@ -303,43 +288,35 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
       ref={formRef}
       action={formAction}
       noValidate
-      className="flex flex-col gap-4 p-6"
+      className="flex flex-col gap-4"
       onSubmit={(event) => {
         if (status !== "TERMINATED" || isConfirming) return;
         event.preventDefault();
         setConfirmDate(String(new FormData(event.currentTarget).get("exitDate") ?? ""));
       }}
     >
-      <div>
-        <h2 id="status-dialog-title" className="text-lg font-semibold">
-          Change status
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Records are never deleted: someone who leaves is marked terminated, with an exit date and reason.</p>
-      </div>
       <input type="hidden" name="id" value={employeeId} />
       <input type="hidden" name="version" value={version} />
       <StaleNotice state={state} reloadHref={`/employees/${employeeId}`} />
       {!isStale(state) && !state?.ok && <FormMessage state={state} />}
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-status" className="text-sm font-medium text-slate-700">
-          Status
-        </label>
-        <select
-          id="field-status"
+      <div>
+        {/* Controlled, so the exit fields appear as soon as "Terminated" is chosen. */}
+        <Field
+          as="select"
           name="status"
+          label="Status"
           value={status}
           disabled={isConfirming}
           onChange={(event) => setStatus(event.target.value as Status)}
-          aria-invalid={error("status") ? true : undefined}
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
+          error={error("status")}
         >
-          {Object.entries(STATUS_LABELS).map(([option, label]) => (
+          {Object.entries(EMPLOYEE_STATUS_LABELS).map(([option, label]) => (
             <option key={option} value={option}>
               {label}
             </option>
           ))}
-        </select>
+        </Field>
         {/* A disabled select is not submitted; the confirmation step still sends the choice. */}
         {isConfirming && <input type="hidden" name="status" value={status} />}
       </div>
@@ -365,7 +342,7 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
             <button type="button" onClick={() => setConfirmDate(null)} className={SECONDARY_BUTTON}>
               Go back
             </button>
-            <button type="submit" disabled={isPending} autoFocus className="inline-flex h-10 items-center rounded-md bg-rose-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-rose-700 disabled:opacity-60">
+            <button type="submit" disabled={isPending} autoFocus className={buttonClass({ variant: "danger" })}>
               {isPending ? "Saving…" : "Yes, terminate"}
             </button>
           </div>

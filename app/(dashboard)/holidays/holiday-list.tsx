@@ -6,11 +6,11 @@ import type { HolidayRow } from "@/lib/holidays/list-holidays";
 import type { FormState } from "@/lib/forms";
 import { createHolidayAction, deleteHolidayAction, updateHolidayAction } from "./actions";
 import { HolidayFields } from "./holiday-fields";
+import { formatDay } from "@/lib/format";
+import { buttonClass } from "@/components/ui/button";
 
-const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-const BUTTON = "inline-flex h-9 items-center rounded-md px-3 text-sm font-semibold shadow-sm disabled:opacity-60";
-const PRIMARY = `${BUTTON} bg-brand-600 text-white hover:bg-brand-700`;
-const SECONDARY = `${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`;
+const PRIMARY = buttonClass({ size: "sm" });
+const SECONDARY = buttonClass({ size: "sm", variant: "secondary" });
 
 type Props = { year: number; holidays: HolidayRow[]; workWeek: number[]; canEdit: boolean };
 
@@ -79,7 +79,7 @@ function DeleteHoliday({ holiday, onSuccess }: { holiday: HolidayRow; onSuccess:
       <input type="hidden" name="id" value={holiday.id} />
       <input type="hidden" name="name" value={holiday.name} />
       <span className="text-sm text-slate-700">Delete {holiday.name}?</span>
-      <button type="submit" disabled={isPending} autoFocus className={`${BUTTON} bg-rose-600 text-white hover:bg-rose-700`} data-testid="confirm-delete-holiday">
+      <button type="submit" disabled={isPending} autoFocus className={buttonClass({ size: "sm", variant: "danger" })} data-testid="confirm-delete-holiday">
         {isPending ? "Deleting…" : "Delete"}
       </button>
       <button type="button" onClick={() => setIsConfirming(false)} className={SECONDARY}>
@@ -107,7 +107,7 @@ function HolidayItem({ holiday, workWeek, canEdit, onSuccess }: { holiday: Holid
   }
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="holiday-row">
-      <span className="w-28 shrink-0 font-medium tabular-nums text-slate-900">{DAY.format(new Date(`${holiday.date}T00:00:00Z`))}</span>
+      <span className="w-28 shrink-0 font-medium tabular-nums text-slate-900">{formatDay(new Date(`${holiday.date}T00:00:00Z`))}</span>
       <span className="min-w-0 flex-1">
         <span className="text-slate-900" data-testid="holiday-name">
           {holiday.name}

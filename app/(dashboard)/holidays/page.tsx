@@ -11,22 +11,11 @@ import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { HolidayList } from "./holiday-list";
 import { ImportHolidaysForm } from "./import-holidays-form";
 import { WorkWeekForm } from "./work-week-form";
+import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "Holidays" };
 
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
-
-function Stat({ label, value, hint, testId }: { label: string; value: React.ReactNode; hint?: string; testId?: string }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tracking-tight" data-testid={testId}>
-        {value}
-      </p>
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-    </div>
-  );
-}
 
 function describeWeek(days: number[]): string {
   const names = WEEKDAYS.filter((weekday) => days.includes(weekday.day)).map((weekday) => weekday.short);

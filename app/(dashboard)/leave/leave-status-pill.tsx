@@ -1,10 +1,11 @@
+import { Badge } from "@/components/ui/badge";
 import { LEAVE_STATUS_LABELS, LEAVE_STATUS_TONES, type LeaveRequestStatus } from "@/lib/leave/requests/status";
 
 export function LeaveStatusPill({ status }: { status: LeaveRequestStatus }) {
   return (
-    <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${LEAVE_STATUS_TONES[status]}`} data-testid="leave-status">
+    <Badge tone={LEAVE_STATUS_TONES[status]} data-testid="leave-status">
       {LEAVE_STATUS_LABELS[status]}
-    </span>
+    </Badge>
   );
 }
 

@@ -13,10 +13,10 @@ import { firstParams, LEAVE_STATUSES, ZLeaveListQuery } from "@/lib/validations/
 import { CancelRequestButton } from "./cancel-request-button";
 import { LeaveStatusPill, LeaveTypeName } from "./leave-status-pill";
 import { NoticeBanner } from "./notice-banner";
+import { buttonClass } from "@/components/ui/button";
+import { DataTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "My leave" };
-
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 
 function Balance({ card }: { card: BalanceCard }) {
   return (
@@ -64,11 +64,11 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
           <p className="mt-1 text-sm text-slate-600">Your balances for {year} and the leave you have asked for.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/leave/calendar" className={`${BUTTON} bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href="/leave/calendar" className={buttonClass({ variant: "secondary" })}>
             Calendar
           </Link>
           {(user.employeeId || isLeaveAdmin(user)) && (
-            <Link href="/leave/request" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="request-leave">
+            <Link href="/leave/request" className={buttonClass()} data-testid="request-leave">
               Request leave
             </Link>
           )}
@@ -119,40 +119,36 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
               <p className="max-w-sm text-sm text-slate-600">{query.status ? "Try another status." : "Requests you make appear here with where they stand."}</p>
             </div>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Leave</th>
-                    <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">When</th>
+            <DataTable>
+                <THead>
+                    <Th>Leave</Th>
+                    <Th>When</Th>
                     <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">Days</th>
-                    <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Status</th>
+                    <Th>Status</Th>
                     <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700"><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100" data-testid="my-requests">
+                  </THead>
+                <TBody data-testid="my-requests">
                   {requests.rows.map((row) => (
-                    <tr key={row.id} className="hover:bg-slate-50">
-                      <td className="px-4 py-3">
+                    <Tr key={row.id}>
+                      <Td>
                         <LeaveTypeName name={row.type.name} color={row.type.color} />
-                      </td>
-                      <td className="px-4 py-3 text-slate-700">
+                      </Td>
+                      <Td className="text-slate-700">
                         <Link href={`/leave/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                           {formatLeavePeriod(row)}
                         </Link>
-                      </td>
-                      <td className="px-4 py-3 text-right tabular-nums">{formatHalfDays(row.halfDays)}</td>
-                      <td className="px-4 py-3">
+                      </Td>
+                      <Td className="text-right tabular-nums">{formatHalfDays(row.halfDays)}</Td>
+                      <Td>
                         <LeaveStatusPill status={row.status} />
-                      </td>
-                      <td className="px-4 py-3 text-right">
+                      </Td>
+                      <Td className="text-right">
                         {row.canCancel && <CancelRequestButton id={row.id} version={row.version} period={formatLeavePeriod(row)} needsAgreement={row.cancelNeedsAgreement} returnTo="/leave" compact />}
-                      </td>
-                    </tr>
+                      </Td>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </TBody>
+              </DataTable>
           )}
           <div className="border-t border-slate-200 px-4 py-3">
             <Pagination page={requests.page} pageCount={requests.pageCount} total={requests.total} pageSize={requests.pageSize} hrefFor={(page) => href({ page })} noun={requests.total === 1 ? "request" : "requests"} />

@@ -62,7 +62,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                           {notification.title}
                         </span>
                         <span className="mt-0.5 block text-sm text-slate-600">{notification.body}</span>
-                        <span className="mt-1 block text-xs text-slate-400">{when.format(notification.createdAt)}</span>
+                        <span className="mt-1 block text-xs text-slate-500">{when.format(notification.createdAt)}</span>
                       </span>
                     </span>
                   </OpenNotification>

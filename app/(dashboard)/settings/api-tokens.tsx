@@ -1,9 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { SecretBox } from "./secret-box";
+import { DataTable, TBody } from "@/components/ui/table";
 
 export type TokenView = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; isExpired: boolean };
 
@@ -36,9 +39,9 @@ export function CreateTokenForm() {
             </option>
           ))}
         </Field>
-        <button type="submit" disabled={isPending} className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={isPending}>
           {isPending ? "Creating…" : "Create token"}
-        </button>
+        </Button>
       </form>
     </div>
   );
@@ -46,18 +49,21 @@ export function CreateTokenForm() {
 
 function RevokeButton({ token }: { token: TokenView }) {
   const [state, action, isPending] = useActionState(revokeTokenAction, null);
+  const formId = useId();
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(`Revoke “${token.name}”? Programs using it will stop working at once.`)) event.preventDefault();
-      }}
-      className="flex flex-col items-end gap-1"
-    >
+    <form id={formId} action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="tokenId" value={token.id} />
-      <button type="submit" disabled={isPending} className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60">
-        {isPending ? "Revoking…" : "Revoke"}
-      </button>
+      <ConfirmDialog
+        trigger={
+          <Button disabled={isPending} variant="danger-outline" size="sm">
+            {isPending ? "Revoking…" : "Revoke"}
+          </Button>
+        }
+        title={`Revoke “${token.name}”?`}
+        description="Programs using it will stop working at once."
+        confirmLabel="Revoke"
+        form={formId}
+      />
       {state && !state.ok && (
         <p role="alert" className="text-xs text-rose-700">
           {state.message}
@@ -70,8 +76,7 @@ function RevokeButton({ token }: { token: TokenView }) {
 export function TokenList({ tokens }: { tokens: TokenView[] }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600" data-testid="tokens-empty">You have no personal access tokens.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="token-list">
+    <DataTable data-testid="token-list">
         <thead>
           <tr className="text-left text-slate-600">
             <th scope="col" className="py-2 pr-4 font-medium">Name</th>
@@ -82,13 +87,13 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
             <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <TBody>
           {tokens.map((token) => (
             <tr key={token.id}>
               <td className="py-2 pr-4 font-medium text-slate-900">{token.name}</td>
               <td className="py-2 pr-4 font-mono text-xs text-slate-600">{token.prefix}…</td>
               <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.createdAt}</td>
-              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.lastUsedAt ?? <span className="text-slate-400">Never</span>}</td>
+              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.lastUsedAt ?? <span className="text-slate-500">Never</span>}</td>
               <td className={`py-2 pr-4 whitespace-nowrap ${token.isExpired ? "text-rose-700" : "text-slate-700"}`}>
                 {token.expiresAt ? (token.isExpired ? `Expired ${token.expiresAt}` : token.expiresAt) : "Never"}
               </td>
@@ -97,8 +102,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </DataTable>
   );
 }

@@ -1,28 +1,18 @@
 import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/current-user";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { CreateTokenForm, TokenList, type TokenView } from "./api-tokens";
 import { ChangePasswordForm } from "./change-password-form";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 // A server component renders once per request, so reading the clock here is stable.
 function renderedAt(): number {
   return Date.now();
-}
-
-function Section({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
-  return (
-    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <h2 className="text-base font-semibold">{title}</h2>
-      <p className="mt-1 text-sm text-slate-600">{description}</p>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
 }
 
 export default async function SettingsPage() {
@@ -34,9 +24,9 @@ export default async function SettingsPage() {
         id: token.id,
         name: token.name,
         prefix: token.prefix,
-        createdAt: DATE.format(token.createdAt),
-        lastUsedAt: token.lastUsedAt ? `${DATE_TIME.format(token.lastUsedAt)} UTC` : null,
-        expiresAt: token.expiresAt ? DATE.format(token.expiresAt) : null,
+        createdAt: formatDate(token.createdAt),
+        lastUsedAt: token.lastUsedAt ? `${formatDateTime(token.lastUsedAt)} UTC` : null,
+        expiresAt: token.expiresAt ? formatDate(token.expiresAt) : null,
         isExpired: Boolean(token.expiresAt && token.expiresAt.getTime() < now),
       }))
     : [];
@@ -50,12 +40,12 @@ export default async function SettingsPage() {
         </p>
       </div>
 
-      <Section title="Change password" description="Changing it signs you out everywhere else. Personal access tokens keep working; revoke them below if they may be exposed.">
+      <Card title="Change password" description="Changing it signs you out everywhere else. Personal access tokens keep working; revoke them below if they may be exposed.">
         <ChangePasswordForm />
-      </Section>
+      </Card>
 
       {canManageTokens && (
-        <Section
+        <Card
           title="Personal access tokens"
           description="Tokens let programs use the JSON API (/api/v1) as you, with your permissions: send one as “Authorization: Bearer <token>”."
         >
@@ -63,7 +53,7 @@ export default async function SettingsPage() {
             <CreateTokenForm />
             <TokenList tokens={tokens} />
           </div>
-        </Section>
+        </Card>
       )}
     </div>
   );

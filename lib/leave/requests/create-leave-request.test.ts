@@ -3,11 +3,10 @@
 // while pending, and the ledger always sums to the balance shown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { newSqliteFile } from "@/test/failover/support";
 import { ledgerSum, makeEmployee, makeLeaveType, makeUser, request } from "./test-fixtures";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("leave-requests");
+await setUpSqliteDatabase("leave-requests");
 
 let create: typeof import("./create-leave-request");
 let preview: typeof import("./preview-leave-request");

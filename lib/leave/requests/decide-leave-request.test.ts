@@ -3,11 +3,10 @@
 // version the decider saw, and everyone concerned is notified.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { newSqliteFile } from "@/test/failover/support";
 import { makeEmployee, makeLeaveType, makeUser, request } from "./test-fixtures";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("leave-decisions");
+await setUpSqliteDatabase("leave-decisions");
 
 let create: typeof import("./create-leave-request");
 let decide: typeof import("./decide-leave-request");

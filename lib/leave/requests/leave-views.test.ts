@@ -2,11 +2,10 @@
 // dashboard cards each show what the viewer's scope allows, from the same requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { newSqliteFile } from "@/test/failover/support";
 import { makeEmployee, makeLeaveType, makeUser, request } from "./test-fixtures";
+import { setUpSqliteDatabase } from "@/test/helpers/services";
 
-process.env.DATABASE_URL = "";
-process.env.SQLITE_PATH = await newSqliteFile("leave-views");
+await setUpSqliteDatabase("leave-views");
 
 let create: typeof import("./create-leave-request");
 let decide: typeof import("./decide-leave-request");

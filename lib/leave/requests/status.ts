@@ -1,3 +1,6 @@
+import { formatDayWithYear } from "@/lib/format";
+import type { Tone } from "@/lib/tone";
+
 // Request statuses as people read them, safe for client components. The workflow itself lives in
 // the services beside this file.
 export type LeaveRequestStatus = "PENDING_MANAGER" | "PENDING_HR" | "APPROVED" | "REJECTED" | "CANCELLATION_PENDING" | "CANCELLED";
@@ -11,13 +14,13 @@ export const LEAVE_STATUS_LABELS: Record<LeaveRequestStatus, string> = {
   CANCELLED: "Cancelled",
 };
 
-export const LEAVE_STATUS_TONES: Record<LeaveRequestStatus, string> = {
-  PENDING_MANAGER: "bg-amber-50 text-amber-800 ring-amber-600/20",
-  PENDING_HR: "bg-amber-50 text-amber-800 ring-amber-600/20",
-  APPROVED: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
-  REJECTED: "bg-rose-50 text-rose-700 ring-rose-600/20",
-  CANCELLATION_PENDING: "bg-violet-50 text-violet-700 ring-violet-600/20",
-  CANCELLED: "bg-slate-100 text-slate-600 ring-slate-500/20",
+export const LEAVE_STATUS_TONES: Record<LeaveRequestStatus, Tone> = {
+  PENDING_MANAGER: "warning",
+  PENDING_HR: "warning",
+  APPROVED: "success",
+  REJECTED: "danger",
+  CANCELLATION_PENDING: "info",
+  CANCELLED: "neutral",
 };
 
 // Awaiting a decision on the request itself: counted against the balance as "pending".
@@ -29,8 +32,6 @@ export const LIVE_STATUSES: LeaveRequestStatus[] = ["PENDING_MANAGER", "PENDING_
 // Leave that is going ahead (a cancellation not yet agreed still stands).
 export const BOOKED_STATUSES: LeaveRequestStatus[] = ["APPROVED", "CANCELLATION_PENDING"];
 
-const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
 // "Mon 3 Mar 2031 (afternoon) – Fri 7 Mar 2031 (morning)".
 export function formatLeavePeriod(period: { startDate: Date | string; endDate: Date | string; startsAfternoon: boolean; endsAtNoon: boolean }): string {
   const start = typeof period.startDate === "string" ? new Date(`${period.startDate}T00:00:00Z`) : period.startDate;
@@ -38,7 +39,7 @@ export function formatLeavePeriod(period: { startDate: Date | string; endDate: D
   const isOneDay = start.getTime() === end.getTime();
   if (isOneDay) {
     const part = period.startsAfternoon ? " (afternoon)" : period.endsAtNoon ? " (morning)" : "";
-    return `${DAY.format(start)}${part}`;
+    return `${formatDayWithYear(start)}${part}`;
   }
-  return `${DAY.format(start)}${period.startsAfternoon ? " (from noon)" : ""} – ${DAY.format(end)}${period.endsAtNoon ? " (until noon)" : ""}`;
+  return `${formatDayWithYear(start)}${period.startsAfternoon ? " (from noon)" : ""} – ${formatDayWithYear(end)}${period.endsAtNoon ? " (until noon)" : ""}`;
 }

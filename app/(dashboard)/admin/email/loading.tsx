@@ -1,17 +1,5 @@
+import { PageSkeleton } from "@/components/ui/skeleton";
+
 export default function Loading() {
-  return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-6" aria-busy="true" aria-label="Loading email delivery">
-      <div className="h-8 w-48 animate-pulse rounded bg-slate-200" />
-      <div className="flex gap-2">
-        {Array.from({ length: 6 }, (_, i) => (
-          <div key={i} className="h-10 w-28 animate-pulse rounded-lg bg-white shadow-sm ring-1 ring-slate-200" />
-        ))}
-      </div>
-      <div className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="h-10 animate-pulse rounded bg-slate-100" />
-        ))}
-      </div>
-    </div>
-  );
+  return <PageSkeleton label="Loading email delivery" toolbar rows={8} />;
 }

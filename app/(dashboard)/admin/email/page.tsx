@@ -6,6 +6,7 @@ import { countEmailsByStatus, EMAIL_STATUSES, type EmailStatus, listEmailMessage
 import { isEmailConfigured } from "@/lib/notifications/notify";
 import { readSetting } from "@/lib/settings/settings";
 import { RetryMessage, RetryNow } from "./email-controls";
+import { DataTable, TBody, Td, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Email delivery" };
 
@@ -79,36 +80,32 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
             <p className="mt-1 text-sm text-slate-600">Messages appear here as notifications are sent.</p>
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="email-rows">
-              <thead className="bg-slate-50">
-                <tr>
+          <DataTable data-testid="email-rows">
+              <THead>
                   {["To", "Subject", "Status", "Attempts", "Last error", "Sent / next try", ""].map((label, i) => (
                     <th key={i} scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
                       {label || <span className="sr-only">Actions</span>}
                     </th>
                   ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+                </THead>
+              <TBody>
                 {result.rows.map((row) => (
                   <tr key={row.id} className="align-top">
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-900">{row.to}</td>
-                    <td className="max-w-xs px-4 py-3 text-slate-700">{row.subject}</td>
-                    <td className="px-4 py-3">
+                    <Td className="whitespace-nowrap text-slate-900">{row.to}</Td>
+                    <Td className="max-w-xs text-slate-700">{row.subject}</Td>
+                    <Td>
                       <StatusBadge status={row.status} />
-                    </td>
-                    <td className="px-4 py-3 tabular-nums">{row.attempts}</td>
-                    <td className="max-w-sm break-words px-4 py-3 font-mono text-xs text-rose-800">{row.lastError ?? <span className="font-sans text-slate-400">—</span>}</td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">
-                      {row.sentAt ? when.format(row.sentAt) : row.nextAttemptAt ? <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span> : <span className="text-slate-400">—</span>}
-                    </td>
-                    <td className="px-4 py-3">{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</td>
+                    </Td>
+                    <Td className="tabular-nums">{row.attempts}</Td>
+                    <Td className="max-w-sm break-words font-mono text-xs text-rose-800">{row.lastError ?? <span className="font-sans text-slate-500">—</span>}</Td>
+                    <Td className="whitespace-nowrap text-slate-700">
+                      {row.sentAt ? when.format(row.sentAt) : row.nextAttemptAt ? <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span> : <span className="text-slate-500">—</span>}
+                    </Td>
+                    <Td>{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={hrefFor} noun={result.total === 1 ? "message" : "messages"} />

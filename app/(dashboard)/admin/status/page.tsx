@@ -5,13 +5,15 @@ import { dbAdmin, dbStatus, type MigrationStates } from "@/lib/db";
 import { dbState } from "@/lib/db/status-store";
 import { QueueTable } from "./queue-panel";
 import { AutoRefresh, ResolveConflict, StatusActions } from "./status-controls";
+import { formatTimestamp } from "@/lib/format";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "System status" };
 
 // Everything the data layer records that an operator may need to read, probes aside.
 const EVENT_TYPES = ["failover", "recovery", "mode", "replay", "conflict", "conflict-resolved", "snapshot", "identity", "move", "prune", "connection-lost", "sqlite-broken", "boot", "background", "mirror"];
 
-const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 const MODES = {
   primary: { label: "Primary: PostgreSQL", tone: "text-emerald-700", dot: "bg-emerald-500", help: "Reads and writes go to PostgreSQL; the SQLite copy follows it." },
@@ -31,27 +33,6 @@ function duration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
-}
-
-function Card({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
-  return (
-    <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
-      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
-}
-
-function Stat({ label, value, hint, testId }: { label: string; value: React.ReactNode; hint?: string; testId?: string }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tracking-tight" data-testid={testId}>
-        {value}
-      </p>
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-    </div>
-  );
 }
 
 const CONFLICT_KINDS: Record<string, string> = {
@@ -128,14 +109,14 @@ function TableSizes({ sizes }: { sizes: { postgres: Record<string, number> | nul
 
 function MigrationList({ name, state }: { name: string; state: MigrationStates["postgres"] }) {
   return (
-    <div>
+    <div className="min-w-0">
       <h3 className="text-sm font-medium">{name}</h3>
       {state === null ? (
         <p className="text-sm text-slate-500">Not checked (not in use or not serving).</p>
       ) : "error" in state ? (
         <p className="text-sm text-rose-700">Could not read: {state.error}</p>
       ) : (
-        <ul className="mt-1 space-y-0.5 text-sm">
+        <ul className="mt-1 space-y-0.5 text-sm break-all">
           {state.applied.map((migration) => (
             <li key={migration} className="text-slate-700">✓ {migration}</li>
           ))}
@@ -186,7 +167,7 @@ export default async function StatusPage() {
         </div>
         <p className="mt-1 text-sm text-slate-600">{mode.help}</p>
         <p className="mt-2 text-sm text-slate-600">
-          Since {TIME.format(new Date(status.since))} UTC ({duration(now - Date.parse(status.since))} ago)
+          Since {formatTimestamp(new Date(status.since))} UTC ({duration(now - Date.parse(status.since))} ago)
           {status.cause ? <> · cause: <span className="font-mono text-xs">{status.cause}</span></> : null}
         </p>
       </section>
@@ -196,7 +177,7 @@ export default async function StatusPage() {
         <Stat
           label="Replica lag"
           value={status.replicaLagMs === null ? "—" : duration(status.replicaLagMs)}
-          hint={status.mode === "sqlite-only" ? "no replica: SQLite is the database" : status.lastMirrorAt ? `last sync ${TIME.format(new Date(status.lastMirrorAt))}` : "not synced yet"}
+          hint={status.mode === "sqlite-only" ? "no replica: SQLite is the database" : status.lastMirrorAt ? `last sync ${formatTimestamp(new Date(status.lastMirrorAt))}` : "not synced yet"}
         />
         <Stat label="Open conflicts" value={conflicts === null ? status.conflicts : versionConflicts.length} hint={`${deadLetters.length} rejected writes`} />
         <Stat label="Requests served" value={requests.total} hint={`PostgreSQL ${requests.byBackend.postgres} · SQLite ${requests.byBackend.sqlite} · none ${requests.byBackend.none}`} />
@@ -205,7 +186,7 @@ export default async function StatusPage() {
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Probe history">
           <ProbeChart probes={status.probes} />
-          {status.nextProbeAt && <p className="mt-2 text-xs text-slate-500">Next probe {TIME.format(new Date(status.nextProbeAt))} UTC</p>}
+          {status.nextProbeAt && <p className="mt-2 text-xs text-slate-500">Next probe {formatTimestamp(new Date(status.nextProbeAt))} UTC</p>}
         </Card>
         <Card title="Failovers and recoveries">
           {outages(events).length === 0 ? (
@@ -215,7 +196,7 @@ export default async function StatusPage() {
               {outages(events).slice(0, 10).map((outage) => (
                 <li key={outage.start} className="flex flex-col rounded-md bg-slate-50 px-3 py-2">
                   <span className="font-medium">
-                    {TIME.format(new Date(outage.start))} · {outage.end ? `down for ${duration(Date.parse(outage.end) - Date.parse(outage.start))}` : <span className="text-amber-700">ongoing</span>}
+                    {formatTimestamp(new Date(outage.start))} · {outage.end ? `down for ${duration(Date.parse(outage.end) - Date.parse(outage.start))}` : <span className="text-amber-700">ongoing</span>}
                   </span>
                   {outage.cause && <span className="font-mono text-xs text-slate-600">{outage.cause}</span>}
                 </li>
@@ -238,10 +219,10 @@ export default async function StatusPage() {
                   {conflict.table} <span className="font-mono text-xs">{conflict.rowId}</span> · {CONFLICT_KINDS[conflict.kind]}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {TIME.format(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
+                  {formatTimestamp(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
                 </p>
                 {conflict.message && <p className="mt-1 font-mono text-xs break-all text-amber-900">{conflict.message}</p>}
-                <div className="mt-3 overflow-x-auto">
+                <div className="relative mt-3 overflow-x-auto">
                   <FieldDiff ours={conflict.ours} theirs={conflict.theirs} />
                 </div>
                 <div className="mt-3">
@@ -297,7 +278,8 @@ export default async function StatusPage() {
           <TableSizes sizes={sizes} />
         </Card>
         <Card title="Migrations">
-          <div className="grid gap-4 sm:grid-cols-2">
+          {/* Migration names are long single words: each list gets the card's width, and names wrap. */}
+          <div className="grid gap-4">
             <MigrationList name="PostgreSQL ('default')" state={migrations.postgres} />
             <MigrationList name="SQLite ('backup')" state={migrations.sqlite} />
           </div>
@@ -306,7 +288,7 @@ export default async function StatusPage() {
           <ol className="max-h-72 space-y-1 overflow-y-auto text-sm">
             {events.slice(0, 50).map((event) => (
               <li key={event.id} className="flex gap-3">
-                <span className="shrink-0 text-xs text-slate-500">{TIME.format(new Date(event.at))}</span>
+                <span className="shrink-0 text-xs text-slate-500">{formatTimestamp(new Date(event.at))}</span>
                 <span className="text-slate-800">{event.message}</span>
               </li>
             ))}

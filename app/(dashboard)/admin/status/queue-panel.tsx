@@ -1,45 +1,44 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useId } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { formatTimestamp } from "@/lib/format";
 import { retryQueuedAction, setAsideQueuedAction } from "./actions";
 
 export type QueueItem = { opId: string; createdAt: string; tables: string; entries: number; attempts: number; lastError: string | null };
-
-const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const BUTTON = "inline-flex h-8 items-center rounded-md px-2.5 text-xs font-semibold shadow-sm disabled:opacity-60";
 
 // A queued write PostgreSQL keeps refusing (a lock held for ever, say) shows its error and age here,
 // with "retry now" and "set aside" (which asks first: the write then waits in the conflicts list).
 function QueueActions({ opId }: { opId: string }) {
   const [retryState, retry, isRetrying] = useActionState(retryQueuedAction, null);
   const [setAsideState, setAside, isSettingAside] = useActionState(setAsideQueuedAction, null);
-  const [isConfirming, setIsConfirming] = useState(false);
+  const formId = useId();
   const state = setAsideState ?? retryState;
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap gap-2">
         <form action={retry}>
           <input type="hidden" name="opId" value={opId} />
-          <button type="submit" disabled={isRetrying} className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Button type="submit" size="sm" variant="secondary" disabled={isRetrying}>
             {isRetrying ? "Retrying…" : "Retry now"}
-          </button>
+          </Button>
         </form>
-        {isConfirming ? (
-          <form action={setAside} className="flex flex-wrap items-center gap-2" onSubmit={() => setIsConfirming(false)}>
-            <input type="hidden" name="opId" value={opId} />
-            <span className="text-xs text-slate-700">Set this write aside for review?</span>
-            <button type="submit" disabled={isSettingAside} className={`${BUTTON} bg-amber-600 text-white hover:bg-amber-700`} autoFocus>
-              Set aside
-            </button>
-            <button type="button" onClick={() => setIsConfirming(false)} className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
-              Cancel
-            </button>
-          </form>
-        ) : (
-          <button type="button" onClick={() => setIsConfirming(true)} className={`${BUTTON} bg-white text-amber-800 ring-1 ring-amber-300 hover:bg-amber-50`}>
-            Set aside…
-          </button>
-        )}
+        <form id={formId} action={setAside}>
+          <input type="hidden" name="opId" value={opId} />
+        </form>
+        <ConfirmDialog
+          trigger={
+            <Button size="sm" variant="secondary" disabled={isSettingAside}>
+              Set aside…
+            </Button>
+          }
+          title="Set this queued write aside?"
+          description="It stops waiting for PostgreSQL and is listed under conflicts, where you decide whether to apply it."
+          confirmLabel="Set aside"
+          variant="warning"
+          form={formId}
+        />
       </div>
       {state && (
         <p role="status" className={`text-xs ${state.ok ? "text-emerald-700" : "text-rose-700"}`}>
@@ -67,7 +66,7 @@ export function QueueTable({ items, now }: { items: QueueItem[]; now: number }) 
           {items.map((item) => (
             <tr key={item.opId} className="border-t border-slate-100 align-top" data-testid="queued-write">
               <td className="py-1.5 pr-3 whitespace-nowrap">
-                {TIME.format(new Date(item.createdAt))}
+                {formatTimestamp(item.createdAt)}
                 <span className="block text-xs text-slate-500">{Math.max(0, Math.round((now - Date.parse(item.createdAt)) / 1000))} s ago</span>
               </td>
               <td className="py-1.5 pr-3">{item.tables}</td>

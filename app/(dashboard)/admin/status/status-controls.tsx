@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { probeNowAction, replayNowAction, resolveConflictAction, type StatusActionState } from "./actions";
 
 const REFRESH_MS = 3_000;
@@ -34,8 +36,6 @@ function Feedback({ state }: { state: StatusActionState }) {
   );
 }
 
-const BUTTON = "inline-flex h-9 items-center rounded-md px-3 text-sm font-semibold shadow-sm disabled:opacity-60";
-
 export function StatusActions() {
   const [probeState, probe, isProbing] = useActionState(probeNowAction, null);
   const [replayState, replay, isReplaying] = useActionState(replayNowAction, null);
@@ -43,14 +43,14 @@ export function StatusActions() {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
         <form action={probe}>
-          <button type="submit" disabled={isProbing} className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Button type="submit" disabled={isProbing} variant="secondary" size="sm">
             {isProbing ? "Probing…" : "Probe now"}
-          </button>
+          </Button>
         </form>
         <form action={replay}>
-          <button type="submit" disabled={isReplaying} className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`}>
+          <Button type="submit" disabled={isReplaying} size="sm">
             {isReplaying ? "Replaying…" : "Replay now"}
-          </button>
+          </Button>
         </form>
       </div>
       <Feedback state={probeState ?? replayState} />
@@ -60,24 +60,38 @@ export function StatusActions() {
 
 export function ResolveConflict({ id }: { id: string }) {
   const [state, resolve, isPending] = useActionState(resolveConflictAction, null);
+  const formId = useId();
   return (
-    <form
-      action={resolve}
-      className="flex flex-col gap-2"
-      onSubmit={(event) => {
-        const choice = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
-        const text = choice === "ours" ? "Apply the queued write over PostgreSQL's current version?" : "Discard the queued write and keep PostgreSQL's version?";
-        if (!window.confirm(text)) event.preventDefault();
-      }}
-    >
+    <form id={formId} action={resolve} className="flex flex-col gap-2">
       <input type="hidden" name="id" value={id} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="resolution" value="theirs" disabled={isPending} className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
-          Keep PostgreSQL&apos;s
-        </button>
-        <button type="submit" name="resolution" value="ours" disabled={isPending} className={`${BUTTON} bg-amber-600 text-white hover:bg-amber-700`}>
-          Apply ours
-        </button>
+        <ConfirmDialog
+          trigger={
+            <Button disabled={isPending} variant="secondary" size="sm">
+              Keep PostgreSQL&apos;s
+            </Button>
+          }
+          title="Discard the queued write and keep PostgreSQL's version?"
+          confirmLabel="Keep PostgreSQL's"
+          cancelLabel="Cancel"
+          form={formId}
+          name="resolution"
+          value="theirs"
+        />
+        <ConfirmDialog
+          trigger={
+            <Button disabled={isPending} variant="warning" size="sm">
+              Apply ours
+            </Button>
+          }
+          title="Apply the queued write over PostgreSQL's current version?"
+          confirmLabel="Apply ours"
+          cancelLabel="Cancel"
+          variant="warning"
+          form={formId}
+          name="resolution"
+          value="ours"
+        />
       </div>
       <Feedback state={state} />
     </form>

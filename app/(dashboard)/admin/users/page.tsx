@@ -6,10 +6,11 @@ import { listEmployeesWithoutSignIn, listUsers } from "@/lib/users/list-users";
 import { ZUserListQuery } from "@/lib/users/validations";
 import { CreateSignInForm } from "./create-sign-in-form";
 import { ActiveToggle, RoleForm } from "./user-controls";
+import { formatDateTime } from "@/lib/format";
+import { DataTable, TBody, Td } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Users" };
 
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function UsersPage({ searchParams }: PageProps<"/admin/users">) {
   const actor = await requirePermission("users:manage");
@@ -49,8 +50,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
             {query.q ? "No users match this search." : "No users yet."}
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <DataTable>
               <thead className="bg-slate-50">
                 <tr className="text-left text-slate-700">
                   <th scope="col" className="px-4 py-3 font-semibold">Email</th>
@@ -60,40 +60,39 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                   <th scope="col" className="hidden px-4 py-3 font-semibold lg:table-cell">Last sign-in</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="user-rows">
+              <TBody data-testid="user-rows">
                 {result.rows.map((row) => {
                   const isSelf = row.id === actor.id;
                   return (
                     <tr key={row.id} className="align-top">
-                      <td className="px-4 py-3 font-medium text-slate-900">
+                      <Td className="font-medium text-slate-900">
                         {row.email}
                         {isSelf && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
-                      </td>
-                      <td className="px-4 py-3 text-slate-700">
+                      </Td>
+                      <Td className="text-slate-700">
                         {row.employee ? (
                           `${row.employee.firstName} ${row.employee.lastName} (${row.employee.employeeNumber})`
                         ) : (
-                          <span className="text-slate-400">—</span>
+                          <span className="text-slate-500">—</span>
                         )}
-                      </td>
-                      <td className="px-4 py-3">
+                      </Td>
+                      <Td>
                         <RoleForm userId={row.id} role={row.role} email={row.email} />
-                      </td>
-                      <td className="px-4 py-3">
+                      </Td>
+                      <Td>
                         <div className="flex flex-col items-start gap-2">
                           <span className={`text-xs font-medium ${row.isActive ? "text-emerald-700" : "text-slate-500"}`}>{row.isActive ? "Active" : "Deactivated"}</span>
                           <ActiveToggle userId={row.id} email={row.email} isActive={row.isActive} isSelf={isSelf} />
                         </div>
-                      </td>
-                      <td className="hidden px-4 py-3 whitespace-nowrap text-slate-700 lg:table-cell">
-                        {row.lastSignInAt ? `${DATE_TIME.format(row.lastSignInAt)} UTC` : <span className="text-slate-400">Never</span>}
-                      </td>
+                      </Td>
+                      <Td className="hidden whitespace-nowrap text-slate-700 lg:table-cell">
+                        {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-500">Never</span>}
+                      </Td>
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={href} noun={result.total === 1 ? "user" : "users"} />

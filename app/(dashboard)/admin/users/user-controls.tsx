@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRoleAction, setActiveAction } from "./actions";
-
-const SMALL_BUTTON = "rounded-md px-3 py-1.5 text-sm font-medium shadow-sm disabled:opacity-60";
 
 function Feedback({ state }: { state: { ok?: boolean; message?: string } | null }) {
   if (!state?.message) return null;
@@ -36,9 +36,9 @@ export function RoleForm({ userId, role, email }: { userId: string; role: Role; 
             </option>
           ))}
         </select>
-        <button type="submit" disabled={isPending} className={`${SMALL_BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+        <Button type="submit" disabled={isPending} variant="secondary" size="sm">
           {isPending ? "Saving…" : "Save"}
-        </button>
+        </Button>
       </div>
       <Feedback state={state} />
     </form>
@@ -47,27 +47,30 @@ export function RoleForm({ userId, role, email }: { userId: string; role: Role; 
 
 export function ActiveToggle({ userId, email, isActive, isSelf }: { userId: string; email: string; isActive: boolean; isSelf: boolean }) {
   const [state, action, isPending] = useActionState(setActiveAction, null);
+  const formId = useId();
+  const label = isActive ? "Deactivate" : "Activate";
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        const question = isActive
-          ? `Deactivate ${email}? They are signed out at once and their API tokens stop working.`
-          : `Activate ${email}? They can sign in again with their existing password.`;
-        if (!window.confirm(question)) event.preventDefault();
-      }}
-      className="flex flex-col gap-1"
-    >
+    <form id={formId} action={action} className="flex flex-col gap-1">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="isActive" value={isActive ? "false" : "true"} />
-      <button
-        type="submit"
-        disabled={isPending || (isActive && isSelf)}
-        title={isActive && isSelf ? "You cannot deactivate your own account." : undefined}
-        className={`${SMALL_BUTTON} ${isActive ? "bg-white text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50" : "bg-emerald-600 text-white hover:bg-emerald-700"}`}
-      >
-        {isPending ? "Saving…" : isActive ? "Deactivate" : "Activate"}
-      </button>
+      <ConfirmDialog
+        trigger={
+          <Button
+            size="sm"
+            variant={isActive ? "danger-outline" : "success"}
+            disabled={isPending || (isActive && isSelf)}
+            title={isActive && isSelf ? "You cannot deactivate your own account." : undefined}
+          >
+            {isPending ? "Saving…" : label}
+          </Button>
+        }
+        title={`${label} ${email}?`}
+        description={isActive ? "They are signed out at once and their API tokens stop working." : "They can sign in again with their existing password."}
+        confirmLabel={label}
+        cancelLabel="Cancel"
+        variant={isActive ? "danger" : "success"}
+        form={formId}
+      />
       <Feedback state={state} />
     </form>
   );

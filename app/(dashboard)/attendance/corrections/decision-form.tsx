@@ -1,28 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { FormMessage, INPUT_CLASS } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { decideCorrectionAction } from "./actions";
-
-const BUTTON = "inline-flex h-9 items-center rounded-md px-3 text-sm font-semibold shadow-sm disabled:opacity-60";
 
 export function DecisionForm({ id, version }: { id: string; version: number }) {
   const [state, action, isPending] = useActionState(decideCorrectionAction, null);
   const error = state?.fields?.comment;
+  const formId = useId();
   if (state?.ok) {
     return <FormMessage state={state} />;
   }
   return (
-    <form
-      action={action}
-      className="flex flex-col gap-3"
-      noValidate
-      onSubmit={(event) => {
-        // Rejecting tells the employee no; ask once before sending it.
-        const decision = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
-        if (decision === "REJECTED" && !window.confirm("Reject this correction? The employee will be told, with your comment.")) event.preventDefault();
-      }}
-    >
+    <form id={formId} action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
@@ -51,12 +43,23 @@ export function DecisionForm({ id, version }: { id: string; version: number }) {
         )}
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="APPROVED" disabled={isPending} className={`${BUTTON} bg-emerald-600 text-white hover:bg-emerald-700`}>
+        <Button type="submit" name="decision" value="APPROVED" disabled={isPending} variant="success" size="sm">
           {isPending ? "Saving…" : "Approve"}
-        </button>
-        <button type="submit" name="decision" value="REJECTED" disabled={isPending} className={`${BUTTON} bg-white text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50`}>
-          Reject
-        </button>
+        </Button>
+        {/* Rejecting tells the employee no; ask once before sending it. */}
+        <ConfirmDialog
+          trigger={
+            <Button disabled={isPending} variant="danger-outline" size="sm">
+              Reject
+            </Button>
+          }
+          title="Reject this correction?"
+          description="The employee will be told, with your comment."
+          confirmLabel="Reject"
+          form={formId}
+          name="decision"
+          value="REJECTED"
+        />
       </div>
     </form>
   );

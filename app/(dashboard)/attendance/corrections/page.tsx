@@ -77,7 +77,7 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/atte
                       ? "nothing"
                       : row.recorded.map((session) => `${formatTime(session.checkInAt, tz)}–${session.checkOutAt ? formatTime(session.checkOutAt, tz) : "still open"}`).join(", ")}
                   </p>
-                  <p className="mt-1 text-xs text-slate-400">Asked {formatDateTime(row.createdAt, tz)}</p>
+                  <p className="mt-1 text-xs text-slate-500">Asked {formatDateTime(row.createdAt, tz)}</p>
                 </div>
                 <div>
                   {row.status === "PENDING" ? (

@@ -1,12 +1,5 @@
+import { PageSkeleton } from "@/components/ui/skeleton";
+
 export default function Loading() {
-  return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-6" aria-busy="true" aria-label="Loading the summary">
-      <div className="h-8 w-64 animate-pulse rounded bg-slate-200" />
-      <div className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-        {Array.from({ length: 10 }, (_, i) => (
-          <div key={i} className="h-10 animate-pulse rounded bg-slate-100" />
-        ))}
-      </div>
-    </div>
-  );
+  return <PageSkeleton label="Loading the summary" toolbar rows={10} />;
 }

@@ -12,6 +12,7 @@ import { withParams } from "@/lib/search-params";
 import { readSetting } from "@/lib/settings/settings";
 import { parseMonthParam } from "@/lib/validations/attendance";
 import { MonthNavigation } from "../month-calendar";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Attendance summary" };
 
@@ -96,34 +97,31 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
             <p className="mt-1 text-sm text-slate-600">{department ? "No one in this department was employed that month." : "No one you can see was employed that month."}</p>
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="summary-table">
+          <DataTable data-testid="summary-table">
               <caption className="sr-only">Attendance summary for {formatMonth(month)}</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
+              <THead>
+                  <Th>
                     Employee
-                  </th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 lg:table-cell">
+                  </Th>
+                  <Th className="hidden lg:table-cell">
                     Department
-                  </th>
+                  </Th>
                   {["Working days", "Present", "Absences", "Leave", "Late", "Left early", "Hours"].map((label) => (
                     <th key={label} scope="col" className="whitespace-nowrap px-4 py-3 text-right font-semibold text-slate-700">
                       {label}
                     </th>
                   ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+                </THead>
+              <TBody>
                 {summary.rows.map(({ employee, totals }) => (
                   <tr key={employee.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
+                    <Td>
                       <Link href={`/attendance/${employee.id}?month=${month}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                         {employee.firstName} {employee.lastName}
                       </Link>
                       <p className="text-xs text-slate-500">{employee.employeeNumber}</p>
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-700 lg:table-cell">{employee.department ?? <span className="text-slate-400">—</span>}</td>
+                    </Td>
+                    <Td className="hidden text-slate-700 lg:table-cell">{employee.department ?? <span className="text-slate-500">—</span>}</Td>
                     <td className={NUMBER_CELL}>{formatDays(totals.workingDays)}</td>
                     <td className={NUMBER_CELL}>{totals.presentDays}</td>
                     <td className={`${NUMBER_CELL} ${totals.absentDays > 0 ? "font-medium text-rose-700" : ""}`}>{formatDays(totals.absentDays)}</td>
@@ -133,7 +131,7 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
                     <td className={NUMBER_CELL}>{formatMinutes(totals.minutes)}</td>
                   </tr>
                 ))}
-              </tbody>
+              </TBody>
               <tfoot className="bg-slate-50 font-semibold">
                 <tr>
                   <th scope="row" className="px-4 py-3 text-left">
@@ -149,8 +147,7 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
                   <td className={NUMBER_CELL}>{formatMinutes(summary.totals.minutes)}</td>
                 </tr>
               </tfoot>
-            </table>
-          </div>
+            </DataTable>
         )}
       </section>
     </div>

@@ -1,50 +1,24 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StatusPill } from "@/components/status-pill";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { getDepartment, MEMBER_LIMIT, type DepartmentDetail } from "@/lib/departments/get-department";
-import { AppError } from "@/lib/errors";
+import { getDepartment, MEMBER_LIMIT } from "@/lib/departments/get-department";
+import { buttonClass } from "@/components/ui/button";
+import { Avatar } from "@/components/ui/avatar";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Department" };
 
 const NOTICES = { created: "Department created.", updated: "Changes saved." } as const;
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 const LINK = "font-medium text-slate-900 hover:text-brand-700 hover:underline";
-
-function Avatar({ person, size = "size-10" }: { person: { firstName: string; lastName: string }; size?: string }) {
-  return (
-    <span aria-hidden className={`grid ${size} shrink-0 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700`}>
-      {person.firstName[0]}
-      {person.lastName[0]}
-    </span>
-  );
-}
-
-function Card({ title, action, children }: { title: string; action?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <div className="flex items-center justify-between gap-3">
-        <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-        {action}
-      </div>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
-}
 
 export default async function DepartmentPage({ params, searchParams }: PageProps<"/departments/[id]">) {
   const user = await requirePermission("departments:read");
   const { id } = await params;
   const { saved } = await searchParams;
-  let department: DepartmentDetail;
-  try {
-    department = await getDepartment(user, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const department = await orNotFound(getDepartment(user, id));
   const canWrite = can(user, "departments:write");
   const notice = saved === "created" || saved === "updated" ? NOTICES[saved] : null;
   const subHeadcount = department.children.reduce((sum, child) => sum + child.headcount, 0);
@@ -60,14 +34,14 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           </li>
           {department.ancestors.map((ancestor) => (
             <li key={ancestor.id} className="flex items-center gap-1">
-              <span aria-hidden className="text-slate-400">›</span>
+              <span aria-hidden className="text-slate-500">›</span>
               <Link href={`/departments/${ancestor.id}`} className="hover:text-brand-700">
                 {ancestor.name}
               </Link>
             </li>
           ))}
           <li className="flex items-center gap-1">
-            <span aria-hidden className="text-slate-400">›</span>
+            <span aria-hidden className="text-slate-500">›</span>
             <span aria-current="page" className="text-slate-900">
               {department.name}
             </span>
@@ -103,11 +77,11 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/org-chart" className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href="/org-chart" className={buttonClass({ variant: "secondary" })}>
             See in org chart
           </Link>
           {canWrite && (
-            <Link href={`/departments/${department.id}/edit`} className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`}>
+            <Link href={`/departments/${department.id}/edit`} className={buttonClass()}>
               Edit department
             </Link>
           )}
@@ -131,7 +105,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           <p className="text-sm text-slate-600">Head</p>
           {department.head ? (
             <div className="mt-2 flex items-center gap-3">
-              <Avatar person={department.head} />
+              <Avatar person={department.head} size="md" />
               <div className="min-w-0">
                 {department.head.isVisible ? (
                   <Link href={`/employees/${department.head.id}`} className={LINK} data-testid="department-head">
@@ -214,7 +188,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           <ul className="divide-y divide-slate-100" data-testid="department-members">
             {department.members.map((member) => (
               <li key={member.id} className="flex items-center gap-3 py-2.5">
-                <Avatar person={member} size="size-9" />
+                <Avatar person={member} />
                 <div className="min-w-0 flex-1">
                   <Link href={`/employees/${member.id}`} className={LINK}>
                     {member.firstName} {member.lastName}

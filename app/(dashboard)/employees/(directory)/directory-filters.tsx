@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useRef, useTransition } from "react";
-import { STATUS_LABELS } from "@/components/status-pill";
+import { EMPLOYEE_STATUS_LABELS } from "@/lib/employees/format";
 
 type Props = { departments: { id: string; name: string }[] };
 
@@ -79,7 +79,7 @@ export function DirectoryFilters({ departments }: Props) {
           className={`${fieldClass} sm:w-40`}
         >
           <option value="">Any status</option>
-          {Object.entries(STATUS_LABELS).map(([value, label]) => (
+          {Object.entries(EMPLOYEE_STATUS_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

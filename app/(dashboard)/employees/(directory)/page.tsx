@@ -9,10 +9,12 @@ import { listEmployees } from "@/lib/employees/list-employees";
 import { withParams } from "@/lib/search-params";
 import { parseDirectoryQuery, type DirectoryQuery } from "@/lib/validations/employees";
 import { DirectoryFilters } from "./directory-filters";
+import { formatDate } from "@/lib/format";
+import { DataTable, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { Avatar } from "@/components/ui/avatar";
 
 export const metadata: Metadata = { title: "Employees" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 const COLUMNS: { key: DirectoryQuery["sort"] | null; label: string; className?: string }[] = [
   { key: "name", label: "Name" },
@@ -80,10 +82,8 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
             )}
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50">
-                <tr>
+          <DataTable>
+              <THead>
                   {COLUMNS.map((column) => {
                     const isSorted = column.key === query.sort;
                     const nextDir = isSorted && query.dir === "asc" ? "desc" : "asc";
@@ -107,17 +107,13 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
                       </th>
                     );
                   })}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="directory-rows">
+                </THead>
+              <TBody data-testid="directory-rows">
                 {result.rows.map((employee) => (
-                  <tr key={employee.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
+                  <Tr key={employee.id}>
+                    <Td>
                       <div className="flex items-center gap-3">
-                        <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700">
-                          {employee.firstName[0]}
-                          {employee.lastName[0]}
-                        </span>
+                        <Avatar person={employee} />
                         <div className="min-w-0">
                           <Link href={`/employees/${employee.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="employee-name">
                             {employee.firstName} {employee.lastName}
@@ -125,21 +121,20 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
                           <p className="truncate text-slate-500">{employee.workEmail}</p>
                         </div>
                       </div>
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-700 lg:table-cell">{employee.jobTitle}</td>
-                    <td className="px-4 py-3 text-slate-700">{employee.department?.name ?? <span className="text-slate-400">—</span>}</td>
-                    <td className="hidden px-4 py-3 text-slate-700 xl:table-cell">
-                      {employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : <span className="text-slate-400">—</span>}
-                    </td>
-                    <td className="px-4 py-3">
+                    </Td>
+                    <Td className="hidden text-slate-700 lg:table-cell">{employee.jobTitle}</Td>
+                    <Td className="text-slate-700">{employee.department?.name ?? <span className="text-slate-500">—</span>}</Td>
+                    <Td className="hidden text-slate-700 xl:table-cell">
+                      {employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : <span className="text-slate-500">—</span>}
+                    </Td>
+                    <Td>
                       <StatusPill status={employee.status} />
-                    </td>
-                    <td className="hidden whitespace-nowrap px-4 py-3 text-slate-700 sm:table-cell">{DATE.format(employee.hireDate)}</td>
-                  </tr>
+                    </Td>
+                    <Td className="hidden whitespace-nowrap text-slate-700 sm:table-cell">{formatDate(employee.hireDate)}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination

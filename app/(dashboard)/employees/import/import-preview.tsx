@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ImportAction, ImportPreview, PreviewRow } from "@/lib/csv/import-employees";
+import { DataTable, TBody, THead } from "@/components/ui/table";
 
 const PAGE = 100;
 
@@ -99,14 +100,12 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             }}
             className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:text-slate-300 ${filter === tab.key ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
           >
-            {tab.label} <span className={filter === tab.key ? "text-brand-100" : "text-slate-400"}>{tab.count.toLocaleString("en-GB")}</span>
+            {tab.label} <span className={filter === tab.key ? "text-brand-100" : "text-slate-500"}>{tab.count.toLocaleString("en-GB")}</span>
           </button>
         ))}
       </div>
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="import-rows">
-          <thead className="bg-slate-50">
-            <tr>
+      <DataTable data-testid="import-rows">
+          <THead>
               <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
                 Line
               </th>
@@ -118,15 +117,13 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                   {column}
                 </th>
               ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+            </THead>
+          <TBody>
             {rows.slice(0, shown).map((row) => (
               <PreviewTableRow key={row.line} row={row} columns={columns} />
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </DataTable>
       {rows.length > shown && (
         <div className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600">
           <span>
@@ -164,7 +161,7 @@ function PreviewTableRow({ row, columns }: { row: PreviewRow; columns: ImportPre
             className={`max-w-64 px-3 py-2 ${error ? "bg-rose-50 ring-1 ring-inset ring-rose-300" : isChanged ? "bg-amber-50" : ""}`}
             data-error={error ? column : undefined}
           >
-            <span className={`block truncate ${value ? "text-slate-800" : "text-slate-400"}`} title={value || undefined}>
+            <span className={`block truncate ${value ? "text-slate-800" : "text-slate-500"}`} title={value || undefined}>
               {value || "—"}
             </span>
             {isChanged && <span className="sr-only">(changes)</span>}

@@ -32,7 +32,7 @@ export function ImportProgress({ title, steps, current, fraction, detail, onCanc
           const isDone = index < currentIndex;
           const isCurrent = index === currentIndex;
           return (
-            <li key={step.key} className={`flex items-center gap-2 ${isCurrent ? "font-semibold text-slate-900" : isDone ? "text-emerald-700" : "text-slate-400"}`} aria-current={isCurrent ? "step" : undefined}>
+            <li key={step.key} className={`flex items-center gap-2 ${isCurrent ? "font-semibold text-slate-900" : isDone ? "text-emerald-700" : "text-slate-500"}`} aria-current={isCurrent ? "step" : undefined}>
               <span
                 aria-hidden
                 className={`grid size-6 place-items-center rounded-full text-xs ${isDone ? "bg-emerald-100 text-emerald-700" : isCurrent ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-500"}`}

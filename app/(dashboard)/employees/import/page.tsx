@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { CSV_COLUMN_HELP, EMPLOYEE_CSV_COLUMNS, MAX_CSV_BYTES, MAX_CSV_ROWS, REQUIRED_CSV_COLUMNS, SENSITIVE_CSV_COLUMNS } from "@/lib/csv/employee-csv";
 import { ImportWizard } from "./import-wizard";
+import { TBody } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Import employees" };
 
@@ -39,7 +40,7 @@ export default async function ImportEmployeesPage() {
             The first row names the columns, in any order; names are matched ignoring case and spaces. Columns left out of the file are left unchanged on
             existing employees. An empty cell clears an optional value. Dates are YYYY-MM-DD.
           </p>
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200">
               <thead>
                 <tr className="text-left text-slate-600">
@@ -48,18 +49,18 @@ export default async function ImportEmployeesPage() {
                   <th scope="col" className="py-2 font-semibold">What to put in it</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TBody>
                 {EMPLOYEE_CSV_COLUMNS.map((column) => (
                   <tr key={column}>
                     <td className="py-2 pr-4 font-mono text-xs">{column}</td>
-                    <td className="py-2 pr-4">{REQUIRED_CSV_COLUMNS.includes(column) ? "Yes" : <span className="text-slate-400">No</span>}</td>
+                    <td className="py-2 pr-4">{REQUIRED_CSV_COLUMNS.includes(column) ? "Yes" : <span className="text-slate-500">No</span>}</td>
                     <td className="py-2">
                       {CSV_COLUMN_HELP[column]}
                       {SENSITIVE_CSV_COLUMNS.has(column) && <span className="ml-1 text-xs text-slate-500">(sensitive)</span>}
                     </td>
                   </tr>
                 ))}
-              </tbody>
+              </TBody>
             </table>
           </div>
         </div>

@@ -9,11 +9,10 @@ import { CancelRequestButton } from "../cancel-request-button";
 import { DecisionForm } from "../decision-form";
 import { LeaveStatusPill, LeaveTypeName } from "../leave-status-pill";
 import { NoticeBanner } from "../notice-banner";
+import { formatDate, formatDateAndTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Leave request" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 const LEDGER_KINDS: Record<string, string> = { TAKEN: "Booked", CANCELLED: "Given back" };
 
@@ -75,7 +74,7 @@ export default async function LeaveRequestPage({ params, searchParams }: PagePro
             {request.manager ? request.manager.name : "HR"}
             {request.type.requiresHrApproval && request.manager ? ", then HR" : ""}
           </Fact>
-          <Fact label="Requested">{DATE.format(request.createdAt)}</Fact>
+          <Fact label="Requested">{formatDate(request.createdAt)}</Fact>
           {request.reason && (
             <div className="sm:col-span-3">
               <Fact label="Note">{request.reason}</Fact>
@@ -122,7 +121,7 @@ export default async function LeaveRequestPage({ params, searchParams }: PagePro
                 <div className="text-sm">
                   <p className="font-medium text-slate-900">{event.text}</p>
                   <p className="text-xs text-slate-500">
-                    <time dateTime={event.at.toISOString()}>{TIME.format(event.at)} UTC</time>
+                    <time dateTime={event.at.toISOString()}>{formatDateAndTime(event.at)} UTC</time>
                     {event.actor ? ` · ${event.actor}` : ""}
                   </p>
                   {event.comment && <p className="mt-1 text-slate-700">“{event.comment}”</p>}
@@ -144,7 +143,7 @@ export default async function LeaveRequestPage({ params, searchParams }: PagePro
               {request.ledger.map((line) => (
                 <li key={line.id} className="flex items-center justify-between gap-3 py-2">
                   <span>
-                    {LEDGER_KINDS[line.kind] ?? line.kind} <span className="text-slate-500">· {DATE.format(line.effectiveDate)}</span>
+                    {LEDGER_KINDS[line.kind] ?? line.kind} <span className="text-slate-500">· {formatDate(line.effectiveDate)}</span>
                   </span>
                   <span className={`font-medium tabular-nums ${line.halfDays < 0 ? "text-rose-700" : "text-emerald-700"}`}>
                     {line.halfDays > 0 ? "+" : "−"}

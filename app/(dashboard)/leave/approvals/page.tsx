@@ -12,10 +12,10 @@ import { firstParams, ZLeaveListQuery } from "@/lib/validations/leave-requests";
 import { DecisionForm } from "../decision-form";
 import { LeaveStatusPill, LeaveTypeName } from "../leave-status-pill";
 import { NoticeBanner } from "../notice-banner";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Leave approvals" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 // HR sees every stage and may narrow it down; a manager's queue is short enough as it is.
 const STAGES: { status?: LeaveRequestStatus; label: string }[] = [
@@ -100,7 +100,7 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
                 {row.attachmentName && <p className="text-sm text-slate-600">Document: {row.attachmentName}</p>}
                 {row.status === "PENDING_HR" && row.managerComment && <p className="text-sm text-slate-600">Manager: “{row.managerComment}”</p>}
                 <BalanceLine row={row} after={after.get(row.id)} />
-                <p className="text-xs text-slate-500">Requested {DATE.format(row.createdAt)}</p>
+                <p className="text-xs text-slate-500">Requested {formatDate(row.createdAt)}</p>
               </div>
               <div className="md:col-span-2">
                 {row.canDecide ? (

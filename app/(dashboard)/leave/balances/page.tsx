@@ -7,15 +7,16 @@ import { formatHalfDays } from "@/lib/leave/dates";
 import { type BalanceCell, getBalancesReport, parseBalancesQuery } from "@/lib/leave/balances-report";
 import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { withParams } from "@/lib/search-params";
+import { formatDate } from "@/lib/format";
+import { DataTable, TBody, Th, THead, Tr } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave balances" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const CONTROL = "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
 
 function Cell({ cell, isUnlimited }: { cell: BalanceCell | null; isUnlimited: boolean }) {
-  if (!cell) return <span className="text-slate-400" title="Does not apply to this employee">—</span>;
+  if (!cell) return <span className="text-slate-500" title="Does not apply to this employee">—</span>;
   if (isUnlimited) {
     // No entitlement to run out of: the balance only counts down what was taken.
     return (
@@ -52,7 +53,7 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Leave balances</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Available leave per employee and leave type on <span className="font-medium text-slate-900">{DATE.format(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after booked and pending leave.
+            Available leave per employee and leave type on <span className="font-medium text-slate-900">{formatDate(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after booked and pending leave.
           </p>
         </div>
         <nav aria-label="Year" className="flex items-center gap-2">
@@ -113,25 +114,22 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
             <p className="max-w-sm text-sm text-slate-600">{isFiltered ? "Try another name or department." : "Try another year."}</p>
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <DataTable>
               <caption className="sr-only">Available leave by employee and leave type in {result.year}</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="sticky left-0 bg-slate-50 px-4 py-3 text-left font-semibold text-slate-700">
+              <THead>
+                  <Th className="sticky left-0 bg-slate-50">
                     Employee
-                  </th>
+                  </Th>
                   {result.types.map((type) => (
                     <th key={type.id} scope="col" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-700">
                       <span aria-hidden className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
                       {type.name}
                     </th>
                   ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="balance-rows">
+                </THead>
+              <TBody data-testid="balance-rows">
                 {result.rows.map((row) => (
-                  <tr key={row.employee.id} className="hover:bg-slate-50">
+                  <Tr key={row.employee.id}>
                     <th scope="row" className="sticky left-0 bg-white px-4 py-3 text-left font-normal">
                       <Link href={`/leave/ledger/${row.employee.id}?asOf=${result.asOf}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="balance-employee">
                         {row.employee.firstName} {row.employee.lastName}
@@ -146,11 +144,10 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
                         <Cell cell={row.cells[type.id]} isUnlimited={type.isUnlimited} />
                       </td>
                     ))}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(page) => href({ page })} noun={result.total === 1 ? "employee" : "employees"} />

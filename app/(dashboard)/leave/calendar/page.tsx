@@ -8,12 +8,11 @@ import { LEAVE_STATUS_LABELS } from "@/lib/leave/requests/status";
 import { type CalendarCell, type CalendarDay, teamCalendar } from "@/lib/leave/requests/team-calendar";
 import { withParams } from "@/lib/search-params";
 import { firstParams, ZCalendarQuery } from "@/lib/validations/leave-requests";
+import { formatLongDay, formatMonthYear, formatWeekdayInitial } from "@/lib/format";
+import { TBody } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const WEEKDAY = new Intl.DateTimeFormat("en-GB", { weekday: "narrow", timeZone: "UTC" });
-const LONG_DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 
 function shiftMonth(month: string, by: number): string {
   const date = new Date(`${month}-01T00:00:00Z`);
@@ -46,7 +45,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
   const departments = calendar.scope === "all" ? await listDepartmentOptions() : [];
   const current = { month, department: query.department, page: calendar.page };
   const href = (changes: Record<string, string | number | undefined>) => withParams("/leave/calendar", current, changes);
-  const title = MONTH.format(new Date(`${month}-01T00:00:00Z`));
+  const title = formatMonthYear(new Date(`${month}-01T00:00:00Z`));
   const subtitle = { all: "Everyone’s approved and pending leave.", team: "Your team’s approved and pending leave.", self: "Your approved and pending leave." }[calendar.scope];
 
   return (
@@ -106,14 +105,15 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
             <p className="max-w-sm text-sm text-slate-600">{query.department ? "No one in this department was employed this month." : "Your sign-in is not linked to an employee record, and no one reports to you."}</p>
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-xs" data-testid="calendar-grid">
+          // Focusable so keyboard users can scroll it on a narrow screen; at 1280 px it fits without.
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Leave in ${title}`}>
+            <table className="w-full min-w-[56rem] table-fixed border-collapse text-xs" data-testid="calendar-grid">
               <caption className="sr-only">
                 Leave in {title}, one row per person and one column per day. Weekends and holidays are shaded; pending leave is striped.
               </caption>
               <thead>
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className="sticky left-0 z-10 min-w-44 bg-white px-3 py-2 text-left text-sm font-semibold text-slate-700">
+                  <th scope="col" className="sticky left-0 z-10 w-36 bg-white px-3 py-2 text-left text-sm font-semibold text-slate-700">
                     Person
                   </th>
                   {calendar.days.map((day) => (
@@ -121,10 +121,10 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                       key={day.date}
                       scope="col"
                       title={day.holiday ? `${day.holiday.name}${day.holiday.isHalfDay ? " (half day)" : ""}` : undefined}
-                      className={`min-w-7 px-0 py-1 text-center font-medium ${dayShade(day)} ${day.date === today ? "text-brand-700" : "text-slate-600"}`}
+                      className={`w-6 px-0 py-1 text-center font-medium ${dayShade(day)} ${day.date === today ? "text-brand-700" : "text-slate-600"}`}
                     >
-                      <abbr title={LONG_DAY.format(new Date(`${day.date}T00:00:00Z`))} className="no-underline">
-                        <span className="block text-[10px] text-slate-400">{WEEKDAY.format(new Date(`${day.date}T00:00:00Z`))}</span>
+                      <abbr title={formatLongDay(new Date(`${day.date}T00:00:00Z`))} className="no-underline">
+                        <span className="block text-[10px] text-slate-500">{formatWeekdayInitial(new Date(`${day.date}T00:00:00Z`))}</span>
                         <span className={day.date === today ? "rounded-full bg-brand-600 px-1 text-white" : ""}>{day.day}</span>
                       </abbr>
                       {day.holiday && <span className="sr-only">, {day.holiday.name}</span>}
@@ -132,11 +132,13 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                   ))}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TBody>
                 {calendar.rows.map((row) => (
                   <tr key={row.id}>
                     <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-1.5 text-left font-normal">
-                      <span className="block truncate text-sm font-medium text-slate-900">{row.name}</span>
+                      <span className="block truncate text-sm font-medium text-slate-900" title={row.name}>
+                        {row.name}
+                      </span>
                       <span className="block truncate text-slate-500">{row.department ?? row.jobTitle}</span>
                     </th>
                     {row.cells.map((cell, index) => {
@@ -148,7 +150,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                           {cell && isStartHere && (
                             <Link href={`/leave/${cell.requestId}`} className="absolute inset-0 z-[1] rounded-md focus-visible:outline-2 focus-visible:outline-brand-500">
                               <span className="sr-only">
-                                {row.name}: {cell.typeName}, {LEAVE_STATUS_LABELS[cell.status].toLowerCase()}, from {LONG_DAY.format(new Date(`${day.date}T00:00:00Z`))}
+                                {row.name}: {cell.typeName}, {LEAVE_STATUS_LABELS[cell.status].toLowerCase()}, from {formatLongDay(new Date(`${day.date}T00:00:00Z`))}
                               </span>
                             </Link>
                           )}
@@ -157,7 +159,7 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                     })}
                   </tr>
                 ))}
-              </tbody>
+              </TBody>
             </table>
           </div>
         )}

@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { FormMessage, INPUT_CLASS } from "@/components/forms/field";
+import { useFocusOnError } from "@/components/forms/use-focus-on-error";
 import type { FormState } from "@/lib/forms";
 import { formatHalfDays } from "@/lib/leave/dates";
 import type { LeavePreview } from "@/lib/leave/requests/preview-leave-request";
 import type { RequestFormOptions, RequestableType } from "@/lib/leave/requests/request-options";
 import { createLeaveRequestAction, previewLeaveRequestAction, type PreviewState } from "../actions";
+import { formatDay } from "@/lib/format";
 
 type Values = {
   employeeId: string;
@@ -23,7 +25,6 @@ type Values = {
 type Props = RequestFormOptions & { initial: { employeeId: string; startDate: string } };
 
 const PREVIEW_DELAY_MS = 250;
-const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 const PRIMARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
 const SECONDARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
 
@@ -73,7 +74,7 @@ export function RequestForm({ types, employees, self, initial }: Props) {
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const [isPreviewing, setIsPreviewing] = useState(false);
   const latest = useRef(0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useFocusOnError(state);
   const ids = useId();
 
   const subject = values.employeeId ? employees?.find((employee) => employee.id === values.employeeId) : self;
@@ -98,11 +99,6 @@ export function RequestForm({ types, employees, self, initial }: Props) {
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [values, isReady]);
-
-  // After a refused submit, take keyboard and screen-reader users to what needs attention.
-  useEffect(() => {
-    if (state && !state.ok) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-  }, [state]);
 
   function update(changes: Partial<Values>) {
     setValues((current) => {
@@ -362,8 +358,8 @@ function PreviewDetails({ preview }: { preview: LeavePreview }) {
           <h3 className="text-sm font-semibold text-slate-700">Day by day</h3>
           <ul className="mt-2 max-h-80 divide-y divide-slate-100 overflow-y-auto text-sm" data-testid="preview-days">
             {preview.days.map((day) => (
-              <li key={day.date} className={`flex items-center justify-between gap-3 py-1.5 ${day.halfDays === 0 ? "text-slate-400" : ""}`}>
-                <span>{DAY.format(new Date(`${day.date}T00:00:00Z`))}</span>
+              <li key={day.date} className={`flex items-center justify-between gap-3 py-1.5 ${day.halfDays === 0 ? "text-slate-500" : ""}`}>
+                <span>{formatDay(new Date(`${day.date}T00:00:00Z`))}</span>
                 <span className={`text-right text-xs ${day.halfDays === 0 ? "" : "font-medium text-slate-700"}`}>{dayCost(day)}</span>
               </li>
             ))}

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { FormMessage, INPUT_CLASS } from "@/components/forms/field";
+import { Field, FormMessage } from "@/components/forms/field";
+import { FormSection } from "@/components/ui/form-section";
 import { EMPLOYMENT_TYPE_LABELS } from "@/lib/employees/format";
 import type { FormState } from "@/lib/forms";
 import type { LeaveTypeRow } from "@/lib/leave-types/list-leave-types";
@@ -34,18 +35,6 @@ function toValues(type: LeaveTypeRow): Values {
   };
 }
 
-function Section({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
-  return (
-    <fieldset className="grid gap-4 border-t border-slate-200 pt-5 first:border-t-0 first:pt-0 md:grid-cols-3">
-      <div>
-        <legend className="text-sm font-semibold text-slate-900">{title}</legend>
-        <p className="mt-1 text-xs text-slate-500">{description}</p>
-      </div>
-      <div className="flex flex-col gap-4 md:col-span-2">{children}</div>
-    </fieldset>
-  );
-}
-
 function Described({ name, error, hint }: { name: string; error?: string; hint?: string }) {
   if (error) {
     return (
@@ -61,7 +50,7 @@ function Described({ name, error, hint }: { name: string; error?: string; hint?:
   ) : null;
 }
 
-function TextInput({ name, label, values, errors, hint, type = "text", required, inputMode, step, min, max, placeholder, className = "" }: {
+function TextInput({ name, values, errors, type = "text", ...props }: {
   name: string;
   label: string;
   values: Values;
@@ -76,36 +65,16 @@ function TextInput({ name, label, values, errors, hint, type = "text", required,
   placeholder?: string;
   className?: string;
 }) {
-  const error = errors[name];
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={`field-${name}`} className="text-sm font-medium text-slate-700">
-        {label}
-        {required && (
-          <span className="text-rose-600" aria-hidden>
-            {" "}
-            *
-          </span>
-        )}
-      </label>
-      <input
-        id={`field-${name}`}
-        name={name}
-        type={type}
-        required={required}
-        inputMode={inputMode}
-        step={step}
-        min={min}
-        max={max}
-        placeholder={placeholder}
-        defaultValue={values[name] ?? ""}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `field-${name}-error` : hint ? `field-${name}-hint` : undefined}
-        className={type === "color" ? "h-10 w-20 cursor-pointer rounded-md border border-slate-300 bg-white p-1" : INPUT_CLASS}
-      />
-      <Described name={name} error={error} hint={hint} />
-    </div>
+    <Field
+      name={name}
+      type={type}
+      defaultValue={values[name] ?? ""}
+      error={errors[name]}
+      autoComplete="off"
+      controlClassName={type === "color" ? "h-10 w-20 cursor-pointer p-1" : undefined}
+      {...props}
+    />
   );
 }
 
@@ -147,7 +116,7 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
 
       {/* Remounted after a refused save so every field shows what was sent. */}
       <div key={JSON.stringify(state?.values ?? null)} className="flex flex-col gap-6">
-        <Section title="The type" description="How it appears in requests, calendars and balances.">
+        <FormSection layout="side" title="The type" description="How it appears in requests, calendars and balances.">
           <div className="grid gap-4 sm:grid-cols-3">
             <TextInput name="name" label="Name" required values={values} errors={errors} className="sm:col-span-2" placeholder="Annual leave" />
             <TextInput name="code" label="Code" required values={values} errors={errors} hint="Up to 12 letters or digits; saved in capitals." placeholder="AL" />
@@ -155,9 +124,9 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
           <TextInput name="color" label="Colour" type="color" values={values} errors={errors} hint="Marks this leave on calendars." />
           <Checkbox name="isPaid" label="Paid leave" hint="Unpaid leave is still recorded, and reported to payroll as unpaid." values={values} />
           <Checkbox name="isActive" label="Active" hint="Inactive types keep their history but cannot be requested and have no balance shown." values={values} />
-        </Section>
+        </FormSection>
 
-        <Section title="Entitlement" description="How much leave a year, and when it is credited. Joiners and leavers get a share in proportion to the days they are employed.">
+        <FormSection layout="side" title="Entitlement" description="How much leave a year, and when it is credited. Joiners and leavers get a share in proportion to the days they are employed.">
           <TextInput
             name="yearlyHalfDays"
             label="Days a year"
@@ -189,9 +158,9 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
             ))}
             <Described name="accrual" error={errors.accrual} />
           </div>
-        </Section>
+        </FormSection>
 
-        <Section title="Carry-forward" description="What is left at the end of a year moves into the next, up to a cap.">
+        <FormSection layout="side" title="Carry-forward" description="What is left at the end of a year moves into the next, up to a cap.">
           <div className="grid gap-4 sm:grid-cols-2">
             <TextInput name="carryForwardMaxHalfDays" label="Carry up to (days)" type="number" inputMode="decimal" step="0.5" min="0" max="366" values={values} errors={errors} hint="0 means nothing is carried." />
             <TextInput
@@ -207,23 +176,23 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
               hint="Empty: they never lapse. Leave taken before the lapse uses carried days first."
             />
           </div>
-        </Section>
+        </FormSection>
 
-        <Section title="Requests" description="Rules a request for this leave must follow.">
+        <FormSection layout="side" title="Requests" description="Rules a request for this leave must follow.">
           <TextInput name="maxConsecutiveDays" label="Longest request (working days)" type="number" inputMode="numeric" step="1" min="1" max="366" values={values} errors={errors} hint="Empty: no limit." className="sm:max-w-56" />
           <Checkbox name="allowsHalfDays" label="Half days allowed" hint="Requests may start in the afternoon or end at noon." values={values} />
           <Checkbox name="requiresAttachment" label="Attachment required" hint="A doctor's note or certificate must be named on the request." values={values} />
           <Checkbox name="requiresHrApproval" label="HR approves too" hint="After the manager approves, HR takes a second decision." values={values} />
-        </Section>
+        </FormSection>
 
-        <Section title="Who it applies to" description="Tick none for everyone.">
+        <FormSection layout="side" title="Who it applies to" description="Tick none for everyone.">
           <div role="group" aria-label="Employment types" aria-describedby={errors["employmentTypes.0"] ? "field-employmentTypes-error" : undefined} className="grid gap-2 sm:grid-cols-2">
             {EMPLOYMENT_TYPES.map((employmentType) => (
               <Checkbox key={employmentType} name="employmentTypes" value={employmentType} label={EMPLOYMENT_TYPE_LABELS[employmentType]} values={values} checked={chosenTypes.includes(employmentType)} />
             ))}
           </div>
           <Described name="employmentTypes" error={errors["employmentTypes.0"] ?? errors.employmentTypes} />
-        </Section>
+        </FormSection>
       </div>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">

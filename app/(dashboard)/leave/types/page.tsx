@@ -4,10 +4,10 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { describeCarryForward, describeEmploymentTypes, describeEntitlement } from "@/lib/leave-types/describe-leave-type";
 import { listLeaveTypes } from "@/lib/leave-types/list-leave-types";
+import { buttonClass } from "@/components/ui/button";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave types" };
-
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 
 function Flag({ children, tone = "bg-slate-100 text-slate-700 ring-slate-500/20" }: { children: React.ReactNode; tone?: string }) {
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>{children}</span>;
@@ -28,10 +28,10 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
           <p className="mt-1 text-sm text-slate-600">Each kind of leave and its policy: entitlement, accrual, carry-forward and the rules requests follow.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/leave/balances" className={`${BUTTON} bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href="/leave/balances" className={buttonClass({ variant: "secondary" })}>
             Balances
           </Link>
-          <Link href="/leave/types/new" className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="new-leave-type">
+          <Link href="/leave/types/new" className={buttonClass()} data-testid="new-leave-type">
             New leave type
           </Link>
         </div>
@@ -48,29 +48,26 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
           <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="leave-types-empty">
             <p className="text-base font-medium">No leave types yet</p>
             <p className="max-w-sm text-sm text-slate-600">Create annual leave first; sick, unpaid and parental leave usually follow.</p>
-            <Link href="/leave/types/new" className={`${BUTTON} mt-2 bg-brand-600 text-white hover:bg-brand-700`}>
+            <Link href="/leave/types/new" className={buttonClass({ className: "mt-2" })}>
               New leave type
             </Link>
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Leave type</th>
-                  <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Entitlement</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 lg:table-cell">Carry-forward</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 md:table-cell">Rules</th>
-                  <th scope="col" className="hidden px-4 py-3 text-left font-semibold text-slate-700 xl:table-cell">Applies to</th>
+          <DataTable>
+              <THead>
+                  <Th>Leave type</Th>
+                  <Th>Entitlement</Th>
+                  <Th className="hidden lg:table-cell">Carry-forward</Th>
+                  <Th className="hidden md:table-cell">Rules</Th>
+                  <Th className="hidden xl:table-cell">Applies to</Th>
                   <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
                     <span className="sr-only">Actions</span>
                   </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="leave-type-rows">
+                </THead>
+              <TBody data-testid="leave-type-rows">
                 {types.map((type) => (
                   <tr key={type.id} className={type.isActive ? "hover:bg-slate-50" : "bg-slate-50/60 text-slate-500"}>
-                    <td className="px-4 py-3">
+                    <Td>
                       <div className="flex items-center gap-3">
                         <span aria-hidden className="size-3 shrink-0 rounded-full" style={{ backgroundColor: type.color }} />
                         <div className="min-w-0">
@@ -84,28 +81,27 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
                           </p>
                         </div>
                       </div>
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{describeEntitlement(type)}</td>
-                    <td className="hidden px-4 py-3 text-slate-700 lg:table-cell">{describeCarryForward(type)}</td>
-                    <td className="hidden px-4 py-3 md:table-cell">
+                    </Td>
+                    <Td className="text-slate-700">{describeEntitlement(type)}</Td>
+                    <Td className="hidden text-slate-700 lg:table-cell">{describeCarryForward(type)}</Td>
+                    <Td className="hidden md:table-cell">
                       <div className="flex flex-wrap gap-1">
                         {type.allowsHalfDays && <Flag>Half days</Flag>}
                         {type.requiresAttachment && <Flag>Attachment</Flag>}
                         {type.requiresHrApproval && <Flag tone="bg-amber-50 text-amber-800 ring-amber-600/20">HR approves</Flag>}
                         {type.maxConsecutiveDays !== null && <Flag>Max {type.maxConsecutiveDays} days</Flag>}
                       </div>
-                    </td>
-                    <td className="hidden px-4 py-3 text-slate-700 xl:table-cell">{describeEmploymentTypes(type.employmentTypes)}</td>
-                    <td className="px-4 py-3 text-right">
+                    </Td>
+                    <Td className="hidden text-slate-700 xl:table-cell">{describeEmploymentTypes(type.employmentTypes)}</Td>
+                    <Td className="text-right">
                       <Link href={`/leave/types/${type.id}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${type.name}`}>
                         Edit
                       </Link>
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </DataTable>
         )}
       </section>
     </div>

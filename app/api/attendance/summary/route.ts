@@ -1,7 +1,7 @@
 import { monthlySummary } from "@/lib/attendance/monthly-summary";
 import { summaryCsv } from "@/lib/attendance/summary-csv";
 import { authenticateRequest } from "@/lib/auth/current-user";
-import { apiError, handleApiError } from "@/lib/http/api-error";
+import { apiError, handleApiError } from "@/lib/api/api-error";
 import { ZSummaryQuery } from "@/lib/validations/attendance";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { authenticateRequest } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { exportEmployeesCsv } from "@/lib/csv/export-employees";
-import { apiError, handleApiError } from "@/lib/http/api-error";
+import { apiError, handleApiError } from "@/lib/api/api-error";
 import { parseDirectoryQuery } from "@/lib/validations/employees";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { MAX_CSV_BYTES } from "@/lib/csv/employee-csv";
 import { commitImport, previewImport } from "@/lib/csv/import-employees";
 import { AppError } from "@/lib/errors";
-import { apiError, handleApiError, type ApiErrorBody } from "@/lib/http/api-error";
+import { apiError, handleApiError, type ApiErrorBody } from "@/lib/api/api-error";
 
 export const dynamic = "force-dynamic";
 

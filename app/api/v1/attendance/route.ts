@@ -1,8 +1,8 @@
-import { requireCaller } from "@/lib/api/require-caller";
+import { apiRoute } from "@/lib/api/api-route";
 import { NextResponse } from "next/server";
 import { checkIn, checkOut } from "@/lib/attendance/check-in";
 import { listAttendanceRecords, toApiRecord } from "@/lib/attendance/list-records";
-import { handleApiError, readJson } from "@/lib/http/api-error";
+import { readJson } from "@/lib/api/api-error";
 import { ZAttendanceAction, ZAttendanceListQuery } from "@/lib/validations/attendance";
 
 export const dynamic = "force-dynamic";
@@ -10,26 +10,16 @@ export const dynamic = "force-dynamic";
 
 // GET /api/v1/attendance?employeeId=&from=&to=&page=&pageSize= - attendance records of the caller
 // (or of someone they may see), newest first; the current month unless dates are given
-export async function GET(request: Request) {
-  try {
-    const user = await requireCaller(request);
-    const query = ZAttendanceListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const result = await listAttendanceRecords(user, query);
-    return NextResponse.json({ data: result.rows.map(toApiRecord), page: result.page, pageSize: result.pageSize, total: result.total });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const GET = apiRoute(null, async ({ request, user }) => {
+  const query = ZAttendanceListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await listAttendanceRecords(user, query);
+  return NextResponse.json({ data: result.rows.map(toApiRecord), page: result.page, pageSize: result.pageSize, total: result.total });
+});
 
 // POST /api/v1/attendance {"action":"check-in"|"check-out"} - start (201) or close (200) the
 // caller's session; a second check-in while one is open answers 409
-export async function POST(request: Request) {
-  try {
-    const user = await requireCaller(request);
-    const { action } = ZAttendanceAction.parse(await readJson(request));
-    if (action === "check-in") return NextResponse.json({ data: toApiRecord(await checkIn(user)) }, { status: 201 });
-    return NextResponse.json({ data: toApiRecord(await checkOut(user)) });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const POST = apiRoute(null, async ({ request, user }) => {
+  const { action } = ZAttendanceAction.parse(await readJson(request));
+  if (action === "check-in") return NextResponse.json({ data: toApiRecord(await checkIn(user)) }, { status: 201 });
+  return NextResponse.json({ data: toApiRecord(await checkOut(user)) });
+});

@@ -1,16 +1,15 @@
-import { requireCaller } from "@/lib/api/require-caller";
+import { apiRoute } from "@/lib/api/api-route";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { asJsonObject, flattenEmployeeBody, serializeEmployee, serializeEmployeeRow } from "@/lib/api/serialize";
 import { getEmployeeProfile } from "@/lib/employees/get-employee";
 import { listEmployees } from "@/lib/employees/list-employees";
 import { createEmployee } from "@/lib/employees/save-employee";
-import { handleApiError, readJson } from "@/lib/http/api-error";
+import { readJson } from "@/lib/api/api-error";
 import { DIRECTORY_SORTS, EMPLOYEE_STATUSES, ZEmployeeInput } from "@/lib/validations/employees";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const dynamic = "force-dynamic";
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 // Unlike the directory page, which quietly falls back to defaults for a hand-edited URL, the API
 // tells a program exactly which parameter it got wrong. `query` and `q` are the same search.
@@ -26,34 +25,24 @@ const ZEmployeeListQuery = z.object({
 
 
 // GET /api/v1/employees - list employees the caller may see, filtered and paginated
-export async function GET(request: Request) {
-  try {
-    const user = await requireCaller(request, "employees:read");
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const query = ZEmployeeListQuery.parse({ ...params, q: params.q ?? params.query });
-    const result = await listEmployees(user, query);
-    // The service shows the last page for a page past the end; a program paging until it gets
-    // nothing must get nothing there instead.
-    const isPastEnd = result.page < query.page;
-    return NextResponse.json({
-      data: isPastEnd ? [] : result.rows.map(serializeEmployeeRow),
-      page: query.page,
-      pageSize: result.pageSize,
-      total: result.total,
-    });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const GET = apiRoute("employees:read", async ({ request, user }) => {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = ZEmployeeListQuery.parse({ ...params, q: params.q ?? params.query });
+  const result = await listEmployees(user, query);
+  // The service shows the last page for a page past the end; a program paging until it gets
+  // nothing must get nothing there instead.
+  const isPastEnd = result.page < query.page;
+  return NextResponse.json({
+    data: isPastEnd ? [] : result.rows.map(serializeEmployeeRow),
+    page: query.page,
+    pageSize: result.pageSize,
+    total: result.total,
+  });
+});
 
 // POST /api/v1/employees - create an employee; answers 201 with the record as the caller sees it
-export async function POST(request: Request) {
-  try {
-    const user = await requireCaller(request, "employees:create");
-    const input = ZEmployeeInput.parse(flattenEmployeeBody(asJsonObject(await readJson(request))));
-    const { id } = await createEmployee(user, input);
-    return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) }, { status: 201 });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const POST = apiRoute("employees:create", async ({ request, user }) => {
+  const input = ZEmployeeInput.parse(flattenEmployeeBody(asJsonObject(await readJson(request))));
+  const { id } = await createEmployee(user, input);
+  return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) }, { status: 201 });
+});

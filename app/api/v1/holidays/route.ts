@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { authenticateRequest } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { handleApiError } from "@/lib/http/api-error";
+import { handleApiError } from "@/lib/api/api-error";
 import { ZHolidayListQuery } from "@/lib/validations/attendance";
 
 export const dynamic = "force-dynamic";

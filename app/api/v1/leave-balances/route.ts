@@ -4,13 +4,12 @@ import { authenticateRequest } from "@/lib/auth/current-user";
 import { canSeeEmployee } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { handleApiError } from "@/lib/http/api-error";
+import { handleApiError } from "@/lib/api/api-error";
 import { getBalances } from "@/lib/leave/ledger";
 import { balanceAsOf, isUnlimited, todayIso } from "@/lib/leave/requests/request-rules";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const dynamic = "force-dynamic";
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const ZBalanceQuery = z.object({
   employeeId: z.preprocess(blankToUndefined, z.string().max(64, "Not an employee id.").optional()),

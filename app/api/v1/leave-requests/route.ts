@@ -1,18 +1,17 @@
-import { requireCaller } from "@/lib/api/require-caller";
+import { apiRoute } from "@/lib/api/api-route";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { asJsonObject } from "@/lib/api/serialize";
 import { AppError } from "@/lib/errors";
-import { handleApiError, readJson } from "@/lib/http/api-error";
+import { readJson } from "@/lib/api/api-error";
 import { createLeaveRequest } from "@/lib/leave/requests/create-leave-request";
 import { getLeaveRequest } from "@/lib/leave/requests/get-leave-request";
 import { listLeaveRequests } from "@/lib/leave/requests/list-leave-requests";
 import { LEAVE_STATUSES, LIST_VIEWS, ZLeaveRequestInput, ZRequestFor } from "@/lib/validations/leave-requests";
 import { serializeLeaveRequest, serializeLeaveRequestDetail } from "./serialize";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export const dynamic = "force-dynamic";
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 // Strict, unlike the leave pages: a program learns which parameter it got wrong.
 const ZLeaveListQuery = z.object({
@@ -28,33 +27,23 @@ const ZLeaveListQuery = z.object({
 
 // GET /api/v1/leave-requests?view=mine|approvals|all&status=&page=&pageSize= - the caller's own
 // requests, those awaiting their decision, or all they may see; paginated
-export async function GET(request: Request) {
-  try {
-    const user = await requireCaller(request);
-    const query = ZLeaveListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const result = await listLeaveRequests(user, query);
-    // The service shows the last page for a page past the end; a program paging until it gets
-    // nothing must get nothing there instead.
-    const isPastEnd = result.page < query.page;
-    return NextResponse.json({ data: isPastEnd ? [] : result.rows.map(serializeLeaveRequest), page: query.page, pageSize: result.pageSize, total: result.total });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const GET = apiRoute(null, async ({ request, user }) => {
+  const query = ZLeaveListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await listLeaveRequests(user, query);
+  // The service shows the last page for a page past the end; a program paging until it gets
+  // nothing must get nothing there instead.
+  const isPastEnd = result.page < query.page;
+  return NextResponse.json({ data: isPastEnd ? [] : result.rows.map(serializeLeaveRequest), page: query.page, pageSize: result.pageSize, total: result.total });
+});
 
 // POST /api/v1/leave-requests - request leave for oneself (or, HR, for `employeeId`); answers 201
 // with the request as GET /api/v1/leave-requests/:id shows it
-export async function POST(request: Request) {
-  try {
-    const user = await requireCaller(request);
-    const body = asJsonObject(await readJson(request));
-    const input = ZLeaveRequestInput.parse(body);
-    const { employeeId } = ZRequestFor.parse(body);
-    const { id } = await createLeaveRequest(user, input, { forEmployeeId: employeeId });
-    const detail = await getLeaveRequest(user, id);
-    if (!detail) throw new AppError("not_found", "The leave request was not found.");
-    return NextResponse.json({ data: serializeLeaveRequestDetail(detail) }, { status: 201 });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const POST = apiRoute(null, async ({ request, user }) => {
+  const body = asJsonObject(await readJson(request));
+  const input = ZLeaveRequestInput.parse(body);
+  const { employeeId } = ZRequestFor.parse(body);
+  const { id } = await createLeaveRequest(user, input, { forEmployeeId: employeeId });
+  const detail = await getLeaveRequest(user, id);
+  if (!detail) throw new AppError("not_found", "The leave request was not found.");
+  return NextResponse.json({ data: serializeLeaveRequestDetail(detail) }, { status: 201 });
+});

@@ -3,7 +3,7 @@ import { serializeSessionUser } from "@/lib/api/serialize";
 import { clearSessionCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
-import { handleApiError, readJson } from "@/lib/http/api-error";
+import { handleApiError, readJson } from "@/lib/api/api-error";
 import { ZSignIn } from "@/lib/validations/auth";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { getDepartment, type DepartmentDetail } from "@/lib/departments/get-department";
+import { getDepartment } from "@/lib/departments/get-department";
 import { listHeadOptions, listParentOptions } from "@/lib/departments/list-departments";
-import { AppError } from "@/lib/errors";
 import { DepartmentForm } from "../../department-form";
 
 export const metadata: Metadata = { title: "Edit department" };
@@ -12,13 +11,7 @@ export const metadata: Metadata = { title: "Edit department" };
 export default async function EditDepartmentPage({ params }: PageProps<"/departments/[id]/edit">) {
   const user = await requirePermission("departments:write");
   const { id } = await params;
-  let department: DepartmentDetail;
-  try {
-    department = await getDepartment(user, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const department = await orNotFound(getDepartment(user, id));
   // Parents exclude the department itself and everything beneath it: choosing one would make a loop.
   const [parents, heads] = await Promise.all([listParentOptions(id), listHeadOptions(user, department.headId)]);
 

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
+import { Avatar } from "@/components/ui/avatar";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Tabs } from "@/components/ui/tabs";
 import { StatusPill } from "@/components/status-pill";
 import { listAuditEntries, type AuditEntry } from "@/lib/audit/list-audit";
 import { requirePermission, type CurrentUser } from "@/lib/auth/current-user";
@@ -10,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { findNamesForIds } from "@/lib/employees/employee-options";
 import { EMPLOYMENT_TYPE_LABELS, fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney, toDateInput } from "@/lib/employees/format";
 import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import { changeStatusAction } from "../../actions";
 import { StatusChangeForm } from "../../employee-form";
 
@@ -45,19 +48,12 @@ const ZProfileQuery = z.object({
 const ACTION_LABELS: Record<string, string> = { create: "Created the record", update: "Updated", status: "Changed status", delete: "Deleted the record" };
 
 const LINK = "font-medium text-brand-700 hover:underline";
-const BUTTON = "inline-flex h-10 items-center rounded-md px-4 text-sm font-semibold shadow-sm";
 
 export default async function EmployeeProfilePage({ params, searchParams }: PageProps<"/employees/[id]">) {
   const user = await requirePermission("employees:read");
   const { id } = await params;
   const query = ZProfileQuery.parse(await searchParams);
-  let employee: EmployeeProfile;
-  try {
-    employee = await getEmployeeProfile(user, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const employee = await orNotFound(getEmployeeProfile(user, id));
   const tabs = TABS.filter((tab) => !("isPersonal" in tab) || employee.personal);
   const tab = tabs.some((candidate) => candidate.key === query.tab) ? query.tab : "job";
   const notice = query.created ? NOTICES.created : query.saved ? NOTICES[query.saved] : null;
@@ -74,35 +70,23 @@ export default async function EmployeeProfilePage({ params, searchParams }: Page
       )}
       <ProfileHeader user={user} employee={employee} />
 
-      <div role="tablist" aria-label="Employee details" className="flex gap-1 overflow-x-auto border-b border-slate-200">
-        {tabs.map((candidate) => {
-          const isSelected = candidate.key === tab;
-          return (
-            <Link
-              key={candidate.key}
-              id={`tab-${candidate.key}`}
-              href={`/employees/${employee.id}?tab=${candidate.key}`}
-              role="tab"
-              aria-selected={isSelected}
-              aria-controls="profile-panel"
-              scroll={false}
-              className={`-mb-px whitespace-nowrap border-b-2 px-4 py-2.5 text-sm font-medium ${
-                isSelected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-              }`}
-            >
-              {candidate.label}
-            </Link>
-          );
-        })}
-      </div>
-
-      <div id="profile-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0} className="focus:outline-none">
-        {tab === "job" && <JobPanel employee={employee} />}
-        {tab === "personal" && <PersonalPanel employee={employee} />}
-        {tab === "contact" && <ContactPanel user={user} employee={employee} />}
-        {tab === "emergency" && <EmergencyPanel user={user} employee={employee} />}
-        {tab === "history" && <HistoryPanel user={user} employee={employee} page={query.page} />}
-      </div>
+      {/* Every panel is rendered; the keyed Tabs start on the one in the URL, so links to ?tab=history work. */}
+      <Tabs
+        key={tab}
+        label="Employee details"
+        defaultValue={tab}
+        items={tabs.map((candidate) => ({
+          value: candidate.key,
+          label: candidate.label,
+          content: {
+            job: <JobPanel employee={employee} />,
+            personal: <PersonalPanel employee={employee} />,
+            contact: <ContactPanel user={user} employee={employee} />,
+            emergency: <EmergencyPanel user={user} employee={employee} />,
+            history: <HistoryPanel user={user} employee={employee} page={query.page} />,
+          }[candidate.key],
+        }))}
+      />
     </div>
   );
 }
@@ -115,13 +99,10 @@ function ProfileHeader({ user, employee }: { user: CurrentUser; employee: Employ
   return (
     <section className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm lg:flex-row lg:items-start lg:justify-between">
       <div className="flex min-w-0 items-start gap-4">
-        <span aria-hidden className="grid size-14 shrink-0 place-items-center rounded-full bg-brand-100 text-lg font-semibold text-brand-700">
-          {employee.firstName[0]}
-          {employee.lastName[0]}
-        </span>
+        <Avatar person={employee} size="lg" />
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight" data-testid="profile-name">
+            <h1 className="text-2xl font-semibold tracking-tight break-words" data-testid="profile-name">
               {name}
             </h1>
             <StatusPill status={employee.status} />
@@ -153,12 +134,12 @@ function ProfileHeader({ user, employee }: { user: CurrentUser; employee: Employ
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {canEdit && (
-          <Link href={`/employees/${employee.id}/edit`} className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`} data-testid="edit-employee">
+          <Link href={`/employees/${employee.id}/edit`} className={buttonClass()} data-testid="edit-employee">
             Edit
           </Link>
         )}
         {canEditOwnContact && (
-          <Link href={`/employees/${employee.id}/contact`} className={`${BUTTON} bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50`}>
+          <Link href={`/employees/${employee.id}/contact`} className={buttonClass({ variant: "secondary" })}>
             Edit my contact details
           </Link>
         )}
@@ -180,25 +161,13 @@ function ProfileHeader({ user, employee }: { user: CurrentUser; employee: Employ
 
 type Detail = { label: string; value: React.ReactNode };
 
-function Card({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
-  return (
-    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <div className="flex items-center justify-between gap-3">
-        <h2 className="text-base font-semibold text-slate-900">{title}</h2>
-        {action}
-      </div>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
-
 function Details({ items }: { items: Detail[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
       {items.map((item) => (
         <div key={item.label}>
           <dt className="text-sm text-slate-500">{item.label}</dt>
-          <dd className="mt-0.5 text-sm font-medium whitespace-pre-line text-slate-900">{item.value ?? <span className="font-normal text-slate-400">Not recorded</span>}</dd>
+          <dd className="mt-0.5 text-sm font-medium whitespace-pre-line text-slate-900">{item.value ?? <span className="font-normal text-slate-500">Not recorded</span>}</dd>
         </div>
       ))}
     </dl>
@@ -420,7 +389,7 @@ async function HistoryPanel({ user, employee, page }: { user: CurrentUser; emplo
                       <dt className="text-slate-500">{fieldLabel(field)}:</dt>
                       <dd className="text-slate-900">
                         <Value text={formatAuditValue(field, change.from, { names, currency: currency("from") })} />
-                        <span aria-label="changed to" className="px-1.5 text-slate-400">
+                        <span aria-label="changed to" className="px-1.5 text-slate-500">
                           →
                         </span>
                         <Value text={formatAuditValue(field, change.to, { names, currency: currency("to") })} />
@@ -450,5 +419,5 @@ async function HistoryPanel({ user, employee, page }: { user: CurrentUser; emplo
 }
 
 function Value({ text }: { text: string | null }) {
-  return text === null ? <span className="italic text-slate-400">empty</span> : <span>{text}</span>;
+  return text === null ? <span className="italic text-slate-500">empty</span> : <span>{text}</span>;
 }

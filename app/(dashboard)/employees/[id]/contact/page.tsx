@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
-import { AppError } from "@/lib/errors";
+import { getEmployeeProfile } from "@/lib/employees/get-employee";
 import { updateOwnContactAction } from "../../actions";
 import { OwnContactForm } from "../../employee-form";
 
@@ -14,13 +14,7 @@ export default async function OwnContactPage({ params }: PageProps<"/employees/[
   const user = await requirePermission("employees:update-own-contact");
   const { id } = await params;
   if (user.employeeId !== id) forbidden();
-  let employee: EmployeeProfile;
-  try {
-    employee = await getEmployeeProfile(user, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const employee = await orNotFound(getEmployeeProfile(user, id));
   const personal = employee.personal;
   const profileHref = `/employees/${employee.id}?tab=contact`;
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listEmployeeFormOptions } from "@/lib/employees/employee-options";
 import { centsToInput, toDateInput } from "@/lib/employees/format";
 import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
-import { AppError } from "@/lib/errors";
 import { updateEmployeeAction } from "../../actions";
 import { EmployeeForm, type EmployeeFormValues } from "../../employee-form";
 
@@ -42,13 +42,7 @@ export default async function EditEmployeePage({ params }: PageProps<"/employees
   // would save them blank, so editing needs both permissions.
   if (!can(user, "employees:read-sensitive")) forbidden();
   const { id } = await params;
-  let employee: EmployeeProfile;
-  try {
-    employee = await getEmployeeProfile(user, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const employee = await orNotFound(getEmployeeProfile(user, id));
   const options = await listEmployeeFormOptions({ id: employee.id, managerId: employee.managerId });
   const profileHref = `/employees/${employee.id}`;
 

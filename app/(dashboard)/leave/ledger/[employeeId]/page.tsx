@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 import { formatHalfDays, isValidIsoDate, toIsoDate } from "@/lib/leave/dates";
-import { type EmployeeLedger, type ExplainedBalance, type ExplainedLine, getEmployeeLedger } from "@/lib/leave/employee-ledger";
+import { type ExplainedBalance, type ExplainedLine, getEmployeeLedger } from "@/lib/leave/employee-ledger";
 import { AdjustBalanceForm } from "./adjust-balance-form";
+import { formatDate, formatLongDate } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
+import { TONE_TEXT, type Tone } from "@/components/ui/tone";
+import { TBody } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Leave ledger" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
 
 const KIND_LABELS: Record<string, string> = {
@@ -24,14 +26,15 @@ const KIND_LABELS: Record<string, string> = {
   ADJUSTMENT: "Adjustment",
 };
 
-const day = (date: string) => DATE.format(new Date(`${date}T00:00:00Z`));
+const day = (date: string) => formatDate(new Date(`${date}T00:00:00Z`));
 const signed = (halfDays: number) => `${halfDays > 0 ? "+" : halfDays < 0 ? "−" : ""}${formatHalfDays(Math.abs(halfDays))}`;
 
-function Stat({ label, value, hint, tone = "text-slate-900", testId }: { label: string; value: string; hint?: string; tone?: string; testId?: string }) {
+// A compact figure inside the balance card's description list.
+function Figure({ label, value, hint, tone = "neutral", testId }: { label: string; value: string; hint?: string; tone?: Tone; testId?: string }) {
   return (
     <div className="rounded-lg bg-slate-50 px-3 py-2">
       <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className={`text-lg font-semibold tabular-nums ${tone}`} data-testid={testId}>
+      <dd className={cn("text-lg font-semibold tabular-nums", TONE_TEXT[tone])} data-testid={testId}>
         {value}
       </dd>
       {hint && <dd className="text-xs text-slate-500">{hint}</dd>}
@@ -41,7 +44,7 @@ function Stat({ label, value, hint, tone = "text-slate-900", testId }: { label: 
 
 function LineRow({ line }: { line: ExplainedLine }) {
   return (
-    <tr className={line.isAfterAsOf ? "text-slate-400" : undefined} data-testid="ledger-line">
+    <tr className={line.isAfterAsOf ? "text-slate-500" : undefined} data-testid="ledger-line">
       <td className="px-4 py-2 whitespace-nowrap tabular-nums">{day(line.date)}</td>
       <td className="px-4 py-2 whitespace-nowrap">
         {KIND_LABELS[line.kind] ?? line.kind}
@@ -53,7 +56,7 @@ function LineRow({ line }: { line: ExplainedLine }) {
             {line.reason ?? "Leave request"}
           </Link>
         ) : (
-          (line.reason ?? <span className="text-slate-400">—</span>)
+          (line.reason ?? <span className="text-slate-500">—</span>)
         )}
         {line.createdByEmail && line.kind === "ADJUSTMENT" && <span className="block text-xs text-slate-500">by {line.createdByEmail}</span>}
       </td>
@@ -75,16 +78,16 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
         </h2>
         {balance.type.isUnlimited ? (
           <dl className="grid gap-3 sm:grid-cols-3">
-            <Stat label="Taken by this date" value={formatHalfDays(Math.max(0, -balance.balance))} hint="No yearly limit" />
-            <Stat label="Booked later" value={formatHalfDays(balance.scheduled)} />
-            <Stat label="Awaiting a decision" value={formatHalfDays(balance.pending)} />
+            <Figure label="Taken by this date" value={formatHalfDays(Math.max(0, -balance.balance))} hint="No yearly limit" />
+            <Figure label="Booked later" value={formatHalfDays(balance.scheduled)} />
+            <Figure label="Awaiting a decision" value={formatHalfDays(balance.pending)} />
           </dl>
         ) : (
           <dl className="grid gap-3 sm:grid-cols-4">
-            <Stat label="Available" value={formatHalfDays(balance.available)} hint="for a new request" tone={balance.available < 0 ? "text-rose-700" : "text-brand-700"} testId="ledger-available" />
-            <Stat label="Balance" value={formatHalfDays(balance.balance)} hint={`on ${day(asOf)}`} testId="ledger-balance-value" />
-            <Stat label="Booked later" value={formatHalfDays(balance.scheduled)} hint="approved, still to come" />
-            <Stat label="Awaiting a decision" value={formatHalfDays(balance.pending)} hint="pending requests" />
+            <Figure label="Available" value={formatHalfDays(balance.available)} hint="for a new request" tone={balance.available < 0 ? "danger" : "brand"} testId="ledger-available" />
+            <Figure label="Balance" value={formatHalfDays(balance.balance)} hint={`on ${day(asOf)}`} testId="ledger-balance-value" />
+            <Figure label="Booked later" value={formatHalfDays(balance.scheduled)} hint="approved, still to come" />
+            <Figure label="Awaiting a decision" value={formatHalfDays(balance.pending)} hint="pending requests" />
           </dl>
         )}
         {balance.lapsing > 0 && balance.expiresOn && (
@@ -108,7 +111,7 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
                 <th scope="col" className="px-4 py-2 text-right font-semibold">Balance after</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <TBody>
               {before.map((line) => (
                 <LineRow key={line.id} line={line} />
               ))}
@@ -129,7 +132,7 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
                   <td className="px-4 py-2 text-right font-semibold tabular-nums">{formatHalfDays(balance.closing)}</td>
                 </tr>
               )}
-            </tbody>
+            </TBody>
           </table>
         </div>
       )}
@@ -152,14 +155,7 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
     redirect(`/leave/ledger/${user.employeeId}${asOf === today ? "" : `?asOf=${asOf}`}`);
   }
 
-  let ledger: EmployeeLedger;
-  try {
-    ledger = await getEmployeeLedger(user, employeeId, asOf);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    if (error instanceof AppError && error.code === "forbidden") forbidden();
-    throw error;
-  }
+  const ledger = await orNotFound(getEmployeeLedger(user, employeeId, asOf));
   const { employee, year } = ledger;
   const isOwn = user.employeeId === employee.id;
   const at = (date: string) => `/leave/ledger/${employee.id}?asOf=${date}`;
@@ -222,7 +218,7 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
         </div>
       </section>
       <p className="-mt-3 text-sm text-slate-600">
-        Showing {year} as it stands on <span className="font-medium text-slate-900">{LONG_DATE.format(new Date(`${asOf}T00:00:00Z`))}</span>. Lines after that date are greyed out: they are booked but not yet counted.
+        Showing {year} as it stands on <span className="font-medium text-slate-900">{formatLongDate(new Date(`${asOf}T00:00:00Z`))}</span>. Lines after that date are greyed out: they are booked but not yet counted.
       </p>
 
       {ledger.balances.length === 0 ? (

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
 import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import { getLeaveType } from "@/lib/leave-types/get-leave-type";
-import type { LeaveTypeRow } from "@/lib/leave-types/list-leave-types";
 import { LeaveTypeForm } from "../leave-type-form";
 
 export const metadata: Metadata = { title: "Edit leave type" };
@@ -13,13 +11,7 @@ export const metadata: Metadata = { title: "Edit leave type" };
 export default async function EditLeaveTypePage({ params }: PageProps<"/leave/types/[id]">) {
   await requirePermission(LEAVE_ADMIN);
   const { id } = await params;
-  let type: LeaveTypeRow;
-  try {
-    type = await getLeaveType(id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const type = await orNotFound(getLeaveType(id));
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <Link href="/leave/types" className="text-sm font-medium text-slate-600 hover:text-brand-700">

@@ -1,7 +1,7 @@
 import { authenticateRequest } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { toEmployeeCsv } from "@/lib/csv/employee-csv";
-import { apiError, handleApiError } from "@/lib/http/api-error";
+import { apiError, handleApiError } from "@/lib/api/api-error";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,11 @@
-import { requireCaller, ZBodyVersion } from "@/lib/api/require-caller";
+import { apiRoute } from "@/lib/api/api-route";
+import { ZBodyVersion } from "@/lib/api/require-caller";
 import { NextResponse } from "next/server";
 import { asJsonObject, flattenEmployeeBody, serializeEmployee } from "@/lib/api/serialize";
 import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
 import { updateEmployee } from "@/lib/employees/save-employee";
 import { AppError, forbidden } from "@/lib/errors";
-import { handleApiError, readJson, zodFields } from "@/lib/http/api-error";
+import { readJson, zodFields } from "@/lib/api/api-error";
 import { ZEmployeeInput } from "@/lib/validations/employees";
 
 export const dynamic = "force-dynamic";
@@ -48,31 +49,19 @@ function changedFields(body: Record<string, unknown>): Record<string, unknown> {
 }
 
 // GET /api/v1/employees/:id - one employee; salary and personal data only where the caller may see them
-export async function GET(request: Request, context: RouteContext<"/api/v1/employees/[id]">) {
-  try {
-    const user = await requireCaller(request, "employees:read");
-    const { id } = await context.params;
-    return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const GET = apiRoute<{ id: string }>("employees:read", async ({ user, params: { id } }) => {
+  return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) });
+});
 
 // PATCH /api/v1/employees/:id - change some fields of an employee; `version` (from GET) is required
 // and a stale one answers 409, so nobody overwrites a change they have not seen
-export async function PATCH(request: Request, context: RouteContext<"/api/v1/employees/[id]">) {
-  try {
-    const user = await requireCaller(request, "employees:update");
-    const { id } = await context.params;
-    const body = asJsonObject(await readJson(request));
-    const version = ZBodyVersion.safeParse(body.version);
-    if (!version.success) throw new AppError("validation_failed", "The request has invalid fields.", { version: "Send the version you last read; it is required." });
-    const current = await getEmployeeProfile(user, id);
-    const parsed = ZEmployeeInput.safeParse({ ...editableFields(current), ...changedFields(body) });
-    if (!parsed.success) throw new AppError("validation_failed", "The request has invalid fields.", zodFields(parsed.error));
-    await updateEmployee(user, id, version.data, parsed.data);
-    return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const PATCH = apiRoute<{ id: string }>("employees:update", async ({ request, user, params: { id } }) => {
+  const body = asJsonObject(await readJson(request));
+  const version = ZBodyVersion.safeParse(body.version);
+  if (!version.success) throw new AppError("validation_failed", "The request has invalid fields.", { version: "Send the version you last read; it is required." });
+  const current = await getEmployeeProfile(user, id);
+  const parsed = ZEmployeeInput.safeParse({ ...editableFields(current), ...changedFields(body) });
+  if (!parsed.success) throw new AppError("validation_failed", "The request has invalid fields.", zodFields(parsed.error));
+  await updateEmployee(user, id, version.data, parsed.data);
+  return NextResponse.json({ data: serializeEmployee(await getEmployeeProfile(user, id)) });
+});

@@ -1,0 +1,17 @@
+import { cn } from "./cn";
+
+// A page's title, a line about it, and its main actions on the right (below on a phone).
+export function PageHeader({ title, description, eyebrow, actions, className, titleTestId }: { title: React.ReactNode; description?: React.ReactNode; eyebrow?: React.ReactNode; actions?: React.ReactNode; className?: string; titleTestId?: string }) {
+  return (
+    <div className={cn("flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between", className)}>
+      <div className="min-w-0">
+        {eyebrow && <div className="text-sm text-slate-500">{eyebrow}</div>}
+        <h1 className="text-2xl font-semibold tracking-tight break-words" data-testid={titleTestId}>
+          {title}
+        </h1>
+        {description && <div className="mt-1 text-sm text-slate-600">{description}</div>}
+      </div>
+      {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
+    </div>
+  );
+}
