@@ -43,7 +43,18 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
         await tx.payslip.deleteMany({ where: { runId } });
         return tx.payRun.update({
           where: { id: runId, version: run.version },
-          data: { status: "CALCULATING", cursor: null, calculatedCount: 0, flaggedCount: 0, employeeCount: total, totals: null, lastError: null, calculatedById: user.id, calculatedAt: null, version: { increment: 1 } },
+          data: {
+            status: "CALCULATING",
+            cursor: null,
+            calculatedCount: 0,
+            flaggedCount: 0,
+            employeeCount: total,
+            totals: null,
+            lastError: null,
+            calculatedById: user.id,
+            calculatedAt: null,
+            version: { increment: 1 },
+          },
         });
       }),
     ).catch(rethrowStale);
@@ -92,7 +103,14 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
   };
 
   for (;;) {
-    const ids = (await db.employee.findMany({ where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) }, select: { id: true }, orderBy: { id: "asc" }, take: batchSize })).map((row) => row.id);
+    const ids = (
+      await db.employee.findMany({
+        where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take: batchSize,
+      })
+    ).map((row) => row.id);
     if (ids.length === 0) break;
     const inputs = (await loadEmployeeInputs(ids, window, calendar)).filter((employee) => employee.assignment.scheduleId === run.scheduleId);
     let payslips: ReturnType<typeof toPayslipRow>[];
@@ -101,7 +119,9 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
     } catch (error) {
       // A definition or input someone must fix first: the run goes back to draft with the reason.
       if (error instanceof AppError) {
-        await asUser(user, () => db.payRun.update({ where: { id: runId, version }, data: { status: "DRAFT", cursor: null, lastError: error.message, version: { increment: 1 } } })).catch(rethrowStale);
+        await asUser(user, () =>
+          db.payRun.update({ where: { id: runId, version }, data: { status: "DRAFT", cursor: null, lastError: error.message, version: { increment: 1 } } }),
+        ).catch(rethrowStale);
       }
       throw error;
     }
@@ -152,7 +172,17 @@ async function finishCalculation(user: PayrollUser, runId: string, version: numb
   return asUser(user, () =>
     db.payRun.update({
       where: { id: runId, version, status: "CALCULATING" },
-      data: { status: "CALCULATED", calculatedAt: new Date(), calculatedById: user.id, employeeCount: count, calculatedCount: count, flaggedCount: flagged, totals: JSON.stringify(totals), cursor: null, version: { increment: 1 } },
+      data: {
+        status: "CALCULATED",
+        calculatedAt: new Date(),
+        calculatedById: user.id,
+        employeeCount: count,
+        calculatedCount: count,
+        flaggedCount: flagged,
+        totals: JSON.stringify(totals),
+        cursor: null,
+        version: { increment: 1 },
+      },
     }),
   ).catch(rethrowStale);
 }
@@ -165,7 +195,8 @@ export function toPayslipRow(runId: string, employee: EmployeeInputs, calculatio
   const previousNet = employee.previous?.net ?? null;
   if (previousNet !== null && previousNet !== 0) {
     const change = ((totals.net - previousNet) / Math.abs(previousNet)) * 100;
-    if (Math.abs(change) > flagChangePercent) reasons.push(`Net pay ${change > 0 ? "rose" : "fell"} ${Math.abs(change).toFixed(1)}% against the previous period.`);
+    if (Math.abs(change) > flagChangePercent)
+      reasons.push(`Net pay ${change > 0 ? "rose" : "fell"} ${Math.abs(change).toFixed(1)}% against the previous period.`);
   }
   const hasAccount = Boolean(employee.bank.iban || employee.bank.sortCode);
   return {

@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 
 // GET /api/v1/payslips/:id - one payslip with every line and its reason and the year to date; the
 // employee's own (once approved) or, for payroll users, anyone's; 404 for anyone else
-export const GET = apiRoute<{ id: string }>("payroll:view-own", async ({ user, params: { id } }) => NextResponse.json({ data: serializePayslip(await getPayslip(user, id)) }));
+export const GET = apiRoute<{ id: string }>("payroll:view-own", async ({ user, params: { id } }) =>
+  NextResponse.json({ data: serializePayslip(await getPayslip(user, id)) }),
+);

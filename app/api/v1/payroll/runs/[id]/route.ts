@@ -11,5 +11,10 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ id: string }>("payroll:manage", async ({ request, user, params: { id } }) => {
   const query = ZRunQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await getPayRun(user, id, { page: query.page, pageSize: query.pageSize, flaggedOnly: query.flagged === "true" });
-  return NextResponse.json({ data: { ...serializeRun(result.run), payslips: result.payslips.map(serializeRunPayslip) }, page: query.page, pageSize: query.pageSize, total: result.total });
+  return NextResponse.json({
+    data: { ...serializeRun(result.run), payslips: result.payslips.map(serializeRunPayslip) },
+    page: query.page,
+    pageSize: query.pageSize,
+    total: result.total,
+  });
 });
