@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TextLink } from "@/components/ui/button";
+import { ButtonLink, TextLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,7 +25,15 @@ export default async function PayrollPage() {
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <PageHeader title="Payroll" description="Pay runs move from draft to calculated to approved (by a second person) to paid. An approved run is locked." />
+      <PageHeader
+        title="Payroll"
+        description="Pay runs move from draft to calculated to approved (by a second person) to paid. An approved run is locked."
+        actions={
+          <ButtonLink href="/payroll/setup" variant="secondary">
+            Components, structures and assignments
+          </ButtonLink>
+        }
+      />
       <Card title="Run a month">
         <NewRunForm schedules={schedules} defaultMonth={defaultMonth} />
       </Card>
