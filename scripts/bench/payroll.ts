@@ -211,7 +211,7 @@ try {
       .map((value) => value.toFixed(2))
       .join(" / ")} at the end.`,
     `${EMPLOYEES.toLocaleString("en")} employees on one structure of six components (base pay, a fixed allowance, a formula allowance, a capped pension percentage, a formula deduction, an employer pension), UK PAYE and NI; 5 % joiners and 4 % leavers in the month, 10 % with a raise mid-month, 1 in 7 with a day and a half of unpaid leave, 20 % with a bonus.`,
-    "The time is `calculatePayRun` from the draft to the calculated run, batches of 500 read, calculated and written (payslips with their lines, the run's cursor) in one transaction each; PostgreSQL is a local throwaway cluster reached through the data layer in primary mode, every write copied to the SQLite fallback before it is acknowledged. Peak memory is the process's resident set sampled every 25 ms while calculating.",
+    "The time is `calculatePayRun` from the draft to the calculated run, batches of 500 read, calculated and written (payslips with their lines, the run's cursor) in one transaction each, one batch written while the next is calculated; PostgreSQL is a local throwaway cluster reached through the data layer in primary mode, every write copied to the SQLite fallback before it is acknowledged. Peak memory is the process's resident set sampled every 25 ms while calculating.",
     "",
     "| database | output | time | per employee | peak memory | target ≤ 20 s |",
     "|---|---|---|---|---|---|",
