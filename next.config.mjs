@@ -7,6 +7,12 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
+  // HSTS in production: browsers keep to HTTPS for two years. Browsers ignore it over plain HTTP,
+  // so a laptop's http://localhost is not affected.
+  async headers() {
+    if (process.env.NODE_ENV !== "production") return [];
+    return [{ source: "/:path*", headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] }];
+  },
 };
 
 export default nextConfig;

@@ -18,6 +18,9 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Route handlers refuse cookie-authenticated changes without a same-origin Origin, which
+    // browsers send and Playwright's API requests (the specs' fixtures) do not.
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -1,5 +1,5 @@
 // One error type for what a caller can do something about, with a code mapped to an HTTP status
-// at one boundary (lib/http/api-error.ts for the API, form state for server actions).
+// at one boundary (lib/api/api-error.ts for the API, form state for server actions).
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,

@@ -37,8 +37,8 @@ const NAV: NavGroup[] = [
   {
     label: "Pay",
     items: [
-      { href: "/payroll/payslips", label: "My payslips", permission: "payroll:view-own" },
       { href: "/payroll", label: "Payroll", permission: "payroll:manage", exact: true },
+      { href: "/payroll/payslips", label: "My payslips", permission: "payroll:view-own" },
     ],
   },
   {

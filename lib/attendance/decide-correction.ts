@@ -2,6 +2,7 @@ import "server-only";
 import { uuidv7 } from "uuidv7";
 import { asUser } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { db, withTransaction } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { toIsoDate } from "@/lib/leave/dates";
@@ -11,10 +12,12 @@ import { describeDay, sendCorrectionNotice } from "./correction-notices";
 
 type Actor = Pick<CurrentUser, "id" | "email" | "role" | "employeeId">;
 
+// The employee's manager now, with the leave:approve permission, or HR; never one's own. The
+// approver recorded when it was asked does not decide after a reorganisation.
 export function canDecideCorrection(user: Actor, correction: { employeeId: string; approverId: string | null; employee: { managerId: string | null } }): boolean {
   if (correction.employeeId === user.employeeId) return false;
   if (isHrLevel(user)) return true;
-  return Boolean(user.employeeId) && (correction.approverId === user.employeeId || correction.employee.managerId === user.employeeId);
+  return Boolean(user.employeeId) && correction.employee.managerId === user.employeeId && can(user, "leave:approve");
 }
 
 // The session the request named if it still exists, else one left open that day, else the day's

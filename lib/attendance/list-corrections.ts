@@ -1,5 +1,5 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/permissions";
+import { can, type Principal } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { isHrLevel } from "./access";
 
@@ -43,13 +43,13 @@ export async function listMyCorrections(user: Pick<Principal, "employeeId">, lim
   })) as CorrectionRow[];
 }
 
-// The corrections this user decides: HR-level users everyone's, managers those addressed to them
-// or from their direct reports. Never their own.
+// The corrections this user decides: HR-level users everyone's, managers (with leave:approve)
+// those of their direct reports now. Never their own.
 function queueWhere(user: Principal) {
   const notMine = user.employeeId ? { employeeId: { not: user.employeeId } } : {};
   if (isHrLevel(user)) return notMine;
-  if (!user.employeeId) return { id: { in: [] as string[] } };
-  return { ...notMine, OR: [{ approverId: user.employeeId }, { employee: { managerId: user.employeeId } }] };
+  if (!user.employeeId || !can(user, "leave:approve")) return { id: { in: [] as string[] } };
+  return { ...notMine, employee: { managerId: user.employeeId } };
 }
 
 export type QueuedCorrection = CorrectionRow & { recorded: { checkInAt: Date; checkOutAt: Date | null }[] };

@@ -2,60 +2,40 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
-import { can, type Permission, type Principal, type Role } from "./permissions";
+import { can, type Permission, type Principal } from "./permissions";
 import { findUserByApiToken } from "./api-tokens";
 import { readSessionToken, SESSION_COOKIE } from "./session-token";
+import { findSessionUser, type SignedInUser } from "./sessions";
 
-export type CurrentUser = Principal & { email: string; name: string };
+export type CurrentUser = Principal & { email: string; name: string; sessionId?: string };
 
-const USER_SELECT = {
-  id: true,
-  email: true,
-  role: true,
-  employeeId: true,
-  isActive: true,
-  sessionsValidFrom: true,
-  employee: { select: { firstName: true, lastName: true } },
-} as const;
-
-type UserRow = {
-  id: string;
-  email: string;
-  role: Role;
-  employeeId: string | null;
-  isActive: boolean;
-  sessionsValidFrom: Date;
-  employee: { firstName: string; lastName: string } | null;
-};
-
-function toCurrentUser(user: UserRow): CurrentUser {
+function toCurrentUser(user: SignedInUser, sessionId?: string): CurrentUser {
   return {
     id: user.id,
     email: user.email,
     role: user.role,
     employeeId: user.employeeId,
     name: user.employee ? `${user.employee.firstName} ${user.employee.lastName}` : user.email,
+    ...(sessionId ? { sessionId } : {}),
   };
 }
 
-// The signed-in user of this request, from the session cookie; the role is read fresh from the
-// database, so a role change or deactivation takes effect at once. Cached for the request.
+// The signed-in user of this request: the session cookie names a session row, which must still be
+// open; the user is read with it, so a role change, deactivation or leaving takes effect at once.
+// Cached for the request.
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await readSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
   if (!claims) return null;
-  const user = (await db.user.findUnique({ where: { id: claims.userId }, select: USER_SELECT })) as UserRow | null;
-  // iat has whole-second precision; a session issued in the same second as a password change is kept.
-  if (!user || !user.isActive || claims.issuedAt + 999 < user.sessionsValidFrom.getTime()) return null;
-  return toCurrentUser(user);
+  const user = await findSessionUser(claims.sessionId, claims.userId);
+  return user ? toCurrentUser(user, claims.sessionId) : null;
 });
 
 // For API routes: a bearer personal access token, or else the session cookie.
 export async function authenticateRequest(request: Request): Promise<CurrentUser | null> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    const user = (await findUserByApiToken(authorization.slice(7).trim())) as UserRow | null;
-    return user && user.isActive ? toCurrentUser(user) : null;
+    const user = await findUserByApiToken(authorization.slice(7).trim());
+    return user ? toCurrentUser(user) : null;
   }
   return getCurrentUser();
 }
@@ -75,5 +55,3 @@ export async function requirePermission(permission: Permission): Promise<Current
   if (!can(user, permission)) forbidden();
   return user;
 }
-
-export { USER_SELECT };

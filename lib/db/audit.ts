@@ -27,7 +27,7 @@ const NOT_AUDITED_MODELS = new Set(["auditLog"]);
 // Bookkeeping columns every row has; a change to only these is not news.
 const IGNORED_FIELDS = new Set(["version", "createdAt", "updatedAt"]);
 // Recorded as changed, never with their values.
-export const REDACTED_FIELDS = new Set(["passwordHash", "tokenHash"]);
+export const REDACTED_FIELDS = new Set(["passwordHash", "tokenHash", "totpSecret", "codeHash"]);
 export const REDACTED = "[redacted]";
 
 export function isAudited(model: string): boolean {

@@ -40,6 +40,7 @@ const COPIES_LIVE_DAYS = 7;
 const APPLIED_OPS_MARGIN_HOURS = 24;
 const RESOLVED_CONFLICTS_DAYS = 90;
 const CLOSE_WAIT_MS = 3_000;
+const COPY_RETRY_MS = 2_000;
 
 // The data layer: the parts (routing, writes, mirror, replay, boot) share one LayerState; this file
 // wires them, runs the background work and is the public face.
@@ -56,6 +57,7 @@ export function createDataLayer(config: DataLayerConfig) {
   let suspicionCheck: Promise<void> | null = null;
   // The first prune waits a full period: start-up is busy enough.
   let lastPruneAt = Date.now();
+  let lastCopyAttemptAt = Date.now();
   let started: Promise<void> | null = null;
 
   function start(): Promise<void> {
@@ -79,10 +81,30 @@ export function createDataLayer(config: DataLayerConfig) {
     const rest = await reconcileWithPostgres(state, mirror);
     // A rebuild of the copy runs in the background: PostgreSQL serves meanwhile, and a failover
     // before it completes reads the previous copy.
-    if (rest) background = rest().catch(backgroundFailed).finally(() => (background = null));
+    if (rest) inBackground(rest);
     const interval = Math.max(50, Math.min(config.probeIntervalMs, config.mirrorIntervalMs) / 2);
     timer = setInterval(() => void tick().catch(backgroundFailed), interval);
     timer.unref?.();
+  }
+
+  function inBackground(work: () => Promise<void>) {
+    lastCopyAttemptAt = Date.now();
+    background = work()
+      .catch(backgroundFailed)
+      .finally(() => (background = null));
+  }
+
+  // A copy that never completed its first snapshot (the rebuild at start failed: PostgreSQL went
+  // away part-way, a timeout under load) is built again once PostgreSQL serves, rather than left
+  // empty with the mirror waiting for a position it will never have.
+  function copyIsMissing(now: number): boolean {
+    const { local } = state;
+    return Boolean(local && !state.isLocalBroken && !mirror.position() && now - lastCopyAttemptAt > COPY_RETRY_MS && state.safeQueueDepth() === 0);
+  }
+
+  async function buildCopy(): Promise<void> {
+    const identity = await state.remote!.identity();
+    await mirror.rebuild(identity);
   }
 
   // Background work, each kind one at a time but independent of the others, so a mirror poll
@@ -95,6 +117,7 @@ export function createDataLayer(config: DataLayerConfig) {
     const work: Promise<unknown>[] = [];
     if (state.breaker.mode === "primary") {
       state.breaker.relax(now);
+      if (!background && copyIsMissing(now)) inBackground(buildCopy);
       if (!background) {
         mirror.ensureListening(now);
         if (mirror.isDue(now)) work.push(mirror.request());

@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { prismaCode } from "@/lib/prisma-errors";
 import type { EmployeeInput, OwnContactInput, StatusChangeInput } from "@/lib/validations/employees";
 import { assertDepartmentExists, assertNoManagerCycle, STALE_EDIT } from "./employee-rules";
+import { changeEmployeeStatus as changeStatus } from "./offboarding";
 
 function toData(input: EmployeeInput) {
   const { salary, ...rest } = input;
@@ -25,6 +26,7 @@ export async function createEmployee(user: CurrentUser, input: EmployeeInput): P
 export async function updateEmployee(user: CurrentUser, id: string, version: number, input: EmployeeInput): Promise<{ id: string; version: number }> {
   if (!can(user, "employees:update")) throw forbidden();
   if (!(await canSeeEmployee(user, id))) throw notFound("That employee");
+  if (user.employeeId === id) await assertPayUnchanged(id, toData(input));
   await assertDepartmentExists(input.departmentId);
   await assertNoManagerCycle(id, input.managerId);
   try {
@@ -35,19 +37,17 @@ export async function updateEmployee(user: CurrentUser, id: string, version: num
   }
 }
 
+// Nobody changes their own pay: HR's own raise goes to another HR user or an admin.
+async function assertPayUnchanged(id: string, data: { salaryCents: number | null; salaryCurrency?: string }): Promise<void> {
+  const current = await db.employee.findUnique({ where: { id }, select: { salaryCents: true, salaryCurrency: true } });
+  if (!current) return;
+  const changed = current.salaryCents !== data.salaryCents || (data.salaryCurrency !== undefined && current.salaryCurrency !== data.salaryCurrency);
+  if (changed) throw forbidden();
+}
+
+// The status form: leaving, rehiring and everything between go through lib/employees/offboarding.ts.
 export async function changeEmployeeStatus(user: CurrentUser, id: string, version: number, input: StatusChangeInput) {
-  if (!can(user, "employees:change-status")) throw forbidden();
-  if (!(await canSeeEmployee(user, id))) throw notFound("That employee");
-  const data =
-    input.status === "TERMINATED"
-      ? { status: input.status, exitDate: input.exitDate, exitReason: input.exitReason }
-      : { status: input.status, exitDate: null, exitReason: null };
-  try {
-    return await asUser(user, () => db.employee.update({ where: { id, version }, data, select: { id: true, version: true, status: true } }));
-  } catch (error) {
-    if (prismaCode(error) === "P2025") throw await staleOrMissing(id);
-    throw error;
-  }
+  return changeStatus(user, id, version, { status: input.status, effectiveDate: input.exitDate, reason: input.exitReason ?? null, newManagerId: input.newManagerId ?? null });
 }
 
 // An employee's own contact details; anyone may edit these for themselves only.

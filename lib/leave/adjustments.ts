@@ -34,6 +34,8 @@ export type Adjustment = { id: string; halfDays: number; year: number; isRepeat:
 
 export async function adjustBalance(user: CurrentUser, input: AdjustmentInput): Promise<Adjustment> {
   if (!can(user, LEAVE_ADMIN)) throw forbidden();
+  // HR's own balance is adjusted by another HR user or an admin.
+  if (user.employeeId && user.employeeId === input.employeeId) throw forbidden();
   const [employee, type] = await Promise.all([
     db.employee.findUnique({ where: { id: input.employeeId }, select: { id: true } }),
     db.leaveType.findUnique({ where: { id: input.leaveTypeId }, select: { id: true } }),

@@ -1,4 +1,5 @@
 import { closeDatabase, startDatabase } from "@/lib/db";
+import { startLeavingSweeper } from "@/lib/employees/leaving-sweeper";
 import { startEmailSender } from "@/lib/notifications/email";
 import { log } from "@/lib/log";
 import { installProcessHandlers } from "./process-handlers";
@@ -14,6 +15,7 @@ export async function startServer(): Promise<void> {
     log.error("database start-up failed", { event: "boot", error: error instanceof Error ? error.message : String(error) });
   }
   startEmailSender();
+  startLeavingSweeper();
   // Next closes the HTTP server (finishing requests in flight) and exits; meanwhile stop the
   // background work, let a replay step in progress finish, and close the pools. A replay cut short
   // is safe anyway: each queued write is applied with its operation id, once.

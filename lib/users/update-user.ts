@@ -2,7 +2,9 @@ import "server-only";
 import { asUser } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can, type Role } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { revokeUserTokens } from "@/lib/auth/api-tokens";
+import { endUserSessions } from "@/lib/auth/sessions";
+import { db, withTransaction } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertAnotherActiveAdmin } from "./admin-guard";
 
@@ -23,8 +25,8 @@ export async function changeUserRole(actor: CurrentUser, userId: string, role: R
   return asUser(actor, () => db.user.update({ where: { id: userId }, data: { role }, select: TARGET }));
 }
 
-// Deactivating also ends the user's sessions and stops their tokens from working (sessions issued
-// before `sessionsValidFrom` are refused; tokens need an active user).
+// Deactivating also ends the user's sessions and revokes their tokens for good: re-activating
+// brings back neither.
 export async function setUserActive(actor: CurrentUser, userId: string, isActive: boolean) {
   if (!can(actor, "users:manage")) throw forbidden();
   const target = await findTarget(userId);
@@ -33,6 +35,13 @@ export async function setUserActive(actor: CurrentUser, userId: string, isActive
     if (target.id === actor.id) throw new AppError("conflict", "You cannot deactivate your own account.", { isActive: "You cannot deactivate your own account." });
     await assertAnotherActiveAdmin(actor.id, target, "isActive");
   }
-  const data = isActive ? { isActive } : { isActive, sessionsValidFrom: new Date() };
-  return asUser(actor, () => db.user.update({ where: { id: userId }, data, select: TARGET }));
+  if (isActive) return asUser(actor, () => db.user.update({ where: { id: userId }, data: { isActive }, select: TARGET }));
+  return asUser(actor, () =>
+    withTransaction(async (tx) => {
+      const updated = await tx.user.update({ where: { id: userId }, data: { isActive, sessionsValidFrom: new Date() }, select: TARGET });
+      await endUserSessions(userId, "deactivated", undefined, tx);
+      await revokeUserTokens(userId, "deactivated", tx);
+      return updated;
+    }),
+  );
 }

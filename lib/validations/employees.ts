@@ -91,6 +91,8 @@ export const ZStatusChange = z
     status: z.enum(EMPLOYEE_STATUSES, { error: "Choose a status." }),
     exitDate: optionalDate("exit date"),
     exitReason: optionalText(200),
+    // Who takes over a leaver's reports and pending approvals; blank means their own manager.
+    newManagerId: z.preprocess((value) => (value === "" ? undefined : value), z.string().max(64).optional()),
   })
   .superRefine((input, context) => {
     if (input.status === "TERMINATED" && !input.exitDate) context.addIssue({ code: "custom", path: ["exitDate"], message: "Enter the exit date." });

@@ -177,3 +177,35 @@ describe("the audit log in the copy", () => {
     expect(inPostgres[0].n).toBe(3);
   });
 });
+
+describe("a first snapshot that fails", () => {
+  it("[DB]: is taken again once PostgreSQL serves, instead of leaving the copy empty", { timeout: 60_000 }, async () => {
+    const tag = runTag("retry-copy");
+    await pgQuery(
+      rig.cluster.url,
+      `INSERT INTO "Employee" (id, "employeeNumber", "firstName", "lastName", "workEmail", "jobTitle", "hireDate", "updatedAt") VALUES ($1, $1, 'Retry', 'Copy', $2, 'Engineer', now(), now())`,
+      [`${tag}-row`, `${tag}@example.com`],
+    );
+    // Enough rows that the snapshot is still streaming when the connection is cut.
+    await pgQuery(
+      rig.cluster.url,
+      `INSERT INTO "AuditLog" (id, action, entity, "entityId", changes, "updatedAt") SELECT gen_random_uuid()::text, 'update', 'Bulk', g::text, '{}', now() FROM generate_series(1, 60000) g`,
+    );
+    const file = await newSqliteFile("retry-copy");
+    const layer = started(rig.url, file);
+    dumpOnFailure(() => [layer]);
+    await layer.start();
+    expect(layer.status().lastMirrorAt).toBeNull();
+    await rig.proxy.setMode("reset");
+    await layer.probeNow();
+    expect(layer.status().mode).not.toBe("primary");
+    await rig.proxy.setMode("pass");
+    const inCopy = () => sqliteQuery<{ n: number }>(file, `SELECT count(*) AS n FROM "Employee" WHERE id = ?`, [`${tag}-row`])[0].n;
+    const deadline = Date.now() + 30_000;
+    while (!(layer.status().mode === "primary" && inCopy() === 1)) {
+      if (Date.now() > deadline) throw new Error(`the copy was not built again: mode ${layer.status().mode}, row in copy ${inCopy()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(layer.status().lastMirrorAt).not.toBeNull();
+  });
+});

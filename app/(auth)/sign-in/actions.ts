@@ -2,23 +2,32 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { setSessionCookie } from "@/lib/auth/session-cookie";
+import { clientAddress } from "@/lib/auth/client-address";
+import { setPendingCookie, setSessionCookie } from "@/lib/auth/session-cookie";
+import { createPendingToken } from "@/lib/auth/session-token";
 import { signIn } from "@/lib/auth/sign-in";
 import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
 import { safeNextPath, ZSignIn } from "@/lib/validations/auth";
 
+// A right password signs in, or moves on to the second step (the code, or a forced enrolment)
+// with a short-lived pending cookie.
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
   delete values.password;
   const input = ZSignIn.safeParse(Object.fromEntries(form));
   if (!input.success) return fieldErrors(input.error, values);
   const requestHeaders = await headers();
-  const address = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || null;
+  const next = safeNextPath(form.get("next"));
+  let step: string | null = null;
   try {
-    const session = await signIn({ ...input.data, address });
-    await setSessionCookie(session.token, session.maxAgeSeconds);
+    const result = await signIn({ ...input.data, address: clientAddress(requestHeaders), userAgent: requestHeaders.get("user-agent") });
+    if (result.kind === "signed-in") await setSessionCookie(result.token, result.maxAgeSeconds);
+    else {
+      await setPendingCookie(await createPendingToken({ userId: result.userId, purpose: result.kind === "enrol" ? "enrol" : "verify" }));
+      step = result.kind === "enrol" ? "/sign-in/enrol" : "/sign-in/two-factor";
+    }
   } catch (error) {
     return actionError(error, values);
   }
-  redirect(safeNextPath(form.get("next")));
+  redirect(step ? `${step}?next=${encodeURIComponent(next)}` : next);
 }

@@ -232,6 +232,9 @@ type StatusChangeProps = {
   status: Status;
   exitDate: string;
   exitReason: string;
+  // Who may take over the leaver's reports and pending approvals; by default their own manager.
+  successors?: { id: string; name: string }[];
+  managerName?: string | null;
 };
 
 // A button opening a dialog to change the employee's status. Leaving is a status with an exit date
@@ -270,7 +273,7 @@ export function StatusChangeForm(props: StatusChangeProps) {
 
 type StatusFieldsProps = StatusChangeProps & { state: FormState; formAction: (form: FormData) => void; isPending: boolean; onCancel: () => void };
 
-function StatusFields({ employeeId, employeeName, version, status: currentStatus, exitDate, exitReason, state, formAction, isPending, onCancel }: StatusFieldsProps) {
+function StatusFields({ employeeId, employeeName, version, status: currentStatus, exitDate, exitReason, successors, managerName, state, formAction, isPending, onCancel }: StatusFieldsProps) {
   const [status, setStatus] = useState<Status>(currentStatus);
   const [confirmDate, setConfirmDate] = useState<string | null>(null);
   const [seenState, setSeenState] = useState(state);
@@ -325,6 +328,16 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
         <div className={`flex flex-col gap-4 ${isConfirming ? "hidden" : ""}`}>
           <Field name="exitDate" label="Exit date" type="date" required defaultValue={value("exitDate")} error={error("exitDate")} />
           <Field name="exitReason" label="Reason for leaving" as="textarea" required defaultValue={value("exitReason")} error={error("exitReason")} />
+          {successors && (
+            <Field name="newManagerId" label="Their reports and pending approvals go to" as="select" defaultValue={value("newManagerId")} error={error("newManagerId")}>
+              <option value="">{managerName ? `Their manager, ${managerName}` : "Nobody (they have no manager)"}</option>
+              {successors.map((successor) => (
+                <option key={successor.id} value={successor.id}>
+                  {successor.name}
+                </option>
+              ))}
+            </Field>
+          )}
         </div>
       )}
       {status !== "TERMINATED" && currentStatus === "TERMINATED" && (
@@ -335,8 +348,9 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
         <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
           <p className="font-semibold">Terminate {employeeName}?</p>
           <p className="mt-1">
-            They will be recorded as having left{confirmDate && /^\d{4}-\d{2}-\d{2}$/.test(confirmDate) ? ` on ${formatDate(confirmDate)}` : ""}. Their record stays in
-            the directory and can be reactivated later.
+            They will be recorded as having left{confirmDate && /^\d{4}-\d{2}-\d{2}$/.test(confirmDate) ? ` on ${formatDate(confirmDate)}` : ""}. From that day
+            they are signed out everywhere and cannot sign in, and their reports and pending approvals move on. Their record stays in the directory and can be
+            reactivated later.
           </p>
           <div className="mt-3 flex justify-end gap-3">
             <button type="button" onClick={() => setConfirmDate(null)} className={SECONDARY_BUTTON}>

@@ -14,7 +14,6 @@ const EXPIRY_OPTIONS = [
   { value: "30", label: "30 days" },
   { value: "90", label: "90 days" },
   { value: "365", label: "1 year" },
-  { value: "never", label: "Never" },
 ];
 
 export function CreateTokenForm() {
@@ -39,6 +38,7 @@ export function CreateTokenForm() {
             </option>
           ))}
         </Field>
+        <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
         <Button type="submit" disabled={isPending}>
           {isPending ? "Creating…" : "Create token"}
         </Button>

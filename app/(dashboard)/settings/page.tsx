@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TextLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/current-user";
@@ -40,7 +41,11 @@ export default async function SettingsPage() {
         </p>
       </div>
 
-      <Card title="Change password" description="Changing it signs you out everywhere else. Personal access tokens keep working; revoke them below if they may be exposed.">
+      <p className="text-sm">
+        <TextLink href="/settings/security">Sessions and two-factor sign-in →</TextLink>
+      </p>
+
+      <Card title="Change password" description="Changing it signs you out everywhere else and revokes your personal access tokens, unless you keep them.">
         <ChangePasswordForm />
       </Card>
 

@@ -6,17 +6,18 @@ import { LEAVE_ADMIN } from "@/lib/leave/permissions";
 import type { LeaveRequestStatus } from "./status";
 
 // Who may decide what. Nobody decides on their own leave. A manager decides for their direct
-// reports: the manager recorded on the request when it was made, or the employee's manager now
-// (so a change of manager does not strand a request). HR-level users (LEAVE_ADMIN) may act for
-// anyone at any stage, and only they take the second, HR step.
+// reports only with the leave:approve permission and only while they are the employee's manager
+// now: after a reorganisation the new manager decides, not the one recorded on the request.
+// HR-level users (LEAVE_ADMIN) may act for anyone at any stage, and only they take the second,
+// HR step.
 export type DecidableRequest = { employeeId: string; managerId: string | null; status: LeaveRequestStatus };
 
 export function isLeaveAdmin(user: Pick<CurrentUser, "role">): boolean {
   return can(user, LEAVE_ADMIN);
 }
 
-export function isManagerOf(user: Pick<CurrentUser, "employeeId">, request: { managerId: string | null }, currentManagerId: string | null): boolean {
-  return Boolean(user.employeeId && (request.managerId === user.employeeId || currentManagerId === user.employeeId));
+export function isManagerOf(user: Pick<CurrentUser, "role" | "employeeId">, _request: { managerId: string | null }, currentManagerId: string | null): boolean {
+  return Boolean(user.employeeId && currentManagerId === user.employeeId && can(user, "leave:approve"));
 }
 
 export function canDecide(user: Pick<CurrentUser, "role" | "employeeId">, request: DecidableRequest, currentManagerId: string | null): boolean {

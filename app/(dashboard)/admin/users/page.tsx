@@ -8,6 +8,7 @@ import { CreateSignInForm } from "./create-sign-in-form";
 import { ActiveToggle, RoleForm } from "./user-controls";
 import { formatDateTime } from "@/lib/format";
 import { DataTable, TBody, Td } from "@/components/ui/table";
+import { EndUserSessionsButton } from "@/components/security/end-user-sessions-button";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -83,6 +84,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                         <div className="flex flex-col items-start gap-2">
                           <span className={`text-xs font-medium ${row.isActive ? "text-emerald-700" : "text-slate-500"}`}>{row.isActive ? "Active" : "Deactivated"}</span>
                           <ActiveToggle userId={row.id} email={row.email} isActive={row.isActive} isSelf={isSelf} />
+                          {row.isActive && <EndUserSessionsButton userId={row.id} email={row.email} />}
                         </div>
                       </Td>
                       <Td className="hidden whitespace-nowrap text-slate-700 lg:table-cell">

@@ -1,18 +1,16 @@
+import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { serializeSessionUser } from "@/lib/api/serialize";
+import { clientAddress } from "@/lib/auth/client-address";
 import { clearSessionCookie, setSessionCookie } from "@/lib/auth/session-cookie";
+import { readSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
+import { endSession } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
 import { handleApiError, readJson } from "@/lib/api/api-error";
 import { ZSignIn } from "@/lib/validations/auth";
 
 export const dynamic = "force-dynamic";
-
-// The first address in x-forwarded-for is the client's (the proxy in front of the app appends);
-// sign-in throttling counts failures per address as well as per account.
-function clientAddress(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
-}
 
 // POST /api/v1/session - sign in with email and password; sets the session cookie and returns the user
 export async function POST(request: Request) {
@@ -22,17 +20,21 @@ export async function POST(request: Request) {
       throw new AppError("bad_request", "Send the credentials as JSON (Content-Type: application/json).");
     }
     const input = ZSignIn.parse(await readJson(request));
-    const session = await signIn({ ...input, address: clientAddress(request) });
-    await setSessionCookie(session.token, session.maxAgeSeconds);
-    return NextResponse.json({ data: serializeSessionUser(session.user) });
+    const result = await signIn({ ...input, address: clientAddress(request.headers), userAgent: request.headers.get("user-agent") });
+    // Accounts with two-factor sign-in (or due to enrol) finish in the browser, where those steps live.
+    if (result.kind !== "signed-in") throw new AppError("unauthorized", "This account signs in with a second factor: sign in on the sign-in page, or use a personal access token.");
+    await setSessionCookie(result.token, result.maxAgeSeconds);
+    return NextResponse.json({ data: serializeSessionUser(result.user) });
   } catch (error) {
     return handleApiError(error, request);
   }
 }
 
-// DELETE /api/v1/session - sign out: clears the session cookie (signed in or not, so it is safe to repeat)
+// DELETE /api/v1/session - sign out: ends this session and clears the cookie (signed in or not, so it is safe to repeat)
 export async function DELETE(request: Request) {
   try {
+    const claims = await readSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
+    if (claims) await endSession(claims.sessionId, "sign-out");
     await clearSessionCookie();
     return new NextResponse(null, { status: 204 });
   } catch (error) {

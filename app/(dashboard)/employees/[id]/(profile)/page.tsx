@@ -14,8 +14,7 @@ import { findNamesForIds } from "@/lib/employees/employee-options";
 import { EMPLOYMENT_TYPE_LABELS, fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney, toDateInput } from "@/lib/employees/format";
 import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
 import { orNotFound } from "@/lib/pages/or-not-found";
-import { changeStatusAction } from "../../actions";
-import { StatusChangeForm } from "../../employee-form";
+import { StatusChange } from "./status-change";
 
 export const metadata: Metadata = { title: "Employee" };
 
@@ -144,15 +143,7 @@ function ProfileHeader({ user, employee }: { user: CurrentUser; employee: Employ
           </Link>
         )}
         {can(user, "employees:change-status") && (
-          <StatusChangeForm
-            action={changeStatusAction}
-            employeeId={employee.id}
-            employeeName={name}
-            version={employee.version}
-            status={employee.status}
-            exitDate={toDateInput(employee.exitDate)}
-            exitReason={employee.exitReason ?? ""}
-          />
+          <StatusChange employee={employee} employeeName={name} exitDate={toDateInput(employee.exitDate)} exitReason={employee.exitReason ?? ""} />
         )}
       </div>
     </section>

@@ -1,0 +1,17 @@
+// The centred card of the sign-in steps.
+export function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-md">
+        <div className="mb-6 flex items-center justify-center gap-2">
+          <span className="grid size-9 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">HR</span>
+          <span className="text-lg font-semibold tracking-tight">HRMS</span>
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="mb-4 text-lg font-semibold">{title}</h1>
+          {children}
+        </div>
+      </div>
+    </div>
+  );
+}
