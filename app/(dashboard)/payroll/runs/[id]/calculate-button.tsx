@@ -17,7 +17,12 @@ export function CalculateButton({ runId, label }: { runId: string; label: string
     setRunning(true);
     setError(null);
     try {
-      const response = await fetch(`/api/v1/payroll/runs/${runId}/calculate`, { method: "POST", headers: { accept: "application/x-ndjson" } });
+      // JSON, as the API's cross-site guard asks of every cookie-authenticated change.
+      const response = await fetch(`/api/v1/payroll/runs/${runId}/calculate`, {
+        method: "POST",
+        headers: { accept: "application/x-ndjson", "content-type": "application/json" },
+        body: "{}",
+      });
       if (!response.ok || !response.body) {
         const body = await response.json().catch(() => null);
         setError(body?.error?.message ?? "The calculation could not start.");
