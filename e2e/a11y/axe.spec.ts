@@ -24,6 +24,9 @@ const PAGES = [
   "/admin/status",
   "/admin/email",
   "/settings",
+  "/payroll",
+  "/payroll/setup",
+  "/payroll/payslips",
 ];
 
 // One test per role and one browser context for all its pages, to keep the suite cheap.
