@@ -96,6 +96,10 @@ export async function reconcileWithPostgres(state: LayerState, mirror: Mirror): 
       return null;
     }
     if (await mirror.isCurrentWith(identity)) return () => mirror.poll();
+    // The old position is of no use (another database, or pruned): forgotten now, so a rebuild that
+    // fails is taken again (data-layer.ts, copyIsMissing) instead of polling from it.
+    await mirror.forgetPosition();
+    await mirror.adopt(identity);
     return async () => {
       if (local.hasData()) {
         const kept = await local.keepCopy("before-rebuild");

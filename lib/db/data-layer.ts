@@ -3,7 +3,7 @@ import { DatabaseUnavailableError, describeError, findUnstorableValue, InvalidDa
 import { checkFileIdentity, openLocal, reconcileWithPostgres, type FileIdentity } from "./boot";
 import { LayerState, type DataLayerConfig } from "./layer-state";
 import type { DbEvent } from "./local-store";
-import { Mirror, type MirrorStatus } from "./mirror";
+import { Mirror, sourceKey, type MirrorStatus } from "./mirror";
 import { countOpenConflicts, listConflicts, pruneResolvedConflicts, resolveConflict, type Conflict } from "./remote-conflicts";
 import { Replayer } from "./replay";
 import { callDelegate, isSqliteFull, MODEL_KEYS, onSqlite, READ_OPERATIONS, yieldToEventLoop, type Delegates, type ModelKey } from "./routing";
@@ -99,11 +99,25 @@ export function createDataLayer(config: DataLayerConfig) {
   // empty with the mirror waiting for a position it will never have.
   function copyIsMissing(now: number): boolean {
     const { local } = state;
-    return Boolean(local && !state.isLocalBroken && !mirror.position() && now - lastCopyAttemptAt > COPY_RETRY_MS && state.safeQueueDepth() === 0);
+    return Boolean(
+      local && !state.isLocalBroken && local.getMeta("role") === "copy" && !mirror.position() && now - lastCopyAttemptAt > COPY_RETRY_MS && state.safeQueueDepth() === 0,
+    );
   }
 
+  // Only a file that is the copy of this very database is rebuilt here; anything else (a file that
+  // was a database of its own, a copy of another cluster) is decided at start, never in passing.
   async function buildCopy(): Promise<void> {
+    const local = state.local!;
     const identity = await state.remote!.identity();
+    if (mirror.source() !== sourceKey(identity)) {
+      state.record("snapshot", `not rebuilding the SQLite copy: it was made for ${mirror.source() ?? "no database"}, PostgreSQL is ${sourceKey(identity)}; restart the app to reconcile them`, {}, "warn");
+      lastCopyAttemptAt = Number.POSITIVE_INFINITY;
+      return;
+    }
+    if (local.hasData()) {
+      const kept = await local.keepCopy("before-rebuild");
+      state.record("snapshot", `kept the previous SQLite copy as ${kept} before rebuilding it`, { kept });
+    }
     await mirror.rebuild(identity);
   }
 

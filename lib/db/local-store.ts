@@ -228,6 +228,10 @@ export class LocalStore {
 
   // ---- metadata and events -----------------------------------------------------------------
 
+  deleteMeta(key: string): Promise<void> {
+    return this.writeLock.run(() => void this.sqlite.prepare("DELETE FROM _hrms_meta WHERE key = ?").run(key));
+  }
+
   getMeta(key: string): string | null {
     return (this.sqlite.prepare("SELECT value FROM _hrms_meta WHERE key = ?").get(key) as { value: string } | undefined)?.value ?? null;
   }
@@ -304,7 +308,10 @@ export class LocalStore {
   // SQLite transaction: readers on other connections keep seeing the previous copy until it
   // commits, and a failure part-way leaves that copy as it was. Refused while writes are queued:
   // they must be replayed (or set aside) first. Holds the write lock throughout.
-  async rebuild(fill: (add: (table: string, rows: Record<string, unknown>[]) => void) => Promise<Record<string, string>>): Promise<number> {
+  // `heldBack`: rows that arrived while it ran (this instance's own writes), applied before the lock
+  // is released whether the rebuild completed or not, so no write waiting for the lock runs
+  // against a copy without them.
+  async rebuild(fill: (add: (table: string, rows: Record<string, unknown>[]) => void) => Promise<Record<string, string>>, heldBack: () => RowChanges[] = () => []): Promise<number> {
     return this.writeLock.run(async () => {
       if (this.queueDepth() > 0) throw new Error("cannot rebuild the SQLite copy while writes are queued for replay");
       this.isRebuilding = true;
@@ -328,6 +335,12 @@ export class LocalStore {
         throw error;
       } finally {
         this.isRebuilding = false;
+        const held = heldBack();
+        try {
+          if (held.length > 0) this.applyChangesNow(held, {}, false);
+        } catch {
+          // The copy misses them until the mirror's next poll brings them.
+        }
       }
     });
   }

@@ -133,10 +133,6 @@ export class Mirror {
     await local.applyChanges([...byTable.values()], {});
   }
 
-  private async applyHeldOwnWrites(): Promise<void> {
-    const held = this.heldOwnWrites.splice(0);
-    if (held.length > 0 && this.state.local && !this.state.isLocalBroken) await this.state.local.applyChanges(held, {});
-  }
 
   private async fetch(changes: Change[]): Promise<RowChanges[]> {
     const { remote } = this.state;
@@ -172,6 +168,10 @@ export class Mirror {
     // A copy made by a version that kept only the xmin: everything below it is in the copy.
     const xmin = local?.getMeta("mirror.xmin");
     return xmin ? `${xmin}:${xmin}:` : null;
+  }
+
+  async forgetPosition(): Promise<void> {
+    await this.state.local!.deleteMeta(SNAPSHOT_KEY);
   }
 
   // Tables the copy keeps only recent rows of: the audit log, for auditCopyDays.
@@ -210,8 +210,7 @@ export class Mirror {
       .rebuild(async (add) => {
         const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch), this.windows());
         return { [SNAPSHOT_KEY]: snapshot, [SOURCE_KEY]: sourceKey(identity), [SYNCED_AT_KEY]: String(Date.now()) };
-      })
-      .finally(() => this.applyHeldOwnWrites());
+      }, () => this.heldOwnWrites.splice(0));
     const ms = Date.now() - startedAt;
     this.state.record("snapshot", `rebuilt the SQLite copy from PostgreSQL: ${rows} rows in ${ms} ms`, { rows, ms });
     this.lastCompleted = { startedAt, completedAt: Date.now() };

@@ -38,7 +38,8 @@ export function mergeUpdateSql(table: Table, changed: string[], hasOldRow: boole
 }
 
 // Lock waits, deadlocks and serialisation failures pass: the operation is tried again later.
-const TRANSIENT_CODES = new Set(["55P03", "57014", "40P01", "40001"]);
+// HR425: the replay function held an operation back behind an earlier one on the same row.
+const TRANSIENT_CODES = new Set(["55P03", "57014", "40P01", "40001", "HR425"]);
 
 export function isTransientRefusal(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
@@ -116,6 +117,9 @@ async function replayInOneCall(pool: pg.Pool, operations: OutboxEntry[][], table
   if (payload.length === 0) return results as ReplayResult[];
   return inTransaction(pool, "BEGIN", async (client) => {
     const { rows } = await client.query<BatchRow>("SELECT op_id, outcome, entry_index, detail FROM _hrms_replay($1::json, $2)", [JSON.stringify(payload), source]);
+    if (rows.length !== sent.length || rows.some((row, position) => row.op_id !== payload[position].id)) {
+      throw new Error(`the replay function answered ${rows.length} results for ${sent.length} operations`);
+    }
     for (const [position, row] of rows.entries()) {
       const index = sent[position];
       const entries = operations[index];

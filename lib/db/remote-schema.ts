@@ -85,6 +85,10 @@ DECLARE
   i int;
   n bigint;
   still_there boolean;
+  -- Rows of operations refused for now (a lock, a deadlock): a later operation on the same rows
+  -- waits for them, so writes to one row keep their order.
+  waiting text[] := '{}';
+  op_rows text[];
 BEGIN
   FOR op IN SELECT value FROM json_array_elements(p_ops) LOOP
     op_id := op->>'id';
@@ -92,6 +96,13 @@ BEGIN
     detail := NULL;
     IF EXISTS (SELECT 1 FROM _hrms_applied_ops a WHERE a.op_id = op->>'id') THEN
       outcome := 'already-applied';
+      RETURN NEXT;
+      CONTINUE;
+    END IF;
+    SELECT coalesce(array_agg((x.value->>'tbl') || ':' || (x.value->>'rowId')), '{}') INTO op_rows FROM json_array_elements(op->'entries') x;
+    IF op_rows && waiting THEN
+      outcome := 'error';
+      detail := 'HR425: waits for an earlier queued write to the same row';
       RETURN NEXT;
       CONTINUE;
     END IF;
@@ -119,6 +130,9 @@ BEGIN
       WHEN OTHERS THEN
         outcome := 'error';
         detail := SQLSTATE || ': ' || SQLERRM;
+        IF SQLSTATE IN ('55P03', '40P01', '40001') THEN
+          waiting := waiting || op_rows;
+        END IF;
     END;
     RETURN NEXT;
   END LOOP;

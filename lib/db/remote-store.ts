@@ -139,8 +139,8 @@ export class RemoteStore {
         const from = since[table.name];
         for (;;) {
           const { rows } = await client.query<{ row: Record<string, unknown>; id: string }>({
-            text: `SELECT t.id, row_to_json(t) AS row FROM ${quote(table.name)} t WHERE t.id > $1${from ? ` AND t."createdAt" >= $2` : ""} ORDER BY t.id LIMIT ${SNAPSHOT_BATCH_ROWS}`,
-            values: from ? [after, from] : [after],
+            text: `SELECT t.id, row_to_json(t) AS row FROM ${quote(table.name)} t WHERE t.id > $1${from ? ` AND t."createdAt" >= ($2::timestamptz AT TIME ZONE 'UTC')` : ""} ORDER BY t.id LIMIT ${SNAPSHOT_BATCH_ROWS}`,
+            values: from ? [after, from.toISOString()] : [after],
             query_timeout: 61_000,
           } as pg.QueryConfig);
           if (rows.length > 0) await onBatch(table.name, rows.map((row) => row.row));

@@ -106,6 +106,7 @@ export class WritePath {
           if (isCaptured) await tx.$executeRawUnsafe("UPDATE _hrms_ctx SET op_id = NULL WHERE k = 1");
           return result;
         });
+        state.noteLocalRoom();
         return { isDone: true, value };
       }),
     );
