@@ -26,6 +26,7 @@ const PAGES = [
   "/settings",
   "/settings/security",
   "/payroll",
+  "/payroll/setup",
   "/payroll/payslips",
 ];
 

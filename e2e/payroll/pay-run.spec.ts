@@ -8,8 +8,39 @@ import { pageAs } from "../leave/support";
 test.describe("[PAYROLL]: a month's pay run", () => {
   test.use({ storageState: storageStateFor("hr") });
 
-  test("[PAYROLL]: HR runs this month, reviews it, the admin approves and pays, and the employee downloads the payslip PDF", async ({ page, browser }) => {
+  test("[PAYROLL]: HR sets up a structure and assigns it, runs this month, reviews it, the admin approves and pays, and the employee downloads the payslip PDF", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
+    const [employeeLast, employeeFirst] = [DEMO_ORG.people.employee.split(" ")[1], DEMO_ORG.people.employee.split(" ")[0]];
+    const monthStart = new Date().toISOString().slice(0, 8) + "01";
+
+    await page.goto("/payroll/setup");
+    const component = page.getByTestId("component-form");
+    await component.locator('input[name="code"]').fill("E2E_TRAVEL");
+    await component.locator('input[name="name"]').fill("Travel allowance (e2e)");
+    await component.locator('input[name="amount"]').fill("50.00");
+    await component.getByRole("button", { name: "Add component" }).click();
+    await expect(component.getByTestId("setup-outcome")).toHaveText(/was created/);
+    await expect(page.getByTestId("component-list")).toContainText("Travel allowance (e2e)");
+
+    const structure = page.getByTestId("structure-form");
+    await structure.locator('input[name="code"]').fill("E2E");
+    await structure.locator('input[name="name"]').fill("E2E structure");
+    for (const code of ["BASIC", "E2E_TRAVEL", "PENSION"]) await structure.locator(`input[name="components"][value="${code}"]`).check();
+    await structure.getByRole("button", { name: "Create structure" }).click();
+    await expect(structure.getByTestId("setup-outcome")).toHaveText(/was created/);
+
+    const assign = page.getByTestId("assign-form");
+    const option = assign.locator('select[name="employeeId"] option', { hasText: `${employeeLast}, ${employeeFirst}` });
+    await assign.locator('select[name="employeeId"]').selectOption((await option.getAttribute("value"))!);
+    await assign.locator('select[name="structureId"]').selectOption({ label: "E2E structure" });
+    await assign.locator('input[name="effectiveFrom"]').fill(monthStart);
+    await assign.locator('input[name="annualBase"]').fill("48000");
+    await assign.getByRole("button", { name: "Assign" }).click();
+    await expect(assign.getByTestId("setup-outcome")).toHaveText(/Assigned from/);
+
     await page.goto("/payroll");
     await expect(page.getByRole("heading", { name: "Payroll" })).toBeVisible();
     await expect(page.getByTestId("run-rows").getByTestId("run-status")).toHaveText(["Paid", "Paid"]);
@@ -44,6 +75,7 @@ test.describe("[PAYROLL]: a month's pay run", () => {
     expect(text).toContain(DEMO_ORG.people.employee);
     expect(text).toContain("Net pay");
     expect(text).toContain("Tax year to date");
+    expect(text).toContain("Travel allowance (e2e)");
     await employee.context().close();
   });
 });

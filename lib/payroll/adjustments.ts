@@ -8,7 +8,16 @@ import { type PayrollUser, requirePayroll } from "./run-access";
 // One-off additions and deductions for a period (a bonus, an advance recovery), and corrections of
 // a locked run: an approved payslip is never edited; the difference is paid or recovered as an
 // arrears or reversal line in a later period, with a reason that names the payslip it corrects.
-export type AdjustmentInput = { employeeId: string; periodStart: IsoDate; code: string; name: string; kind: "EARNING" | "DEDUCTION"; amount: number; reason: string; isTaxable?: boolean };
+export type AdjustmentInput = {
+  employeeId: string;
+  periodStart: IsoDate;
+  code: string;
+  name: string;
+  kind: "EARNING" | "DEDUCTION";
+  amount: number;
+  reason: string;
+  isTaxable?: boolean;
+};
 
 async function assertPeriodOpen(periodStart: IsoDate) {
   const locked = await db.payRun.findFirst({ where: { periodStart: fromIsoDate(periodStart), status: { in: ["APPROVED", "PAID"] } }, select: { id: true } });
@@ -17,8 +26,10 @@ async function assertPeriodOpen(periodStart: IsoDate) {
 
 export async function addPayAdjustment(user: PayrollUser, input: AdjustmentInput, correctsPayslipId: string | null = null) {
   requirePayroll(user);
-  if (!/^[A-Z][A-Z0-9_]{0,39}$/.test(input.code)) throw new AppError("validation_failed", "A code is capital letters, digits or underscores.", { code: "A code is capital letters, digits or underscores." });
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new AppError("validation_failed", "The amount is a positive whole number of minor units.", { amount: "Enter a positive amount." });
+  if (!/^[A-Z][A-Z0-9_]{0,39}$/.test(input.code))
+    throw new AppError("validation_failed", "A code is capital letters, digits or underscores.", { code: "A code is capital letters, digits or underscores." });
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new AppError("validation_failed", "The amount is a positive whole number of minor units.", { amount: "Enter a positive amount." });
   if (!input.reason.trim()) throw new AppError("validation_failed", "Say why.", { reason: "Say why." });
   await assertPeriodOpen(input.periodStart);
   return asUser(user, () =>
@@ -33,9 +44,13 @@ export async function addPayAdjustment(user: PayrollUser, input: AdjustmentInput
 // carried into the period starting `periodStart`.
 export async function correctPayslip(user: PayrollUser, input: { payslipId: string; periodStart: IsoDate; difference: number; reason: string }) {
   requirePayroll(user);
-  const payslip = await db.payslip.findUnique({ where: { id: input.payslipId }, select: { id: true, employeeId: true, run: { select: { periodStart: true, periodEnd: true, status: true } } } });
+  const payslip = await db.payslip.findUnique({
+    where: { id: input.payslipId },
+    select: { id: true, employeeId: true, run: { select: { periodStart: true, periodEnd: true, status: true } } },
+  });
   if (!payslip) throw notFound("That payslip");
-  if (payslip.run.status !== "APPROVED" && payslip.run.status !== "PAID") throw new AppError("conflict", "This payslip's run is not approved yet: recalculate the run instead.");
+  if (payslip.run.status !== "APPROVED" && payslip.run.status !== "PAID")
+    throw new AppError("conflict", "This payslip's run is not approved yet: recalculate the run instead.");
   if (input.difference === 0) throw new AppError("validation_failed", "A correction changes pay by something.", { difference: "Enter the difference." });
   const period = `${toIsoDate(payslip.run.periodStart)} to ${toIsoDate(payslip.run.periodEnd)}`;
   const isArrears = input.difference > 0;

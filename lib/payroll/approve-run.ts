@@ -19,7 +19,10 @@ export async function approvePayRun(user: PayrollUser, runId: string) {
       if (!run) throw notFound("That pay run");
       if (run.status !== "CALCULATED") throw new AppError("conflict", `Only a calculated run can be approved; this one is ${run.status.toLowerCase()}.`);
       if (run.calculatedById === user.id) throw new AppError("forbidden", SELF_APPROVAL);
-      return tx.payRun.update({ where: { id: runId, version: run.version }, data: { status: "APPROVED", approvedById: user.id, approvedAt: new Date(), version: { increment: 1 } } });
+      return tx.payRun.update({
+        where: { id: runId, version: run.version },
+        data: { status: "APPROVED", approvedById: user.id, approvedAt: new Date(), version: { increment: 1 } },
+      });
     }),
   );
 }
@@ -30,8 +33,12 @@ export async function markPayRunPaid(user: PayrollUser, runId: string) {
     onPrimary(async (tx) => {
       const current = await tx.payRun.findUnique({ where: { id: runId }, select: { id: true, status: true, version: true } });
       if (!current) throw notFound("That pay run");
-      if (current.status !== "APPROVED") throw new AppError("conflict", `Only an approved run can be marked paid; this one is ${current.status.toLowerCase()}.`);
-      return tx.payRun.update({ where: { id: runId, version: current.version }, data: { status: "PAID", paidById: user.id, paidAt: new Date(), version: { increment: 1 } } });
+      if (current.status !== "APPROVED")
+        throw new AppError("conflict", `Only an approved run can be marked paid; this one is ${current.status.toLowerCase()}.`);
+      return tx.payRun.update({
+        where: { id: runId, version: current.version },
+        data: { status: "PAID", paidById: user.id, paidAt: new Date(), version: { increment: 1 } },
+      });
     }),
   );
   await notifyPayslips(run);

@@ -23,10 +23,19 @@ const blankToNull = (value: unknown) => (typeof value === "string" && value.trim
 export const ZBankDetails = z
   .object({
     bankAccountName: z.preprocess(blankToNull, z.string().trim().max(70, "Use at most 70 characters.").nullable().default(null)),
-    iban: z.preprocess(blankToNull, z.string().transform(normalizeIban).refine(isValidIban, "This is not a valid IBAN: check the country code and the digits.").nullable().default(null)),
+    iban: z.preprocess(
+      blankToNull,
+      z.string().transform(normalizeIban).refine(isValidIban, "This is not a valid IBAN: check the country code and the digits.").nullable().default(null),
+    ),
     bic: z.preprocess(
       blankToNull,
-      z.string().trim().toUpperCase().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "A BIC is 8 or 11 letters and digits, like NWBKGB2L.").nullable().default(null),
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "A BIC is 8 or 11 letters and digits, like NWBKGB2L.")
+        .nullable()
+        .default(null),
     ),
     sortCode: z.preprocess(
       blankToNull,
@@ -37,11 +46,23 @@ export const ZBankDetails = z
         .nullable()
         .default(null),
     ),
-    bankAccountNumber: z.preprocess(blankToNull, z.string().trim().regex(/^\d{8}$/, "A UK account number is eight digits.").nullable().default(null)),
+    bankAccountNumber: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{8}$/, "A UK account number is eight digits.")
+        .nullable()
+        .default(null),
+    ),
   })
   .superRefine((value, context) => {
     if ((value.sortCode === null) !== (value.bankAccountNumber === null)) {
-      context.addIssue({ code: "custom", path: [value.sortCode === null ? "sortCode" : "bankAccountNumber"], message: "A sort code and an account number go together." });
+      context.addIssue({
+        code: "custom",
+        path: [value.sortCode === null ? "sortCode" : "bankAccountNumber"],
+        message: "A sort code and an account number go together.",
+      });
     }
   });
 

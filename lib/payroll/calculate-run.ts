@@ -43,7 +43,18 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
         await tx.payslip.deleteMany({ where: { runId } });
         return tx.payRun.update({
           where: { id: runId, version: run.version },
-          data: { status: "CALCULATING", cursor: null, calculatedCount: 0, flaggedCount: 0, employeeCount: total, totals: null, lastError: null, calculatedById: user.id, calculatedAt: null, version: { increment: 1 } },
+          data: {
+            status: "CALCULATING",
+            cursor: null,
+            calculatedCount: 0,
+            flaggedCount: 0,
+            employeeCount: total,
+            totals: null,
+            lastError: null,
+            calculatedById: user.id,
+            calculatedAt: null,
+            version: { increment: 1 },
+          },
         });
       }),
     ).catch(rethrowStale);
@@ -91,20 +102,10 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
     }
   };
 
-  for (;;) {
-    const ids = (await db.employee.findMany({ where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) }, select: { id: true }, orderBy: { id: "asc" }, take: batchSize })).map((row) => row.id);
-    if (ids.length === 0) break;
-    const inputs = (await loadEmployeeInputs(ids, window, calendar)).filter((employee) => employee.assignment.scheduleId === run.scheduleId);
-    let payslips: ReturnType<typeof toPayslipRow>[];
-    try {
-      payslips = inputs.map((employee) => calculateOne(employee));
-    } catch (error) {
-      // A definition or input someone must fix first: the run goes back to draft with the reason.
-      if (error instanceof AppError) {
-        await asUser(user, () => db.payRun.update({ where: { id: runId, version }, data: { status: "DRAFT", cursor: null, lastError: error.message, version: { increment: 1 } } })).catch(rethrowStale);
-      }
-      throw error;
-    }
+  // One batch is written while the next is read and calculated: the database works on the first
+  // while this process works on the second. Writes stay one at a time, in order, each with the run's
+  // cursor, so a restart carries on exactly after the last batch written.
+  const write = async (ids: string[], payslips: ReturnType<typeof toPayslipRow>[]) => {
     const last = ids.at(-1)!;
     try {
       const updated = await withTransaction(async (tx) => {
@@ -120,9 +121,40 @@ export async function calculatePayRun(user: PayrollUser, runId: string, options:
     } catch (error) {
       rethrowStale(error);
     }
-    cursor = last;
     options.onProgress?.({ done: calculatedCount, total: Math.max(run.employeeCount, calculatedCount) });
+  };
+  let writing: Promise<void> = Promise.resolve();
+  for (;;) {
+    const ids = (
+      await db.employee.findMany({
+        where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take: batchSize,
+      })
+    ).map((row) => row.id);
+    if (ids.length === 0) break;
+    const inputs = (await loadEmployeeInputs(ids, window, calendar)).filter((employee) => employee.assignment.scheduleId === run.scheduleId);
+    let payslips: ReturnType<typeof toPayslipRow>[];
+    try {
+      payslips = inputs.map((employee) => calculateOne(employee));
+    } catch (error) {
+      await writing;
+      // A definition or input someone must fix first: the run goes back to draft with the reason.
+      if (error instanceof AppError) {
+        await asUser(user, () =>
+          db.payRun.update({ where: { id: runId, version }, data: { status: "DRAFT", cursor: null, lastError: error.message, version: { increment: 1 } } }),
+        ).catch(rethrowStale);
+      }
+      throw error;
+    }
+    await writing;
+    writing = write(ids, payslips);
+    // An unhandled rejection must not escape while the next batch is prepared; it is awaited below.
+    writing.catch(() => undefined);
+    cursor = ids.at(-1)!;
   }
+  await writing;
   return finishCalculation(user, runId, version).catch(async (error: unknown) => {
     log.error("payroll calculation could not finish", { runId, error: error instanceof Error ? error.message : String(error) });
     throw error;
@@ -152,7 +184,17 @@ async function finishCalculation(user: PayrollUser, runId: string, version: numb
   return asUser(user, () =>
     db.payRun.update({
       where: { id: runId, version, status: "CALCULATING" },
-      data: { status: "CALCULATED", calculatedAt: new Date(), calculatedById: user.id, employeeCount: count, calculatedCount: count, flaggedCount: flagged, totals: JSON.stringify(totals), cursor: null, version: { increment: 1 } },
+      data: {
+        status: "CALCULATED",
+        calculatedAt: new Date(),
+        calculatedById: user.id,
+        employeeCount: count,
+        calculatedCount: count,
+        flaggedCount: flagged,
+        totals: JSON.stringify(totals),
+        cursor: null,
+        version: { increment: 1 },
+      },
     }),
   ).catch(rethrowStale);
 }
@@ -165,7 +207,8 @@ export function toPayslipRow(runId: string, employee: EmployeeInputs, calculatio
   const previousNet = employee.previous?.net ?? null;
   if (previousNet !== null && previousNet !== 0) {
     const change = ((totals.net - previousNet) / Math.abs(previousNet)) * 100;
-    if (Math.abs(change) > flagChangePercent) reasons.push(`Net pay ${change > 0 ? "rose" : "fell"} ${Math.abs(change).toFixed(1)}% against the previous period.`);
+    if (Math.abs(change) > flagChangePercent)
+      reasons.push(`Net pay ${change > 0 ? "rose" : "fell"} ${Math.abs(change).toFixed(1)}% against the previous period.`);
   }
   const hasAccount = Boolean(employee.bank.iban || employee.bank.sortCode);
   return {

@@ -13,13 +13,24 @@ export async function createPayRun(user: PayrollUser, input: { scheduleId: strin
   requirePayroll(user);
   const schedule = await db.paySchedule.findUnique({ where: { id: input.scheduleId }, select: { id: true, frequency: true, anchorDate: true } });
   if (!schedule) throw notFound("That pay schedule");
-  const period = payPeriodContaining({ frequency: schedule.frequency as PayFrequency, anchorDate: schedule.anchorDate ? toIsoDate(schedule.anchorDate) : undefined }, input.date);
+  const period = payPeriodContaining(
+    { frequency: schedule.frequency as PayFrequency, anchorDate: schedule.anchorDate ? toIsoDate(schedule.anchorDate) : undefined },
+    input.date,
+  );
   const payDate = input.payDate ?? period.end;
-  if (payDate < period.start) throw new AppError("validation_failed", "The pay date is before the period starts.", { payDate: "The pay date is before the period starts." });
+  if (payDate < period.start)
+    throw new AppError("validation_failed", "The pay date is before the period starts.", { payDate: "The pay date is before the period starts." });
   try {
     return await asUser(user, () =>
       db.payRun.create({
-        data: { scheduleId: schedule.id, frequency: schedule.frequency, periodStart: fromIsoDate(period.start), periodEnd: fromIsoDate(period.end), payDate: fromIsoDate(payDate), createdById: user.id },
+        data: {
+          scheduleId: schedule.id,
+          frequency: schedule.frequency,
+          periodStart: fromIsoDate(period.start),
+          periodEnd: fromIsoDate(period.end),
+          payDate: fromIsoDate(payDate),
+          createdById: user.id,
+        },
         select: { id: true },
       }),
     );

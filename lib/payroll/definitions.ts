@@ -67,9 +67,25 @@ export function toComponentDefinition(row: ComponentRow): ComponentDefinition {
 export async function loadStructures(ids: string[]): Promise<Map<string, SalaryStructure>> {
   const rows = await db.salaryStructure.findMany({
     where: { id: { in: ids } },
-    select: { id: true, code: true, name: true, currency: true, components: { select: { position: true, component: { select: COMPONENT_SELECT } }, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      currency: true,
+      components: { select: { position: true, component: { select: COMPONENT_SELECT } }, orderBy: { position: "asc" } },
+    },
   });
-  return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name, currency: row.currency, components: row.components.map((item) => toComponentDefinition(item.component as ComponentRow)) }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        code: row.code,
+        name: row.name,
+        currency: row.currency,
+        components: row.components.map((item) => toComponentDefinition(item.component as ComponentRow)),
+      },
+    ]),
+  );
 }
 
 export type ScheduleRow = {
@@ -104,7 +120,17 @@ export function payrollSettings(schedule: ScheduleRow, calendar: Calendar): Payr
 // Progressive taxes configured as tax years with brackets: one rule per tax code.
 export async function loadBracketRules(): Promise<ProgressiveTaxRule[]> {
   const years = await db.taxYear.findMany({
-    select: { code: true, name: true, payer: true, base: true, method: true, startsOn: true, endsOn: true, allowance: true, brackets: { select: { upTo: true, ratePercent: true }, orderBy: { position: "asc" } } },
+    select: {
+      code: true,
+      name: true,
+      payer: true,
+      base: true,
+      method: true,
+      startsOn: true,
+      endsOn: true,
+      allowance: true,
+      brackets: { select: { upTo: true, ratePercent: true }, orderBy: { position: "asc" } },
+    },
     orderBy: { startsOn: "asc" },
   });
   const rules = new Map<string, ProgressiveTaxRule>();
@@ -127,7 +153,11 @@ export async function loadBracketRules(): Promise<ProgressiveTaxRule[]> {
 
 export const DEFAULT_UK_TAX_CODE = "1257L";
 
-export function taxRulesFor(schedule: ScheduleRow, assignment: { taxCode: string | null; niCategory: string | null }, bracketRules: readonly ProgressiveTaxRule[]): TaxRule[] {
+export function taxRulesFor(
+  schedule: ScheduleRow,
+  assignment: { taxCode: string | null; niCategory: string | null },
+  bracketRules: readonly ProgressiveTaxRule[],
+): TaxRule[] {
   switch (schedule.taxRules) {
     case "UK":
       return ukTaxRules({ taxCode: assignment.taxCode ?? DEFAULT_UK_TAX_CODE, niCategory: (assignment.niCategory ?? "A") as NiCategory });

@@ -29,13 +29,37 @@ export async function seedDemoPayroll(today = new Date()): Promise<{ runs: numbe
     await createPayComponent(hr, { code: "BASIC", name: "Basic pay", kind: "EARNING", calculation: { type: "BASE_PAY" } });
   }
   await createPayComponent(hr, { code: "REMOTE", name: "Remote working allowance", kind: "EARNING", calculation: { type: "FIXED", amount: 2_500 } });
-  await createPayComponent(hr, { code: "SHIFT", name: "Shift allowance", kind: "EARNING", calculation: { type: "FORMULA", expression: "PAID_DAYS >= 15 ? BASIC * 0.05 : 0" } });
-  await createPayComponent(hr, { code: "PENSION", name: "Pension (net pay)", kind: "DEDUCTION", calculation: { type: "PERCENT", percent: "5", of: "GROSS" }, isPreTax: true, max: 60_000 });
-  await createPayComponent(hr, { code: "ER_PENSION", name: "Employer pension", kind: "EMPLOYER_CONTRIBUTION", calculation: { type: "PERCENT", percent: "3", of: "GROSS" } });
+  await createPayComponent(hr, {
+    code: "SHIFT",
+    name: "Shift allowance",
+    kind: "EARNING",
+    calculation: { type: "FORMULA", expression: "PAID_DAYS >= 15 ? BASIC * 0.05 : 0" },
+  });
+  await createPayComponent(hr, {
+    code: "PENSION",
+    name: "Pension (net pay)",
+    kind: "DEDUCTION",
+    calculation: { type: "PERCENT", percent: "5", of: "GROSS" },
+    isPreTax: true,
+    max: 60_000,
+  });
+  await createPayComponent(hr, {
+    code: "ER_PENSION",
+    name: "Employer pension",
+    kind: "EMPLOYER_CONTRIBUTION",
+    calculation: { type: "PERCENT", percent: "3", of: "GROSS" },
+  });
   const standard = await createSalaryStructure(hr, { code: "STANDARD", name: "Standard (UK)", currency: "GBP", componentCodes: STANDARD });
   const support = await createSalaryStructure(hr, { code: "SUPPORT", name: "Customer support (UK)", currency: "GBP", componentCodes: SUPPORT });
   await writeSetting("payroll-employer", { name: "HRMS Demo Ltd", iban: ibanFor("GB", "NWBK60161331926819"), bic: "NWBKGB2L" });
-  const schedule = await createPaySchedule(hr, { code: "UK_MONTHLY", name: "UK monthly", frequency: "MONTHLY", taxRules: "UK", taxYearStart: "04-06", prorationBasis: "CALENDAR_DAYS" });
+  const schedule = await createPaySchedule(hr, {
+    code: "UK_MONTHLY",
+    name: "UK monthly",
+    frequency: "MONTHLY",
+    taxRules: "UK",
+    taxYearStart: "04-06",
+    prorationBasis: "CALENDAR_DAYS",
+  });
 
   const employees = await db.employee.findMany({
     where: { salaryCents: { not: null } },
@@ -44,10 +68,26 @@ export async function seedDemoPayroll(today = new Date()): Promise<{ runs: numbe
   });
   for (const [index, employee] of employees.entries()) {
     const structureId = employee.department?.code === "SUP" ? support.id : standard.id;
-    await assignSalary(hr, { employeeId: employee.id, structureId, scheduleId: schedule.id, effectiveFrom: toIsoDate(employee.hireDate), baseAmount: employee.salaryCents!, taxCode: index % 11 === 5 ? "1100L" : "1257L" });
+    await assignSalary(hr, {
+      employeeId: employee.id,
+      structureId,
+      scheduleId: schedule.id,
+      effectiveFrom: toIsoDate(employee.hireDate),
+      baseAmount: employee.salaryCents!,
+      taxCode: index % 11 === 5 ? "1100L" : "1257L",
+    });
     const sortCode = String(200_000 + ((index * 7_919) % 800_000)).padStart(6, "0");
     const account = String(10_000_000 + index * 104_729).slice(0, 8);
-    await db.employee.update({ where: { id: employee.id }, data: { bankAccountName: `${employee.firstName} ${employee.lastName}`, sortCode, bankAccountNumber: account, iban: ibanFor("GB", `NWBK${sortCode}${account}`), bic: "NWBKGB2L" } });
+    await db.employee.update({
+      where: { id: employee.id },
+      data: {
+        bankAccountName: `${employee.firstName} ${employee.lastName}`,
+        sortCode,
+        bankAccountNumber: account,
+        iban: ibanFor("GB", `NWBK${sortCode}${account}`),
+        bic: "NWBKGB2L",
+      },
+    });
   }
 
   // The last two whole months, oldest first so the second carries the first's year to date.
@@ -64,7 +104,15 @@ export async function seedDemoPayroll(today = new Date()): Promise<{ runs: numbe
     }
     if (index === months.length - 1) {
       for (const employee of employees.filter((_, position) => position % 6 === 0)) {
-        await addPayAdjustment(hr, { employeeId: employee.id, periodStart: month, code: "BONUS", name: "Quarterly bonus", kind: "EARNING", amount: 50_000, reason: "Quarterly targets met" });
+        await addPayAdjustment(hr, {
+          employeeId: employee.id,
+          periodStart: month,
+          code: "BONUS",
+          name: "Quarterly bonus",
+          kind: "EARNING",
+          amount: 50_000,
+          reason: "Quarterly targets met",
+        });
       }
     }
     const run = await createPayRun(hr, { scheduleId: schedule.id, date: month, payDate });

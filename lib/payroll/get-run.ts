@@ -13,7 +13,19 @@ export async function getPayRun(user: PayrollUser, id: string, query: { page: nu
   const [payslips, total] = await Promise.all([
     db.payslip.findMany({
       where,
-      select: { id: true, employeeId: true, employee: { select: { employeeNumber: true, firstName: true, lastName: true } }, currency: true, gross: true, totalDeductions: true, net: true, employerCost: true, previousNet: true, isFlagged: true, flagReason: true },
+      select: {
+        id: true,
+        employeeId: true,
+        employee: { select: { employeeNumber: true, firstName: true, lastName: true } },
+        currency: true,
+        gross: true,
+        totalDeductions: true,
+        net: true,
+        employerCost: true,
+        previousNet: true,
+        isFlagged: true,
+        flagReason: true,
+      },
       orderBy: [{ isFlagged: "desc" }, { employee: { lastName: "asc" } }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,

@@ -25,7 +25,13 @@ export async function listPayslips(user: PayrollUser, query: { page: number; pag
   // Both the filters asked for and the caller's scope hold: someone else's id finds nothing.
   const where = { AND: [{ ...(query.employee ? { employeeId: query.employee } : {}), ...(query.run ? { runId: query.run } : {}) }, scope] };
   const [rows, total] = await Promise.all([
-    db.payslip.findMany({ where, select: PAYSLIP_SUMMARY_SELECT, orderBy: [{ run: { payDate: "desc" } }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.payslip.findMany({
+      where,
+      select: PAYSLIP_SUMMARY_SELECT,
+      orderBy: [{ run: { payDate: "desc" } }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db.payslip.count({ where }),
   ]);
   return { rows, total, page: query.page, pageSize: query.pageSize };

@@ -35,7 +35,13 @@ export async function listPayRuns(user: PayrollUser, query: { page: number; page
   requirePayroll(user);
   const where = query.status ? { status: query.status as "DRAFT" } : {};
   const [rows, total] = await Promise.all([
-    db.payRun.findMany({ where, select: RUN_SELECT, orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.payRun.findMany({
+      where,
+      select: RUN_SELECT,
+      orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db.payRun.count({ where }),
   ]);
   return { rows, total, page: query.page, pageSize: query.pageSize };

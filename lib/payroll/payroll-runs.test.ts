@@ -31,7 +31,11 @@ const page = { page: 1, pageSize: 100 };
 
 describe("the demo payroll", () => {
   it("has the last two months approved and paid, with a payslip for the demo employee in each", async () => {
-    const paid = await db.payRun.findMany({ where: { status: "PAID" }, orderBy: { periodStart: "asc" }, select: { periodStart: true, approvedById: true, calculatedById: true } });
+    const paid = await db.payRun.findMany({
+      where: { status: "PAID" },
+      orderBy: { periodStart: "asc" },
+      select: { periodStart: true, approvedById: true, calculatedById: true },
+    });
     expect(paid.map((run) => run.periodStart.toISOString().slice(0, 10))).toEqual(["2026-09-01", "2026-10-01"]);
     expect(paid.every((run) => run.approvedById !== run.calculatedById)).toBe(true);
     const own = await payslips.listPayslips(users.EMPLOYEE, page);
@@ -45,7 +49,11 @@ describe("the demo payroll", () => {
     expect(all.length).toBeGreaterThan(50);
     for (const payslip of all) {
       const sum = (kind: string) => payslip.lines.filter((line) => line.kind === kind).reduce((total, line) => total + line.amount, 0);
-      expect({ gross: sum("EARNING"), deductions: sum("DEDUCTION"), employer: sum("EMPLOYER_CONTRIBUTION") }).toEqual({ gross: payslip.gross, deductions: payslip.totalDeductions, employer: payslip.employerContributions });
+      expect({ gross: sum("EARNING"), deductions: sum("DEDUCTION"), employer: sum("EMPLOYER_CONTRIBUTION") }).toEqual({
+        gross: payslip.gross,
+        deductions: payslip.totalDeductions,
+        employer: payslip.employerContributions,
+      });
       expect(payslip.net).toBe(payslip.gross - payslip.totalDeductions);
     }
   });
@@ -83,17 +91,36 @@ describe("a run's life", () => {
     const locked = await db.payRun.findFirstOrThrow({ where: { status: "PAID" }, select: { id: true, periodStart: true } });
     await expect(runs.calculatePayRun(users.HR, locked.id)).rejects.toMatchObject({ code: "conflict" });
     await expect(
-      runs.addPayAdjustment(users.HR, { employeeId: users.EMPLOYEE.employeeId!, periodStart: locked.periodStart.toISOString().slice(0, 10), code: "BONUS", name: "Bonus", kind: "EARNING", amount: 100, reason: "late" }),
+      runs.addPayAdjustment(users.HR, {
+        employeeId: users.EMPLOYEE.employeeId!,
+        periodStart: locked.periodStart.toISOString().slice(0, 10),
+        code: "BONUS",
+        name: "Bonus",
+        kind: "EARNING",
+        amount: 100,
+        reason: "late",
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("corrects a paid payslip with an arrears line in the next run", async () => {
-    const paid = await db.payslip.findFirstOrThrow({ where: { employeeId: users.EMPLOYEE.employeeId!, run: { periodStart: new Date("2026-10-01T00:00:00Z") } }, select: { id: true } });
+    const paid = await db.payslip.findFirstOrThrow({
+      where: { employeeId: users.EMPLOYEE.employeeId!, run: { periodStart: new Date("2026-10-01T00:00:00Z") } },
+      select: { id: true },
+    });
     await runs.correctPayslip(users.HR, { payslipId: paid.id, periodStart: "2026-11-01", difference: 12_345, reason: "Overtime missed in October" });
-    runId = (await runs.createPayRun(users.HR, { scheduleId: (await db.paySchedule.findUniqueOrThrow({ where: { code: "UK_MONTHLY" } })).id, date: "2026-11-01" })).id;
+    runId = (
+      await runs.createPayRun(users.HR, { scheduleId: (await db.paySchedule.findUniqueOrThrow({ where: { code: "UK_MONTHLY" } })).id, date: "2026-11-01" })
+    ).id;
     await runs.calculatePayRun(users.HR, runId, { today: "2026-11-20" });
-    const november = await payslips.getPayslip(users.HR, (await db.payslip.findFirstOrThrow({ where: { runId, employeeId: users.EMPLOYEE.employeeId! }, select: { id: true } })).id);
-    expect(november.lines.find((line) => line.code === "ARREARS")).toMatchObject({ amount: 12_345, basis: expect.stringContaining("Overtime missed in October") });
+    const november = await payslips.getPayslip(
+      users.HR,
+      (await db.payslip.findFirstOrThrow({ where: { runId, employeeId: users.EMPLOYEE.employeeId! }, select: { id: true } })).id,
+    );
+    expect(november.lines.find((line) => line.code === "ARREARS")).toMatchObject({
+      amount: 12_345,
+      basis: expect.stringContaining("Overtime missed in October"),
+    });
   });
 
   it("refuses approval by the person who calculated the run, and takes it from a second person", async () => {
@@ -129,6 +156,10 @@ describe("a run's life", () => {
 });
 
 async function snapshot(runId: string) {
-  const rows = await db.payslip.findMany({ where: { runId }, select: { employeeId: true, net: true, gross: true, lines: true }, orderBy: { employeeId: "asc" } });
+  const rows = await db.payslip.findMany({
+    where: { runId },
+    select: { employeeId: true, net: true, gross: true, lines: true },
+    orderBy: { employeeId: "asc" },
+  });
   return rows;
 }

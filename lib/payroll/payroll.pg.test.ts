@@ -25,7 +25,8 @@ beforeAll(async () => {
   dbModule = await import("@/lib/db");
   runs = { ...(await import("./calculate-run")), ...(await import("./create-run")), ...(await import("./approve-run")) };
   await (await import("@/lib/seed/demo-data")).seedDemoData(TODAY);
-  for (const row of await dbModule.db.user.findMany({ select: { id: true, email: true, role: true, employeeId: true } })) users[row.role] = { ...row, name: row.email };
+  for (const row of await dbModule.db.user.findMany({ select: { id: true, email: true, role: true, employeeId: true } }))
+    users[row.role] = { ...row, name: row.email };
 }, 120_000);
 
 afterAll(async () => {
@@ -37,7 +38,20 @@ afterAll(async () => {
 async function payslipsOf(id: string) {
   const rows = await dbModule.db.payslip.findMany({
     where: { runId: id },
-    select: { employeeId: true, currency: true, gross: true, taxablePay: true, totalDeductions: true, net: true, employerCost: true, days: true, yearToDate: true, lines: true, previousNet: true, isFlagged: true },
+    select: {
+      employeeId: true,
+      currency: true,
+      gross: true,
+      taxablePay: true,
+      totalDeductions: true,
+      net: true,
+      employerCost: true,
+      days: true,
+      yearToDate: true,
+      lines: true,
+      previousNet: true,
+      isFlagged: true,
+    },
     orderBy: { employeeId: "asc" },
   });
   return rows;

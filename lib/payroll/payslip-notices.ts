@@ -11,7 +11,12 @@ export async function notifyPayslips(run: { id: string; periodStart: Date; perio
   let cursor: string | undefined;
   let sent = 0;
   for (;;) {
-    const payslips = await db.payslip.findMany({ where: { runId: run.id, ...(cursor ? { id: { gt: cursor } } : {}) }, select: { id: true, employeeId: true }, orderBy: { id: "asc" }, take: BATCH });
+    const payslips = await db.payslip.findMany({
+      where: { runId: run.id, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: { id: true, employeeId: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
     if (payslips.length === 0) return sent;
     cursor = payslips.at(-1)!.id;
     sent += await notify({

@@ -36,7 +36,19 @@ export async function loadEmployeeInputs(employeeIds: string[], window: RunWindo
   const [employees, assignments, leave, attendance, adjustments, previous] = await Promise.all([
     db.employee.findMany({
       where: { id: { in: employeeIds } },
-      select: { id: true, employeeNumber: true, firstName: true, lastName: true, hireDate: true, exitDate: true, bankAccountName: true, iban: true, bic: true, sortCode: true, bankAccountNumber: true },
+      select: {
+        id: true,
+        employeeNumber: true,
+        firstName: true,
+        lastName: true,
+        hireDate: true,
+        exitDate: true,
+        bankAccountName: true,
+        iban: true,
+        bic: true,
+        sortCode: true,
+        bankAccountNumber: true,
+      },
       orderBy: { id: "asc" },
     }),
     db.salaryAssignment.findMany({
@@ -57,7 +69,10 @@ export async function loadEmployeeInputs(employeeIds: string[], window: RunWindo
       orderBy: { createdAt: "asc" },
     }),
     db.payslip.findMany({
-      where: { employeeId: { in: employeeIds }, run: { status: { in: ["APPROVED", "PAID"] }, payDate: { lt: fromIsoDate(window.payDate), gte: fromIsoDate(window.taxYearStartsOn) } } },
+      where: {
+        employeeId: { in: employeeIds },
+        run: { status: { in: ["APPROVED", "PAID"] }, payDate: { lt: fromIsoDate(window.payDate), gte: fromIsoDate(window.taxYearStartsOn) } },
+      },
       select: { employeeId: true, net: true, yearToDate: true, run: { select: { payDate: true } } },
     }),
   ]);
@@ -88,7 +103,13 @@ export async function loadEmployeeInputs(employeeIds: string[], window: RunWindo
     const unpaidLeave = requests
       .filter((request) => !request.leaveType.isPaid)
       .flatMap((request) =>
-        halfDays(workingHalfDaysByDay({ start: toIsoDate(request.startDate), end: toIsoDate(request.endDate), startsAfternoon: request.startsAfternoon, endsAtNoon: request.endsAtNoon }, calendar.workWeek, calendar.holidays)),
+        halfDays(
+          workingHalfDaysByDay(
+            { start: toIsoDate(request.startDate), end: toIsoDate(request.endDate), startsAfternoon: request.startsAfternoon, endsAtNoon: request.endsAtNoon },
+            calendar.workWeek,
+            calendar.holidays,
+          ),
+        ),
       )
       .filter((day) => day.date >= window.periodStart && day.date <= window.periodEnd && day.date >= hireDate && (!exitDate || day.date <= exitDate));
     const absences = window.deductAbsences ? findAbsences(hireDate, exitDate, window, calendar, requests, attendanceBy.get(employee.id) ?? []) : [];
@@ -99,7 +120,13 @@ export async function loadEmployeeInputs(employeeIds: string[], window: RunWindo
       name: `${employee.firstName} ${employee.lastName}`,
       hireDate,
       exitDate,
-      bank: { bankAccountName: employee.bankAccountName, iban: employee.iban, bic: employee.bic, sortCode: employee.sortCode, bankAccountNumber: employee.bankAccountNumber },
+      bank: {
+        bankAccountName: employee.bankAccountName,
+        iban: employee.iban,
+        bic: employee.bic,
+        sortCode: employee.sortCode,
+        bankAccountNumber: employee.bankAccountNumber,
+      },
       assignment: { structureId: current.structureId, scheduleId: current.scheduleId, taxCode: current.taxCode, niCategory: current.niCategory },
       basePay: history.map((row) => ({ effectiveFrom: toIsoDate(row.effectiveFrom), amount: row.baseAmount, per: row.basePer as BasePay["per"] })),
       unpaidLeave: mergeDays(unpaidLeave),
@@ -107,7 +134,10 @@ export async function loadEmployeeInputs(employeeIds: string[], window: RunWindo
       adjustments: (adjustmentsBy.get(employee.id) ?? []).map((row, index) => ({
         id: row.id,
         // Two one-offs of the same kind in a period each get a line of their own.
-        code: index === 0 || !(adjustmentsBy.get(employee.id) ?? []).slice(0, index).some((other) => other.code === row.code) ? row.code : `${row.code}_${index + 1}`,
+        code:
+          index === 0 || !(adjustmentsBy.get(employee.id) ?? []).slice(0, index).some((other) => other.code === row.code)
+            ? row.code
+            : `${row.code}_${index + 1}`,
         name: row.name,
         kind: row.kind as OneOffAdjustment["kind"],
         amount: row.amount,

@@ -14,7 +14,10 @@ export function canSeeBankDetails(user: PayrollUser, employeeId: string): boolea
 
 export async function getBankDetails(user: PayrollUser, employeeId: string) {
   if (!canSeeBankDetails(user, employeeId)) throw notFound("That employee");
-  const row = await db.employee.findUnique({ where: { id: employeeId }, select: { bankAccountName: true, iban: true, bic: true, sortCode: true, bankAccountNumber: true, version: true } });
+  const row = await db.employee.findUnique({
+    where: { id: employeeId },
+    select: { bankAccountName: true, iban: true, bic: true, sortCode: true, bankAccountNumber: true, version: true },
+  });
   if (!row) throw notFound("That employee");
   return row;
 }

@@ -43,22 +43,42 @@ export async function createPayComponent(user: PayrollUser, definition: Componen
 
 // A component alone may refer to others (a percentage of BASIC); stand-ins let it be checked alone.
 function placeholdersFor(definition: ComponentDefinition): ComponentDefinition[] {
-  const names = definition.calculation.type === "PERCENT" ? [definition.calculation.of] : definition.calculation.type === "FORMULA" ? (definition.calculation.expression.match(/\b[A-Z][A-Z0-9_]*\b/g) ?? []) : [];
-  const reserved = new Set(["GROSS", "PERIOD_DAYS", "EMPLOYED_DAYS", "PAID_DAYS", "UNPAID_LEAVE_DAYS", "ABSENCE_DAYS", "ANNUAL_BASE", "PERIOD_BASE", definition.code]);
-  return [...new Set(names)].filter((name) => !reserved.has(name)).map((code) => ({ code, name: code, kind: "EARNING" as const, calculation: { type: "FIXED" as const, amount: 0 } }));
+  const names =
+    definition.calculation.type === "PERCENT"
+      ? [definition.calculation.of]
+      : definition.calculation.type === "FORMULA"
+        ? (definition.calculation.expression.match(/\b[A-Z][A-Z0-9_]*\b/g) ?? [])
+        : [];
+  const reserved = new Set([
+    "GROSS",
+    "PERIOD_DAYS",
+    "EMPLOYED_DAYS",
+    "PAID_DAYS",
+    "UNPAID_LEAVE_DAYS",
+    "ABSENCE_DAYS",
+    "ANNUAL_BASE",
+    "PERIOD_BASE",
+    definition.code,
+  ]);
+  return [...new Set(names)]
+    .filter((name) => !reserved.has(name))
+    .map((code) => ({ code, name: code, kind: "EARNING" as const, calculation: { type: "FIXED" as const, amount: 0 } }));
 }
 
 export async function createSalaryStructure(user: PayrollUser, input: { code: string; name: string; currency: string; componentCodes: string[] }) {
   requirePayroll(user);
   const components = await db.payComponent.findMany({ where: { code: { in: input.componentCodes } }, select: { id: true, ...COMPONENT_SELECT } });
   const missing = input.componentCodes.filter((code) => !components.some((component) => component.code === code));
-  if (missing.length) throw new AppError("validation_failed", `No component has the code ${missing.join(", ")}.`, { componentCodes: `Unknown: ${missing.join(", ")}` });
+  if (missing.length)
+    throw new AppError("validation_failed", `No component has the code ${missing.join(", ")}.`, { componentCodes: `Unknown: ${missing.join(", ")}` });
   const ordered = input.componentCodes.map((code) => components.find((component) => component.code === code)!);
   compileStructure({ code: input.code, name: input.name, currency: input.currency, components: ordered.map(toComponentDefinition) });
   return asUser(user, () =>
     withTransaction(async (tx) => {
       const structure = await tx.salaryStructure.create({ data: { code: input.code, name: input.name, currency: input.currency }, select: { id: true } });
-      await tx.salaryStructureComponent.createMany({ data: ordered.map((component, position) => ({ structureId: structure.id, componentId: component.id, position })) });
+      await tx.salaryStructureComponent.createMany({
+        data: ordered.map((component, position) => ({ structureId: structure.id, componentId: component.id, position })),
+      });
       return structure;
     }),
   ).catch(alreadyExists("A structure"));
@@ -79,21 +99,46 @@ export type ScheduleInput = {
 export async function createPaySchedule(user: PayrollUser, input: ScheduleInput) {
   requirePayroll(user);
   if ((input.frequency === "WEEKLY" || input.frequency === "BI_WEEKLY") && !input.anchorDate) {
-    throw new AppError("validation_failed", "A weekly or bi-weekly schedule needs the first day of one of its periods.", { anchorDate: "Required for this frequency." });
+    throw new AppError("validation_failed", "A weekly or bi-weekly schedule needs the first day of one of its periods.", {
+      anchorDate: "Required for this frequency.",
+    });
   }
-  return asUser(user, () => db.paySchedule.create({ data: { ...input, anchorDate: input.anchorDate ? fromIsoDate(input.anchorDate) : null }, select: { id: true } })).catch(alreadyExists("A schedule"));
+  return asUser(user, () =>
+    db.paySchedule.create({ data: { ...input, anchorDate: input.anchorDate ? fromIsoDate(input.anchorDate) : null }, select: { id: true } }),
+  ).catch(alreadyExists("A schedule"));
 }
 
-export async function createTaxYear(user: PayrollUser, input: { code: string; name: string; startsOn: IsoDate; endsOn: IsoDate; allowance?: number; method?: "CUMULATIVE" | "NON_CUMULATIVE" | "ANNUALISED"; brackets: TaxBracket[] }) {
+export async function createTaxYear(
+  user: PayrollUser,
+  input: {
+    code: string;
+    name: string;
+    startsOn: IsoDate;
+    endsOn: IsoDate;
+    allowance?: number;
+    method?: "CUMULATIVE" | "NON_CUMULATIVE" | "ANNUALISED";
+    brackets: TaxBracket[];
+  },
+) {
   requirePayroll(user);
-  if (input.brackets.length === 0 || input.brackets.at(-1)!.upTo !== null) throw new AppError("validation_failed", "The last bracket has no upper bound.", { brackets: "The last bracket has no upper bound." });
+  if (input.brackets.length === 0 || input.brackets.at(-1)!.upTo !== null)
+    throw new AppError("validation_failed", "The last bracket has no upper bound.", { brackets: "The last bracket has no upper bound." });
   return asUser(user, () =>
     withTransaction(async (tx) => {
       const year = await tx.taxYear.create({
-        data: { code: input.code, name: input.name, startsOn: fromIsoDate(input.startsOn), endsOn: fromIsoDate(input.endsOn), allowance: input.allowance ?? 0, method: input.method ?? "CUMULATIVE" },
+        data: {
+          code: input.code,
+          name: input.name,
+          startsOn: fromIsoDate(input.startsOn),
+          endsOn: fromIsoDate(input.endsOn),
+          allowance: input.allowance ?? 0,
+          method: input.method ?? "CUMULATIVE",
+        },
         select: { id: true },
       });
-      await tx.taxBracket.createMany({ data: input.brackets.map((bracket, position) => ({ taxYearId: year.id, position, upTo: bracket.upTo, ratePercent: bracket.ratePercent })) });
+      await tx.taxBracket.createMany({
+        data: input.brackets.map((bracket, position) => ({ taxYearId: year.id, position, upTo: bracket.upTo, ratePercent: bracket.ratePercent })),
+      });
       return year;
     }),
   ).catch(alreadyExists("A tax year"));
@@ -102,10 +147,21 @@ export async function createTaxYear(user: PayrollUser, input: { code: string; na
 // A new assignment from `effectiveFrom`: the history stays, so a raise mid-period is prorated.
 export async function assignSalary(
   user: PayrollUser,
-  input: { employeeId: string; structureId: string; scheduleId: string; effectiveFrom: IsoDate; baseAmount: number; basePer?: "YEAR" | "MONTH"; taxCode?: string | null; niCategory?: string | null; note?: string | null },
+  input: {
+    employeeId: string;
+    structureId: string;
+    scheduleId: string;
+    effectiveFrom: IsoDate;
+    baseAmount: number;
+    basePer?: "YEAR" | "MONTH";
+    taxCode?: string | null;
+    niCategory?: string | null;
+    note?: string | null;
+  },
 ) {
   requirePayroll(user);
-  if (!Number.isSafeInteger(input.baseAmount) || input.baseAmount < 0) throw new AppError("validation_failed", "Base pay is a whole number of minor units.", { baseAmount: "Enter a whole amount." });
+  if (!Number.isSafeInteger(input.baseAmount) || input.baseAmount < 0)
+    throw new AppError("validation_failed", "Base pay is a whole number of minor units.", { baseAmount: "Enter a whole amount." });
   if (input.taxCode) parseUkTaxCode(input.taxCode);
   const [employee, structure, schedule] = await Promise.all([
     db.employee.findUnique({ where: { id: input.employeeId }, select: { id: true } }),
@@ -115,5 +171,7 @@ export async function assignSalary(
   if (!employee) throw notFound("That employee");
   if (!structure) throw notFound("That salary structure");
   if (!schedule) throw notFound("That pay schedule");
-  return asUser(user, () => db.salaryAssignment.create({ data: { ...input, basePer: input.basePer ?? "YEAR", effectiveFrom: fromIsoDate(input.effectiveFrom) }, select: { id: true } }));
+  return asUser(user, () =>
+    db.salaryAssignment.create({ data: { ...input, basePer: input.basePer ?? "YEAR", effectiveFrom: fromIsoDate(input.effectiveFrom) }, select: { id: true } }),
+  );
 }

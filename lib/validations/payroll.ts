@@ -6,16 +6,27 @@ const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.");
 
 export const ZPage = {
-  page: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1)),
+  page: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1),
+  ),
   pageSize: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25),
+    z.coerce
+      .number({ error: "Use a whole number from 1 to 100." })
+      .int("Use a whole number from 1 to 100.")
+      .min(1, "Use a whole number from 1 to 100.")
+      .max(100, "Use a whole number from 1 to 100.")
+      .default(25),
   ),
 };
 
 export const RUN_STATUSES = ["DRAFT", "CALCULATING", "CALCULATED", "APPROVED", "PAID"] as const;
 
-export const ZRunListQuery = z.object({ ...ZPage, status: z.preprocess(blankToUndefined, z.enum(RUN_STATUSES, { error: `Use one of ${RUN_STATUSES.join(", ")}.` }).optional()) });
+export const ZRunListQuery = z.object({
+  ...ZPage,
+  status: z.preprocess(blankToUndefined, z.enum(RUN_STATUSES, { error: `Use one of ${RUN_STATUSES.join(", ")}.` }).optional()),
+});
 export const ZRunQuery = z.object({ ...ZPage, flagged: z.preprocess(blankToUndefined, z.enum(["true", "false"], { error: "Use true or false." }).optional()) });
 
 // A run for the period containing `date` (any day of it; its first day is the usual choice).

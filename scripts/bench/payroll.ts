@@ -28,11 +28,38 @@ async function prepare(databaseUrl: string) {
 
   await setup.createPayComponent(HR, { code: "BASIC", name: "Basic pay", kind: "EARNING", calculation: { type: "BASE_PAY" } });
   await setup.createPayComponent(HR, { code: "LONDON", name: "London weighting", kind: "EARNING", calculation: { type: "FIXED", amount: 25_000 } });
-  await setup.createPayComponent(HR, { code: "SHIFT", name: "Shift allowance", kind: "EARNING", calculation: { type: "FORMULA", expression: "PAID_DAYS >= 15 ? BASIC * 0.05 : 0" } });
-  await setup.createPayComponent(HR, { code: "PENSION", name: "Pension", kind: "DEDUCTION", calculation: { type: "PERCENT", percent: "5", of: "GROSS" }, isPreTax: true, max: 40_000 });
-  await setup.createPayComponent(HR, { code: "LUNCH", name: "Lunch scheme", kind: "DEDUCTION", calculation: { type: "FORMULA", expression: "min(PAID_DAYS * 2.5, 40)" } });
-  await setup.createPayComponent(HR, { code: "ER_PENSION", name: "Employer pension", kind: "EMPLOYER_CONTRIBUTION", calculation: { type: "PERCENT", percent: "3", of: "GROSS" } });
-  const structure = await setup.createSalaryStructure(HR, { code: "STANDARD", name: "Standard", currency: "GBP", componentCodes: ["BASIC", "LONDON", "SHIFT", "PENSION", "LUNCH", "ER_PENSION"] });
+  await setup.createPayComponent(HR, {
+    code: "SHIFT",
+    name: "Shift allowance",
+    kind: "EARNING",
+    calculation: { type: "FORMULA", expression: "PAID_DAYS >= 15 ? BASIC * 0.05 : 0" },
+  });
+  await setup.createPayComponent(HR, {
+    code: "PENSION",
+    name: "Pension",
+    kind: "DEDUCTION",
+    calculation: { type: "PERCENT", percent: "5", of: "GROSS" },
+    isPreTax: true,
+    max: 40_000,
+  });
+  await setup.createPayComponent(HR, {
+    code: "LUNCH",
+    name: "Lunch scheme",
+    kind: "DEDUCTION",
+    calculation: { type: "FORMULA", expression: "min(PAID_DAYS * 2.5, 40)" },
+  });
+  await setup.createPayComponent(HR, {
+    code: "ER_PENSION",
+    name: "Employer pension",
+    kind: "EMPLOYER_CONTRIBUTION",
+    calculation: { type: "PERCENT", percent: "3", of: "GROSS" },
+  });
+  const structure = await setup.createSalaryStructure(HR, {
+    code: "STANDARD",
+    name: "Standard",
+    currency: "GBP",
+    componentCodes: ["BASIC", "LONDON", "SHIFT", "PENSION", "LUNCH", "ER_PENSION"],
+  });
   const schedule = await setup.createPaySchedule(HR, { code: "UK_MONTHLY", name: "UK monthly", frequency: "MONTHLY", taxRules: "UK" });
   const unpaid = await db.leaveType.create({ data: { code: "UL", name: "Unpaid leave", isPaid: false }, select: { id: true } });
 
@@ -54,17 +81,53 @@ async function prepare(databaseUrl: string) {
     await db.employee.createMany({ data: employees });
     await db.salaryAssignment.createMany({
       data: indexes.flatMap((i) => [
-        { employeeId: employees[i - from].id, structureId: structure.id, scheduleId: schedule.id, effectiveFrom: employees[i - from].hireDate, baseAmount: employees[i - from].salaryCents, taxCode: i % 13 === 0 ? "K300" : "1257L" },
-        ...(i % 10 === 0 ? [{ employeeId: employees[i - from].id, structureId: structure.id, scheduleId: schedule.id, effectiveFrom: date("2026-05-16"), baseAmount: employees[i - from].salaryCents + 200_000, taxCode: "1257L" }] : []),
+        {
+          employeeId: employees[i - from].id,
+          structureId: structure.id,
+          scheduleId: schedule.id,
+          effectiveFrom: employees[i - from].hireDate,
+          baseAmount: employees[i - from].salaryCents,
+          taxCode: i % 13 === 0 ? "K300" : "1257L",
+        },
+        ...(i % 10 === 0
+          ? [
+              {
+                employeeId: employees[i - from].id,
+                structureId: structure.id,
+                scheduleId: schedule.id,
+                effectiveFrom: date("2026-05-16"),
+                baseAmount: employees[i - from].salaryCents + 200_000,
+                taxCode: "1257L",
+              },
+            ]
+          : []),
       ]),
     });
     await db.leaveRequest.createMany({
       data: indexes
         .filter((i) => i % 7 === 0 && i % 20 !== 0 && i % 25 !== 0)
-        .map((i) => ({ employeeId: employees[i - from].id, leaveTypeId: unpaid.id, startDate: date("2026-05-13"), endDate: date("2026-05-14"), endsAtNoon: true, halfDays: 3, status: "APPROVED" as const })),
+        .map((i) => ({
+          employeeId: employees[i - from].id,
+          leaveTypeId: unpaid.id,
+          startDate: date("2026-05-13"),
+          endDate: date("2026-05-14"),
+          endsAtNoon: true,
+          halfDays: 3,
+          status: "APPROVED" as const,
+        })),
     });
     await db.payAdjustment.createMany({
-      data: indexes.filter((i) => i % 5 === 0).map((i) => ({ employeeId: employees[i - from].id, periodStart: date(PERIOD.start), code: "BONUS", name: "Bonus", kind: "EARNING", amount: 50_000, reason: "Quarterly bonus" })),
+      data: indexes
+        .filter((i) => i % 5 === 0)
+        .map((i) => ({
+          employeeId: employees[i - from].id,
+          periodStart: date(PERIOD.start),
+          code: "BONUS",
+          name: "Bonus",
+          kind: "EARNING",
+          amount: 50_000,
+          reason: "Quarterly bonus",
+        })),
     });
   }
   return { db, closeDatabase, scheduleId: schedule.id };
@@ -80,25 +143,50 @@ async function measure(databaseUrl: string) {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
   const started = performance.now();
-  await calculatePayRun(HR, run.id, { today: "2026-06-01", batchSize: process.env.BENCH_PAYROLL_BATCH ? Number(process.env.BENCH_PAYROLL_BATCH) : undefined, onProgress: ({ done, total }) => process.stderr.write(`\r${databaseUrl ? "PostgreSQL" : "SQLite"}: ${done} / ${total}`) });
+  await calculatePayRun(HR, run.id, {
+    today: "2026-06-01",
+    batchSize: process.env.BENCH_PAYROLL_BATCH ? Number(process.env.BENCH_PAYROLL_BATCH) : undefined,
+    onProgress: ({ done, total }) => process.stderr.write(`\r${databaseUrl ? "PostgreSQL" : "SQLite"}: ${done} / ${total}`),
+  });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   process.stderr.write("\n");
-  const [payslips, totals] = await Promise.all([db.payslip.count({ where: { runId: run.id } }), db.payRun.findUniqueOrThrow({ where: { id: run.id }, select: { totals: true } })]);
+  const [payslips, totals] = await Promise.all([
+    db.payslip.count({ where: { runId: run.id } }),
+    db.payRun.findUniqueOrThrow({ where: { id: run.id }, select: { totals: true } }),
+  ]);
   let lines = 0;
   for (let skip = 0; skip < payslips; skip += 1_000) {
-    for (const row of await db.payslip.findMany({ where: { runId: run.id }, select: { lines: true }, orderBy: { id: "asc" }, skip, take: 1_000 })) lines += (JSON.parse(row.lines) as unknown[]).length;
+    for (const row of await db.payslip.findMany({ where: { runId: run.id }, select: { lines: true }, orderBy: { id: "asc" }, skip, take: 1_000 }))
+      lines += (JSON.parse(row.lines) as unknown[]).length;
   }
-  const fingerprint = await db.payslip.findMany({ where: { runId: run.id }, select: { employeeId: true, net: true }, orderBy: { employeeId: "asc" }, take: 50 });
+  const fingerprint = await db.payslip.findMany({
+    where: { runId: run.id },
+    select: { employeeId: true, net: true },
+    orderBy: { employeeId: "asc" },
+    take: 50,
+  });
   await closeDatabase();
-  return { seconds, payslips, lines, peakRssMb: peak / 1024 ** 2, baselineRssMb: baseline / 1024 ** 2, totals: JSON.parse(totals.totals!) as { net: number; gross: number }, fingerprint };
+  return {
+    seconds,
+    payslips,
+    lines,
+    peakRssMb: peak / 1024 ** 2,
+    baselineRssMb: baseline / 1024 ** 2,
+    totals: JSON.parse(totals.totals!) as { net: number; gross: number },
+    fingerprint,
+  };
 }
 
 type Result = Awaited<ReturnType<typeof measure>>;
 
 function measureInChild(databaseUrl: string): Result {
-  const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, process.argv[1], "--measure", databaseUrl], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, process.argv[1], "--measure", databaseUrl], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const line = child.stdout.split("\n").find((text) => text.startsWith("RESULT "));
   if (child.status !== 0 || !line) throw new Error(`measurement failed (exit ${child.status}):\n${child.stdout.slice(-2000)}`);
   return JSON.parse(line.slice(7)) as Result;
@@ -119,9 +207,11 @@ try {
   const section = [
     `## Payroll: one monthly run for ${EMPLOYEES.toLocaleString("en")} employees`,
     "",
-    `Measured by \`npm run bench:payroll\` on ${new Date().toISOString()}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, load ${loadavg().map((value) => value.toFixed(2)).join(" / ")} at the end.`,
+    `Measured by \`npm run bench:payroll\` on ${new Date().toISOString()}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, load ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" / ")} at the end.`,
     `${EMPLOYEES.toLocaleString("en")} employees on one structure of six components (base pay, a fixed allowance, a formula allowance, a capped pension percentage, a formula deduction, an employer pension), UK PAYE and NI; 5 % joiners and 4 % leavers in the month, 10 % with a raise mid-month, 1 in 7 with a day and a half of unpaid leave, 20 % with a bonus.`,
-    "The time is `calculatePayRun` from the draft to the calculated run, batches of 500 read, calculated and written (payslips with their lines, the run's cursor) in one transaction each; PostgreSQL is a local throwaway cluster reached through the data layer in primary mode, every write copied to the SQLite fallback before it is acknowledged. Peak memory is the process's resident set sampled every 25 ms while calculating.",
+    "The time is `calculatePayRun` from the draft to the calculated run, batches of 500 read, calculated and written (payslips with their lines, the run's cursor) in one transaction each, one batch written while the next is calculated; PostgreSQL is a local throwaway cluster reached through the data layer in primary mode, every write copied to the SQLite fallback before it is acknowledged. Peak memory is the process's resident set sampled every 25 ms while calculating.",
     "",
     "| database | output | time | per employee | peak memory | target ≤ 20 s |",
     "|---|---|---|---|---|---|",

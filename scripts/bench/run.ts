@@ -15,8 +15,8 @@ import { measureReplay } from "./replay-throughput";
 import { buildRows, printTable, renderMarkdown, type Results } from "./report";
 import { figures, resultsJson, type TrustResults } from "./results-json";
 import { measureRoutingOverhead } from "./routing-overhead";
-import { measureOwnWriteVisible, measureRecoveryWithLock, withOpenTransaction } from "./trust";
 import { keepSections } from "./sections";
+import { measureOwnWriteVisible, measureRecoveryWithLock, withOpenTransaction } from "./trust";
 
 const REPORT_FILE = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL("../../bench-results.json", import.meta.url));

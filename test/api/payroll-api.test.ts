@@ -40,7 +40,11 @@ async function call(handler: Handler, role: Role | null, init: { method?: string
   if (role) headers.set("authorization", `Bearer ${tokens[role]}`);
   if (init.body !== undefined) headers.set("content-type", "application/json");
   if (init.accept) headers.set("accept", init.accept);
-  const request = new Request(`http://test${init.path ?? "/api"}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const request = new Request(`http://test${init.path ?? "/api"}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   return handler(request, { params: Promise.resolve({ id: init.id ?? "" }) });
 }
 
@@ -103,7 +107,10 @@ describe("a month from draft to paid", () => {
   it("streams progress while calculating and ends with the calculated run", async () => {
     const response = await call(app.calculate.POST, "HR", { method: "POST", id: runId, accept: "application/x-ndjson" });
     expect(response.headers.get("content-type")).toContain("application/x-ndjson");
-    const events = (await response.text()).trim().split("\n").map((line) => JSON.parse(line));
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(events[0]).toMatchObject({ type: "progress", done: 0 });
     expect(events.at(-2)).toMatchObject({ type: "progress", done: events.at(-2).total });
     expect(events.at(-1)).toMatchObject({ type: "done", run: { id: runId, status: "CALCULATED" } });
@@ -124,7 +131,10 @@ describe("a month from draft to paid", () => {
     const approved = await json(await call(app.approve.POST, "ADMIN", { method: "POST", id: runId }));
     expect(approved.body.data).toMatchObject({ status: "APPROVED", approvedAt: expect.any(String) });
     expect((await json(await call(app.approve.POST, "ADMIN", { method: "POST", id: runId }))).body.error.code).toBe("conflict");
-    expect((await json(await call(app.calculate.POST, "HR", { method: "POST", id: runId }))).body.error).toMatchObject({ code: "conflict", message: expect.stringContaining("locked") });
+    expect((await json(await call(app.calculate.POST, "HR", { method: "POST", id: runId }))).body.error).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("locked"),
+    });
     const paid = await json(await call(app.pay.POST, "ADMIN", { method: "POST", id: runId }));
     expect(paid.body.data.status).toBe("PAID");
     const user = await app.db.user.findFirstOrThrow({ where: { employeeId: employeeIds.EMPLOYEE } });
@@ -145,14 +155,20 @@ describe("payslips", () => {
     const [latest] = (await json(await call(app.payslips.GET, "EMPLOYEE"))).body.data;
     const detail = await json(await call(app.payslip.GET, "EMPLOYEE", { id: latest.id }));
     expect(detail.body.data.lines.length).toBeGreaterThan(3);
-    for (const line of detail.body.data.lines) expect(line).toMatchObject({ basis: expect.any(String), rounding: expect.any(String), amount: expect.any(Number) });
-    const sum = (kind: string) => detail.body.data.lines.filter((line: Json) => line.kind === kind).reduce((total: number, line: Json) => total + Math.round(line.amount * 100), 0);
+    for (const line of detail.body.data.lines)
+      expect(line).toMatchObject({ basis: expect.any(String), rounding: expect.any(String), amount: expect.any(Number) });
+    const sum = (kind: string) =>
+      detail.body.data.lines.filter((line: Json) => line.kind === kind).reduce((total: number, line: Json) => total + Math.round(line.amount * 100), 0);
     expect(sum("EARNING") - sum("DEDUCTION")).toBe(Math.round(detail.body.data.totals.net * 100));
     expect(detail.body.data.yearToDate.taxYearStartsOn).toBe("2026-04-06");
     const pdf = await call(app.pdf.GET, "EMPLOYEE", { id: latest.id });
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(pdf.headers.get("content-disposition")).toMatch(/attachment; filename="payslip-.*\.pdf"/);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 
   it("is 404 for someone else's payslip and for one that does not exist", async () => {

@@ -15,13 +15,18 @@ async function payees(runId: string, needsIban: boolean): Promise<RunPayslip[]> 
   const missing: string[] = [];
   for await (const payslip of runPayslips(runId)) {
     if (payslip.net <= 0) continue;
-    const hasAccount = needsIban ? Boolean(payslip.iban && isValidIban(payslip.iban)) : Boolean(payslip.iban || (payslip.sortCode && payslip.bankAccountNumber));
+    const hasAccount = needsIban
+      ? Boolean(payslip.iban && isValidIban(payslip.iban))
+      : Boolean(payslip.iban || (payslip.sortCode && payslip.bankAccountNumber));
     if (!hasAccount) missing.push(`${payslip.employee.firstName} ${payslip.employee.lastName} (${payslip.employee.employeeNumber})`);
     rows.push(payslip);
   }
   if (missing.length) {
     const shown = missing.slice(0, 10).join(", ");
-    throw new AppError("validation_failed", `${missing.length} ${missing.length === 1 ? "person has" : "people have"} no ${needsIban ? "IBAN" : "bank account"}: ${shown}${missing.length > 10 ? ", …" : ""}. Add their bank details and recalculate the run.`);
+    throw new AppError(
+      "validation_failed",
+      `${missing.length} ${missing.length === 1 ? "person has" : "people have"} no ${needsIban ? "IBAN" : "bank account"}: ${shown}${missing.length > 10 ? ", …" : ""}. Add their bank details and recalculate the run.`,
+    );
   }
   return rows.sort((a, b) => a.employee.employeeNumber.localeCompare(b.employee.employeeNumber));
 }
@@ -64,11 +69,13 @@ function sepaText(text: string, max: number): string {
 }
 
 export async function bankFileSepa(run: Run, employer: Employer, now = new Date()): Promise<string> {
-  if (!employer.iban || !isValidIban(employer.iban)) throw new AppError("validation_failed", "Set the employer's IBAN (payroll settings) before making a SEPA file.");
+  if (!employer.iban || !isValidIban(employer.iban))
+    throw new AppError("validation_failed", "Set the employer's IBAN (payroll settings) before making a SEPA file.");
   const rows = await payees(run.id, true);
   if (rows.length === 0) throw new AppError("validation_failed", "Nobody in this run has net pay to pay.");
   const currencies = [...new Set(rows.map((row) => row.currency))];
-  if (currencies.length !== 1) throw new AppError("validation_failed", `A credit transfer file is in one currency; this run pays in ${currencies.join(" and ")}.`);
+  if (currencies.length !== 1)
+    throw new AppError("validation_failed", `A credit transfer file is in one currency; this run pays in ${currencies.join(" and ")}.`);
   const [currency] = currencies;
   const total = rows.reduce((sum, row) => sum + row.net, 0);
   const messageId = `HRMS-${run.id.replace(/-/g, "").slice(-20)}-${now.getTime().toString(36)}`.slice(0, 35);

@@ -39,7 +39,10 @@ describe("files from a paid run", () => {
   it("makes a SEPA credit transfer file valid against the pain.001.001.03 schema, with a control sum of the net pay", async () => {
     const file = await files.makeRunFile(users.HR, runId, "bank-sepa.xml");
     const xml = text(file.body);
-    const result = await validateXML({ xml: [{ fileName: "bank.xml", contents: xml }], schema: [{ fileName: "pain.001.001.03.xsd", contents: readFileSync("test/fixtures/pain.001.001.03-subset.xsd", "utf8") }] });
+    const result = await validateXML({
+      xml: [{ fileName: "bank.xml", contents: xml }],
+      schema: [{ fileName: "pain.001.001.03.xsd", contents: readFileSync("test/fixtures/pain.001.001.03-subset.xsd", "utf8") }],
+    });
     expect(result.errors.map((error) => error.message)).toEqual([]);
     expect(result.valid).toBe(true);
     const net = await db.payslip.aggregate({ where: { runId, net: { gt: 0 } }, _sum: { net: true }, _count: true });
@@ -49,18 +52,25 @@ describe("files from a paid run", () => {
 
   it("refuses a schema-breaking file: the validator is really checking", async () => {
     const xml = text((await files.makeRunFile(users.HR, runId, "bank-sepa.xml")).body).replace("<PmtMtd>TRF</PmtMtd>", "<PmtMtd>CASH</PmtMtd>");
-    const result = await validateXML({ xml: [{ fileName: "bank.xml", contents: xml }], schema: [{ fileName: "pain.xsd", contents: readFileSync("test/fixtures/pain.001.001.03-subset.xsd", "utf8") }] });
+    const result = await validateXML({
+      xml: [{ fileName: "bank.xml", contents: xml }],
+      schema: [{ fileName: "pain.xsd", contents: readFileSync("test/fixtures/pain.001.001.03-subset.xsd", "utf8") }],
+    });
     expect(result.valid).toBe(false);
   });
 
   it("makes a bank CSV with one payee per positive net pay", async () => {
-    const csv = text((await files.makeRunFile(users.HR, runId, "bank.csv")).body).trim().split("\r\n");
+    const csv = text((await files.makeRunFile(users.HR, runId, "bank.csv")).body)
+      .trim()
+      .split("\r\n");
     expect(csv[0]).toContain("Sort code");
     expect(csv.length - 1).toBe(await db.payslip.count({ where: { runId, net: { gt: 0 } } }));
   });
 
   it("makes a register whose rows add up to the run's totals, as CSV and as XLSX", async () => {
-    const csv = text((await files.makeRunFile(users.HR, runId, "register.csv")).body).trim().split("\r\n");
+    const csv = text((await files.makeRunFile(users.HR, runId, "register.csv")).body)
+      .trim()
+      .split("\r\n");
     const header = csv[0].split(",");
     const netColumn = header.indexOf("Net pay");
     const run = await db.payRun.findUniqueOrThrow({ where: { id: runId } });
@@ -73,7 +83,11 @@ describe("files from a paid run", () => {
   });
 
   it("makes a balanced journal", async () => {
-    const rows = text((await files.makeRunFile(users.HR, runId, "journal.csv")).body).trim().split("\r\n").slice(1).map((line) => line.split(","));
+    const rows = text((await files.makeRunFile(users.HR, runId, "journal.csv")).body)
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(","));
     const debit = rows.reduce((sum, row) => sum + cents(row[4] || "0"), 0);
     const credit = rows.reduce((sum, row) => sum + cents(row[5] || "0"), 0);
     expect(debit).toBeGreaterThan(0);
@@ -86,7 +100,10 @@ describe("files from a paid run", () => {
   });
 
   it("refuses a SEPA file while someone has no IBAN, naming them", async () => {
-    await db.payslip.updateMany({ where: { runId, employeeId: users.EMPLOYEE.employeeId! }, data: { payee: JSON.stringify({ bankAccountName: null, iban: null, bic: null, sortCode: "601613", bankAccountNumber: "31926819" }) } });
+    await db.payslip.updateMany({
+      where: { runId, employeeId: users.EMPLOYEE.employeeId! },
+      data: { payee: JSON.stringify({ bankAccountName: null, iban: null, bic: null, sortCode: "601613", bankAccountNumber: "31926819" }) },
+    });
     const run = await db.payRun.findUniqueOrThrow({ where: { id: runId } });
     await expect(bankFile.bankFileSepa(run, { name: "HRMS Demo Ltd", iban: "GB33BUKB20201555555555", bic: null })).rejects.toThrow(/no IBAN/);
   });

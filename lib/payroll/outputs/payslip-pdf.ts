@@ -16,7 +16,11 @@ export function renderPayslipPdf(payslip: PayslipDetail, employerName: string): 
   const currency = CURRENCIES[payslip.currency] ?? { code: payslip.currency, minorDigits: 2 };
   const money = (minor: number) => formatMoney(minor, currency);
   const iso = (date: Date) => date.toISOString().slice(0, 10);
-  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `Payslip ${iso(payslip.run.periodStart)} to ${iso(payslip.run.periodEnd)}`, Author: employerName } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 48,
+    info: { Title: `Payslip ${iso(payslip.run.periodStart)} to ${iso(payslip.run.periodEnd)}`, Author: employerName },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -28,11 +32,20 @@ export function renderPayslipPdf(payslip: PayslipDetail, employerName: string): 
   const width = doc.page.width - left - doc.page.margins.right;
   const row = (label: string, amount: string, options: { bold?: boolean; note?: string } = {}) => {
     const y = doc.y;
-    doc.font(options.bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).text(label, left, y, { width: width - 130 });
+    doc
+      .font(options.bold ? "Helvetica-Bold" : "Helvetica")
+      .fontSize(10)
+      .text(label, left, y, { width: width - 130 });
     const after = doc.y;
     doc.text(amount, left + width - 120, y, { width: 120, align: "right" });
     doc.y = Math.max(after, doc.y);
-    if (options.note) doc.font("Helvetica").fontSize(7.5).fillColor("#555555").text(options.note, left + 10, doc.y, { width: width - 140 }).fillColor("#000000");
+    if (options.note)
+      doc
+        .font("Helvetica")
+        .fontSize(7.5)
+        .fillColor("#555555")
+        .text(options.note, left + 10, doc.y, { width: width - 140 })
+        .fillColor("#000000");
     doc.moveDown(0.3);
   };
 
@@ -40,10 +53,19 @@ export function renderPayslipPdf(payslip: PayslipDetail, employerName: string): 
   doc.font("Helvetica").fontSize(10).text(employerName);
   doc.moveDown(0.5);
   const employee = payslip.employee;
-  doc.text(`${employee.firstName} ${employee.lastName} (${employee.employeeNumber})${employee.jobTitle ? `, ${employee.jobTitle}` : ""}${employee.department ? `, ${employee.department.name}` : ""}`);
+  doc.text(
+    `${employee.firstName} ${employee.lastName} (${employee.employeeNumber})${employee.jobTitle ? `, ${employee.jobTitle}` : ""}${employee.department ? `, ${employee.department.name}` : ""}`,
+  );
   doc.text(`Pay period ${iso(payslip.run.periodStart)} to ${iso(payslip.run.periodEnd)}, paid on ${iso(payslip.run.payDate)}`);
   const days = payslip.days as { basis?: string; inPeriod?: number; paid?: number; unpaidLeave?: number; absence?: number };
-  doc.text(`Days (${String(days.basis ?? "").toLowerCase().replace("_", " ")}): ${days.paid} paid of ${days.inPeriod}${days.unpaidLeave ? `, ${days.unpaidLeave} unpaid leave` : ""}${days.absence ? `, ${days.absence} absent` : ""}`);
+  doc.text(
+    `Days (${String(days.basis ?? "")
+      .toLowerCase()
+      .replace(
+        "_",
+        " ",
+      )}): ${days.paid} paid of ${days.inPeriod}${days.unpaidLeave ? `, ${days.unpaidLeave} unpaid leave` : ""}${days.absence ? `, ${days.absence} absent` : ""}`,
+  );
   doc.moveDown();
 
   for (const [kind, title] of KIND_TITLES) {
@@ -55,7 +77,10 @@ export function renderPayslipPdf(payslip: PayslipDetail, employerName: string): 
     doc.moveDown(0.4);
   }
 
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .stroke();
   doc.moveDown(0.4);
   row("Gross pay", money(payslip.gross), { bold: true });
   row("Total deductions", money(payslip.totalDeductions), { bold: true });

@@ -23,7 +23,9 @@ async function registerTable(runId: string): Promise<{ header: string[]; rows: (
       `${payslip.employee.firstName} ${payslip.employee.lastName}`,
       payslip.employee.department?.code ?? "",
       payslip.currency,
-      ...[payslip.gross, payslip.taxablePay, payslip.totalDeductions, payslip.net, payslip.employerContributions, payslip.employerCost].map((amount) => decimal(amount, payslip.currency)),
+      ...[payslip.gross, payslip.taxablePay, payslip.totalDeductions, payslip.net, payslip.employerContributions, payslip.employerCost].map((amount) =>
+        decimal(amount, payslip.currency),
+      ),
       ...codes.map((code) => decimal(byCode.get(code) ?? 0, payslip.currency)),
     ];
   });

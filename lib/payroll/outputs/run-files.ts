@@ -21,7 +21,11 @@ const CONTENT_TYPES: Record<RunFile, string> = {
   "bank-sepa.xml": "application/xml; charset=utf-8",
 };
 
-export async function makeRunFile(user: PayrollUser, runId: string, file: RunFile): Promise<{ body: string | Uint8Array; contentType: string; filename: string }> {
+export async function makeRunFile(
+  user: PayrollUser,
+  runId: string,
+  file: RunFile,
+): Promise<{ body: string | Uint8Array; contentType: string; filename: string }> {
   requirePayroll(user);
   const run = await findRunOrThrow(runId);
   const isCalculated = ["CALCULATED", "APPROVED", "PAID"].includes(run.status);
@@ -45,5 +49,8 @@ export async function makeRunFile(user: PayrollUser, runId: string, file: RunFil
 export async function makePayslipPdf(user: PayrollUser, payslipId: string): Promise<{ body: Buffer; filename: string }> {
   const payslip = await getPayslip(user, payslipId);
   const employer = await readSetting("payroll-employer");
-  return { body: await renderPayslipPdf(payslip, employer.name), filename: `payslip-${payslip.employee.employeeNumber}-${payslip.run.periodStart.toISOString().slice(0, 7)}.pdf` };
+  return {
+    body: await renderPayslipPdf(payslip, employer.name),
+    filename: `payslip-${payslip.employee.employeeNumber}-${payslip.run.periodStart.toISOString().slice(0, 7)}.pdf`,
+  };
 }

@@ -18,7 +18,9 @@ function sheetXml(rows: (string | number)[][]): string {
       const cells = row
         .map((value, c) => {
           const ref = `${columnName(c)}${r + 1}`;
-          return typeof value === "number" && Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(String(value))}</t></is></c>`;
+          return typeof value === "number" && Number.isFinite(value)
+            ? `<c r="${ref}"><v>${value}</v></c>`
+            : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(String(value))}</t></is></c>`;
         })
         .join("");
       return `<row r="${r + 1}">${cells}</row>`;

@@ -12,7 +12,16 @@ export function major(minor: number, currency: string): number {
 }
 
 export function serializeRun(run: RunSummary) {
-  const totals = run.totals ? (JSON.parse(run.totals) as { currencies: string[]; gross: number; totalDeductions: number; net: number; employerContributions: number; employerCost: number }) : null;
+  const totals = run.totals
+    ? (JSON.parse(run.totals) as {
+        currencies: string[];
+        gross: number;
+        totalDeductions: number;
+        net: number;
+        employerContributions: number;
+        employerCost: number;
+      })
+    : null;
   const currency = totals?.currencies.length === 1 ? totals.currencies[0] : null;
   return {
     id: run.id,
@@ -27,7 +36,13 @@ export function serializeRun(run: RunSummary) {
     flagged: run.flaggedCount,
     totals:
       totals && currency
-        ? { currency, gross: major(totals.gross, currency), deductions: major(totals.totalDeductions, currency), net: major(totals.net, currency), employerCost: major(totals.employerCost, currency) }
+        ? {
+            currency,
+            gross: major(totals.gross, currency),
+            deductions: major(totals.totalDeductions, currency),
+            net: major(totals.net, currency),
+            employerCost: major(totals.employerCost, currency),
+          }
         : null,
     lastError: run.lastError,
     calculatedBy: run.calculatedById,
@@ -89,7 +104,17 @@ export function serializePayslip(payslip: PayslipDetail) {
     runStatus: payslip.run.status,
     currency: payslip.currency,
     days: payslip.days,
-    lines: payslip.lines.map((line) => ({ code: line.code, name: line.name, kind: line.kind, source: line.source, amount: money(line.amount), basis: line.basis, rounding: line.rounding, isTaxable: line.isTaxable, isContributable: line.isContributable })),
+    lines: payslip.lines.map((line) => ({
+      code: line.code,
+      name: line.name,
+      kind: line.kind,
+      source: line.source,
+      amount: money(line.amount),
+      basis: line.basis,
+      rounding: line.rounding,
+      isTaxable: line.isTaxable,
+      isContributable: line.isContributable,
+    })),
     totals: {
       gross: money(payslip.gross),
       taxablePay: money(payslip.taxablePay),

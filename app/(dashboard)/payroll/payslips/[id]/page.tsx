@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
 import { requirePermission } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { toIsoDate } from "@/lib/leave/dates";
@@ -26,31 +30,24 @@ export default async function PayslipPage({ params }: PageProps<"/payroll/paysli
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">
-            Payslip, {toIsoDate(payslip.run.periodStart)} to {toIsoDate(payslip.run.periodEnd)}
-          </h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {payslip.employee.firstName} {payslip.employee.lastName} ({payslip.employee.employeeNumber}), paid on {toIsoDate(payslip.run.payDate)}. {days.paid} of {days.inPeriod} days paid
-            {days.unpaidLeave ? `, ${days.unpaidLeave} unpaid leave` : ""}
-            {days.absence ? `, ${days.absence} absent` : ""}.
-          </p>
-        </div>
-        <a href={`/api/v1/payslips/${payslip.id}/pdf`} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700" data-testid="download-payslip">
-          Download PDF
-        </a>
-      </div>
+      <PageHeader
+        title={`Payslip, ${toIsoDate(payslip.run.periodStart)} to ${toIsoDate(payslip.run.periodEnd)}`}
+        description={`${payslip.employee.firstName} ${payslip.employee.lastName} (${payslip.employee.employeeNumber}), paid on ${toIsoDate(payslip.run.payDate)}. ${days.paid} of ${days.inPeriod} days paid${days.unpaidLeave ? `, ${days.unpaidLeave} unpaid leave` : ""}${days.absence ? `, ${days.absence} absent` : ""}.`}
+        actions={
+          <a href={`/api/v1/payslips/${payslip.id}/pdf`} className={buttonClass()} data-testid="download-payslip">
+            Download PDF
+          </a>
+        }
+      />
 
       {SECTIONS.map(([kind, title]) => {
         const lines = payslip.lines.filter((line) => line.kind === kind);
         if (lines.length === 0) return null;
         return (
-          <section key={kind} className="rounded-xl border border-slate-200 bg-white shadow-sm">
-            <h2 className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-800">{title}</h2>
-            <ul className="divide-y divide-slate-100">
+          <Card key={kind} title={title}>
+            <ul className="-my-3 divide-y divide-slate-100">
               {lines.map((line, index) => (
-                <li key={`${line.code}-${index}`} className="flex items-start justify-between gap-4 px-4 py-3 text-sm">
+                <li key={`${line.code}-${index}`} className="flex items-start justify-between gap-4 py-3 text-sm">
                   <div>
                     <p className="font-medium text-slate-900">{line.name}</p>
                     <p className="text-xs text-slate-500">
@@ -61,44 +58,31 @@ export default async function PayslipPage({ params }: PageProps<"/payroll/paysli
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
         );
       })}
 
-      <dl className="grid grid-cols-3 gap-4" data-testid="payslip-totals">
-        {[
-          ["Gross pay", money(payslip.gross)],
-          ["Deductions", money(payslip.totalDeductions)],
-          ["Net pay", money(payslip.net)],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-            <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3" data-testid="payslip-totals">
+        <Stat label="Gross pay" value={money(payslip.gross)} />
+        <Stat label="Deductions" value={money(payslip.totalDeductions)} />
+        <Stat label="Net pay" value={money(payslip.net)} tone="success" />
+      </div>
 
-      <section className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
-        <h2 className="font-semibold text-slate-800">Tax year to date (from {payslip.yearToDate.taxYearStartsOn})</h2>
-        <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-          <div>
-            <dt className="text-slate-500">Gross</dt>
-            <dd className="tabular-nums">{money(payslip.yearToDate.gross)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Taxable pay</dt>
-            <dd className="tabular-nums">{money(payslip.yearToDate.taxablePay)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Deductions</dt>
-            <dd className="tabular-nums">{money(payslip.yearToDate.totalDeductions)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Net pay</dt>
-            <dd className="tabular-nums">{money(payslip.yearToDate.net)}</dd>
-          </div>
+      <Card title={`Tax year to date (from ${payslip.yearToDate.taxYearStartsOn})`}>
+        <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+          {[
+            ["Gross", payslip.yearToDate.gross],
+            ["Taxable pay", payslip.yearToDate.taxablePay],
+            ["Deductions", payslip.yearToDate.totalDeductions],
+            ["Net pay", payslip.yearToDate.net],
+          ].map(([label, amount]) => (
+            <div key={label}>
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="tabular-nums">{money(amount as number)}</dd>
+            </div>
+          ))}
         </dl>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 type Event = { type: "progress"; done: number; total: number } | { type: "done" } | { type: "error"; error: { message: string } };
 
@@ -16,7 +17,12 @@ export function CalculateButton({ runId, label }: { runId: string; label: string
     setRunning(true);
     setError(null);
     try {
-      const response = await fetch(`/api/v1/payroll/runs/${runId}/calculate`, { method: "POST", headers: { accept: "application/x-ndjson" } });
+      // JSON, as the API's cross-site guard asks of every cookie-authenticated change.
+      const response = await fetch(`/api/v1/payroll/runs/${runId}/calculate`, {
+        method: "POST",
+        headers: { accept: "application/x-ndjson", "content-type": "application/json" },
+        body: "{}",
+      });
       if (!response.ok || !response.body) {
         const body = await response.json().catch(() => null);
         setError(body?.error?.message ?? "The calculation could not start.");
@@ -47,9 +53,9 @@ export function CalculateButton({ runId, label }: { runId: string; label: string
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" onClick={calculate} disabled={isRunning} className="inline-flex h-10 items-center justify-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60" data-testid="calculate-run">
+      <Button onClick={calculate} disabled={isRunning} data-testid="calculate-run">
         {isRunning ? "Calculating…" : label}
-      </button>
+      </Button>
       {isRunning && progress && (
         <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Calculation progress" className="w-64">
           <div className="h-2 overflow-hidden rounded-full bg-slate-200">

@@ -1,25 +1,31 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 import { approveRunAction, payRunAction } from "../../actions";
 
 // Approve and pay need PostgreSQL: while the app serves from its SQLite copy the buttons are
 // disabled and say why (the server refuses as well).
-export function DecisionButton({ runId, kind, unavailableReason, blockedReason }: { runId: string; kind: "approve" | "pay"; unavailableReason?: string; blockedReason?: string }) {
+export function DecisionButton({
+  runId,
+  kind,
+  unavailableReason,
+  blockedReason,
+}: {
+  runId: string;
+  kind: "approve" | "pay";
+  unavailableReason?: string;
+  blockedReason?: string;
+}) {
   const [state, action, isPending] = useActionState<FormState, FormData>(kind === "approve" ? approveRunAction : payRunAction, null);
   const reason = unavailableReason ?? blockedReason;
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="runId" value={runId} />
-      <button
-        type="submit"
-        disabled={Boolean(reason) || isPending}
-        className="inline-flex h-10 items-center justify-center rounded-md bg-emerald-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700 disabled:cursor-not-allowed disabled:opacity-50"
-        data-testid={`${kind}-run`}
-      >
+      <Button type="submit" variant="success" disabled={Boolean(reason) || isPending} data-testid={`${kind}-run`}>
         {kind === "approve" ? "Approve run" : "Mark paid"}
-      </button>
+      </Button>
       {reason && (
         <p className="max-w-xs text-xs text-slate-600" data-testid={`${kind}-disabled-reason`}>
           {reason}

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass, TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -12,7 +16,6 @@ import { getPayRun } from "@/lib/payroll/get-run";
 import { RunStatusPill } from "../../run-status-pill";
 import { CalculateButton } from "./calculate-button";
 import { DecisionButton } from "./decision-buttons";
-import { DataTable } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Pay run" };
 
@@ -32,7 +35,9 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
     throw error;
   });
   const { run, payslips, total } = result;
-  const totals = run.totals ? (JSON.parse(run.totals) as { currencies: string[]; gross: number; totalDeductions: number; net: number; employerCost: number }) : null;
+  const totals = run.totals
+    ? (JSON.parse(run.totals) as { currencies: string[]; gross: number; totalDeductions: number; net: number; employerCost: number })
+    : null;
   const currency = totals?.currencies.length === 1 ? totals.currencies[0] : null;
   const isLocked = run.status === "APPROVED" || run.status === "PAID";
   const isCalculated = run.status === "CALCULATED" || isLocked;
@@ -41,57 +46,62 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        <div>
-          <p className="text-sm text-slate-500">
-            <Link href="/payroll" className="hover:underline">
-              Payroll
-            </Link>{" "}
-            / {run.schedule.name}
-          </p>
-          <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold tracking-tight">
+      <PageHeader
+        eyebrow={
+          <>
+            <TextLink href="/payroll">Payroll</TextLink> / {run.schedule.name}
+          </>
+        }
+        title={
+          <span className="flex items-center gap-3">
             {toIsoDate(run.periodStart)} to {toIsoDate(run.periodEnd)} <RunStatusPill status={run.status} />
-          </h1>
-          <p className="mt-1 text-sm text-slate-600">
-            Paid on {toIsoDate(run.payDate)}. {run.calculatedAt ? `Calculated ${run.calculatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` : ""}{" "}
-            {run.approvedAt ? `Approved ${run.approvedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` : ""}
-          </p>
-          {run.lastError && (
-            <p role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              The last calculation stopped: {run.lastError}
-            </p>
-          )}
-        </div>
-        <div className="flex flex-wrap items-start gap-3">
-          {!isLocked && <CalculateButton runId={run.id} label={run.status === "CALCULATING" ? "Carry on calculating" : isCalculated ? "Recalculate" : "Calculate"} />}
-          {canApprove && run.status === "CALCULATED" && (
-            <DecisionButton runId={run.id} kind="approve" unavailableReason={primary.available ? undefined : primary.reason} blockedReason={run.calculatedById === user.id ? SELF_APPROVAL : undefined} />
-          )}
-          {canApprove && run.status === "APPROVED" && <DecisionButton runId={run.id} kind="pay" unavailableReason={primary.available ? undefined : primary.reason} />}
-        </div>
-      </div>
+          </span>
+        }
+        description={`Paid on ${toIsoDate(run.payDate)}.${run.calculatedAt ? ` Calculated ${stamp(run.calculatedAt)}.` : ""}${run.approvedAt ? ` Approved ${stamp(run.approvedAt)}.` : ""}`}
+        actions={
+          <div className="flex flex-wrap items-start gap-3">
+            {!isLocked && (
+              <CalculateButton runId={run.id} label={run.status === "CALCULATING" ? "Carry on calculating" : isCalculated ? "Recalculate" : "Calculate"} />
+            )}
+            {canApprove && run.status === "CALCULATED" && (
+              <DecisionButton
+                runId={run.id}
+                kind="approve"
+                unavailableReason={primary.available ? undefined : primary.reason}
+                blockedReason={run.calculatedById === user.id ? SELF_APPROVAL : undefined}
+              />
+            )}
+            {canApprove && run.status === "APPROVED" && (
+              <DecisionButton runId={run.id} kind="pay" unavailableReason={primary.available ? undefined : primary.reason} />
+            )}
+          </div>
+        }
+      />
+      {run.lastError && (
+        <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          The last calculation stopped: {run.lastError}
+        </p>
+      )}
 
       {totals && currency && (
-        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5" data-testid="run-totals">
-          {[
-            ["Employees", String(run.employeeCount)],
-            ["Gross", formatPay(totals.gross, currency)],
-            ["Deductions", formatPay(totals.totalDeductions, currency)],
-            ["Net pay", formatPay(totals.net, currency)],
-            ["Employer cost", formatPay(totals.employerCost, currency)],
-          ].map(([label, value]) => (
-            <div key={label} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-              <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5" data-testid="run-totals">
+          <Stat
+            label="Employees"
+            value={run.employeeCount}
+            hint={run.flaggedCount ? `${run.flaggedCount} flagged for review` : undefined}
+            tone={run.flaggedCount ? "warning" : "neutral"}
+          />
+          <Stat label="Gross" value={formatPay(totals.gross, currency)} />
+          <Stat label="Deductions" value={formatPay(totals.totalDeductions, currency)} />
+          <Stat label="Net pay" value={formatPay(totals.net, currency)} />
+          <Stat label="Employer cost" value={formatPay(totals.employerCost, currency)} />
+        </div>
       )}
 
       {isCalculated && (
-        <div className="flex flex-wrap gap-2 text-sm">
+        <div className="flex flex-wrap gap-2">
           {FILES.filter(([file]) => isLocked || !file.startsWith("bank")).map(([file, label]) => (
-            <a key={file} href={`/api/payroll/runs/${run.id}/files/${file}`} className="rounded-md bg-white px-3 py-2 font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+            <a key={file} href={`/api/payroll/runs/${run.id}/files/${file}`} className={buttonClass({ variant: "secondary", size: "sm" })}>
               {label}
             </a>
           ))}
@@ -99,37 +109,48 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
       )}
 
       {payslips.length > 0 && (
-        <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-          <DataTable data-testid="payslip-rows">
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Employee</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">Gross</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">Net pay</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">Change</th>
-                <th scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">Review</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {payslips.map((row) => (
-                <tr key={row.id} className={row.isFlagged ? "bg-amber-50/60" : "hover:bg-slate-50"}>
-                  <td className="px-4 py-3">
-                    <Link href={`/payroll/payslips/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                      {row.employee.firstName} {row.employee.lastName}
-                    </Link>{" "}
-                    <span className="text-xs text-slate-500">{row.employee.employeeNumber}</span>
-                  </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatPay(row.gross, row.currency)}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatPay(row.net, row.currency)}</td>
-                  <td className="px-4 py-3 text-right tabular-nums text-slate-600">{row.previousNet === null ? "new" : `${row.net - row.previousNet >= 0 ? "+" : ""}${formatPay(row.net - row.previousNet, row.currency)}`}</td>
-                  <td className="px-4 py-3 text-xs text-amber-800">{row.flagReason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-          {total > payslips.length && <p className="px-4 py-3 text-sm text-slate-600">Showing {payslips.length} of {total}: flagged first. The register has everyone.</p>}
-        </section>
+        <Table
+          testId="payslip-rows"
+          label="Payslips"
+          footer={total > payslips.length ? `Showing ${payslips.length} of ${total}, flagged first. The register has everyone.` : undefined}
+        >
+          <THead>
+            <Th>Employee</Th>
+            <Th className="text-right">Gross</Th>
+            <Th className="text-right">Net pay</Th>
+            <Th className="text-right">Change</Th>
+            <Th>Review</Th>
+          </THead>
+          <TBody>
+            {payslips.map((row) => (
+              <Tr key={row.id} className={row.isFlagged ? "bg-amber-50/60" : undefined}>
+                <Td>
+                  <TextLink href={`/payroll/payslips/${row.id}`}>
+                    {row.employee.firstName} {row.employee.lastName}
+                  </TextLink>{" "}
+                  <span className="text-xs text-slate-500">{row.employee.employeeNumber}</span>
+                </Td>
+                <Td className="text-right tabular-nums">{formatPay(row.gross, row.currency)}</Td>
+                <Td className="text-right tabular-nums">{formatPay(row.net, row.currency)}</Td>
+                <Td className="text-right tabular-nums">
+                  {row.previousNet === null ? "new" : `${row.net - row.previousNet >= 0 ? "+" : ""}${formatPay(row.net - row.previousNet, row.currency)}`}
+                </Td>
+                <Td>
+                  {row.isFlagged && (
+                    <Badge tone="warning" className="whitespace-normal">
+                      {row.flagReason}
+                    </Badge>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
       )}
     </div>
   );
+}
+
+function stamp(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }

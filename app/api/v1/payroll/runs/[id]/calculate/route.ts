@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
-import { requireCaller } from "@/lib/api/require-caller";
+import { apiRoute } from "@/lib/api/api-route";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
-import { handleApiError } from "@/lib/api/api-error";
 import { calculatePayRun } from "@/lib/payroll/calculate-run";
 import { findRunSummary } from "@/lib/payroll/list-runs";
 import { serializeRun } from "../../../serialize";
@@ -15,17 +14,11 @@ const NDJSON = "application/x-ndjson";
 // carry on with one whose calculation was cut off; answers with the calculated run. With `Accept:
 // application/x-ndjson` it streams {"type":"progress","done","total"} lines and ends with a
 // {"type":"done","run"} or {"type":"error","error"} line.
-export async function POST(request: Request, context: RouteContext<"/api/v1/payroll/runs/[id]/calculate">) {
-  try {
-    const user = await requireCaller(request, "payroll:manage");
-    const { id } = await context.params;
-    if (request.headers.get("accept")?.includes(NDJSON)) return streamCalculation(user, id);
-    await calculatePayRun(user, id);
-    return NextResponse.json({ data: serializeRun(await findRunSummary(id)) });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const POST = apiRoute<{ id: string }>("payroll:manage", async ({ request, user, params: { id } }) => {
+  if (request.headers.get("accept")?.includes(NDJSON)) return streamCalculation(user, id);
+  await calculatePayRun(user, id);
+  return NextResponse.json({ data: serializeRun(await findRunSummary(id)) });
+});
 
 function streamCalculation(user: CurrentUser, id: string): Response {
   const encoder = new TextEncoder();

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireCaller } from "@/lib/api/require-caller";
-import { handleApiError } from "@/lib/api/api-error";
+import { apiRoute } from "@/lib/api/api-route";
 import { markPayRunPaid } from "@/lib/payroll/approve-run";
 import { findRunSummary } from "@/lib/payroll/list-runs";
 import { serializeRun } from "../../../serialize";
@@ -8,13 +7,7 @@ import { serializeRun } from "../../../serialize";
 export const dynamic = "force-dynamic";
 
 // POST /api/v1/payroll/runs/:id/pay - mark an approved run paid and send everyone their payslip notice (payroll:approve); needs PostgreSQL: 503 while the app runs on its SQLite copy
-export async function POST(request: Request, context: RouteContext<"/api/v1/payroll/runs/[id]/pay">) {
-  try {
-    const user = await requireCaller(request, "payroll:approve");
-    const { id } = await context.params;
-    await markPayRunPaid(user, id);
-    return NextResponse.json({ data: serializeRun(await findRunSummary(id)) });
-  } catch (error) {
-    return handleApiError(error, request);
-  }
-}
+export const POST = apiRoute<{ id: string }>("payroll:approve", async ({ user, params: { id } }) => {
+  await markPayRunPaid(user, id);
+  return NextResponse.json({ data: serializeRun(await findRunSummary(id)) });
+});
