@@ -24,8 +24,8 @@ export function ServiceDegraded() {
     <div role="alert" className="mx-auto mt-16 max-w-lg rounded-xl border border-rose-200 bg-white p-8 text-center shadow-sm" data-testid="service-degraded">
       <h1 className="text-lg font-semibold text-rose-800">Service degraded</h1>
       <p className="mt-2 text-sm text-slate-600">
-        No database is reachable right now, so HR data cannot be shown or saved. Nothing you saved earlier is lost. The app reconnects by
-        itself; try again in a minute.
+        No database is reachable right now, so HR data cannot be shown or saved. Nothing you saved earlier is lost. The app reconnects by itself; try again in a
+        minute.
       </p>
     </div>
   );

@@ -36,11 +36,15 @@ export function Pagination({ page, pageCount, total, pageSize, hrefFor, noun = "
             ← Previous
           </Link>
         ) : (
-          <span className={`${linkClass} text-slate-300`} aria-disabled>← Previous</span>
+          <span className={`${linkClass} text-slate-300`} aria-disabled>
+            ← Previous
+          </span>
         )}
         {pagesToShow(page, pageCount).map((p, i) =>
           p === "gap" ? (
-            <span key={`gap-${i}`} className="px-1 text-slate-500">…</span>
+            <span key={`gap-${i}`} className="px-1 text-slate-500">
+              …
+            </span>
           ) : (
             <Link
               key={p}
@@ -58,7 +62,9 @@ export function Pagination({ page, pageCount, total, pageSize, hrefFor, noun = "
             Next →
           </Link>
         ) : (
-          <span className={`${linkClass} text-slate-300`} aria-disabled>Next →</span>
+          <span className={`${linkClass} text-slate-300`} aria-disabled>
+            Next →
+          </span>
         )}
       </div>
     </nav>

@@ -12,11 +12,24 @@ export function ProbeChart({ probes }: { probes: Probe[] }) {
   const barWidth = width / 40;
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full" role="img" aria-label={`Last ${recent.length} probes: ${recent.filter((probe) => !probe.ok).length} failed`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-24 w-full"
+        role="img"
+        aria-label={`Last ${recent.length} probes: ${recent.filter((probe) => !probe.ok).length} failed`}
+      >
         {recent.map((probe, i) => {
           const barHeight = probe.ok ? Math.max(3, (probe.ms / max) * (height - 4)) : height;
           return (
-            <rect key={`${probe.at}-${i}`} x={i * barWidth + 1} y={height - barHeight} width={barWidth - 2} height={barHeight} rx={1.5} className={probe.ok ? "fill-emerald-500" : "fill-rose-500"}>
+            <rect
+              key={`${probe.at}-${i}`}
+              x={i * barWidth + 1}
+              y={height - barHeight}
+              width={barWidth - 2}
+              height={barHeight}
+              rx={1.5}
+              className={probe.ok ? "fill-emerald-500" : "fill-rose-500"}
+            >
               <title>{`${new Date(probe.at).toLocaleTimeString("en-GB")}: ${probe.ok ? `ok in ${probe.ms} ms` : `failed: ${probe.error}`}`}</title>
             </rect>
           );

@@ -56,7 +56,16 @@ export function uniqueToken(): string {
   return `${Date.now().toString(36).slice(-5)}${counter}`;
 }
 
-export type CreatedEmployee = { id: string; version: number; firstName: string; lastName: string; name: string; employeeNumber: string; jobTitle: string; workEmail: string };
+export type CreatedEmployee = {
+  id: string;
+  version: number;
+  firstName: string;
+  lastName: string;
+  name: string;
+  employeeNumber: string;
+  jobTitle: string;
+  workEmail: string;
+};
 
 // Creates an employee through the JSON API as whoever `request` is signed in as (HR or admin), in
 // E2E_DEPARTMENT with no manager. `page.request` shares the page's session cookie.
@@ -82,11 +91,24 @@ export async function createEmployee(request: APIRequestContext, overrides: Reco
   const response = await request.post("/api/v1/employees", { data: body });
   expect(response.status(), await response.text()).toBe(201);
   const { data } = await response.json();
-  return { id: data.id, version: data.version, firstName: data.firstName, lastName: data.lastName, name: `${data.firstName} ${data.lastName}`, employeeNumber: data.employeeNumber, jobTitle: data.jobTitle, workEmail: data.workEmail };
+  return {
+    id: data.id,
+    version: data.version,
+    firstName: data.firstName,
+    lastName: data.lastName,
+    name: `${data.firstName} ${data.lastName}`,
+    employeeNumber: data.employeeNumber,
+    jobTitle: data.jobTitle,
+    workEmail: data.workEmail,
+  };
 }
 
 // Changes some fields of an employee through the JSON API, as someone else editing the record would.
-export async function updateEmployee(request: APIRequestContext, employee: Pick<CreatedEmployee, "id" | "version">, changes: Record<string, unknown>): Promise<{ version: number }> {
+export async function updateEmployee(
+  request: APIRequestContext,
+  employee: Pick<CreatedEmployee, "id" | "version">,
+  changes: Record<string, unknown>,
+): Promise<{ version: number }> {
   const response = await request.patch(`/api/v1/employees/${employee.id}`, { data: { version: employee.version, ...changes } });
   expect(response.status(), await response.text()).toBe(200);
   return { version: (await response.json()).data.version };

@@ -2,9 +2,7 @@
 // malformed value stops the app with a sentence naming the setting.
 import { z } from "zod";
 
-const flag = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
-  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+const flag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""]).transform((value) => ["1", "true", "yes", "on"].includes(value));
 const millis = (fallback: number) => z.coerce.number().int().min(50).max(600_000).default(fallback);
 
 const EnvSchema = z.object({
@@ -36,7 +34,12 @@ const EnvSchema = z.object({
   INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   // Personal access tokens never live longer than this.
   TOKEN_MAX_LIFETIME_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   // Admins must use two-factor sign-in (an admin without it enrols at the next sign-in). Default:
@@ -48,7 +51,12 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.string().trim().toLowerCase().email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   // smtp://user:pass@host:587 or smtps://...; unset means in-app notifications only.
-  SMTP_URL: z.string().trim().optional().transform((value) => value || undefined).refine((value) => !value || /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://"),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => !value || /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://"),
   SMTP_FROM: z.string().trim().default("HRMS <no-reply@localhost>"),
   APP_URL: z.string().trim().url("must be a URL such as https://hrms.example.com").optional(),
 });

@@ -41,7 +41,10 @@ export async function actionError(error: unknown, values?: Record<string, string
 
 // Parses a submitted form against a schema: the typed input, or the form state that shows each
 // error beside its field with everything typed kept.
-export function parseForm<T extends z.ZodType>(form: FormData, schema: T): { ok: true; data: z.output<T>; values: Record<string, string> } | { ok: false; state: FormState } {
+export function parseForm<T extends z.ZodType>(
+  form: FormData,
+  schema: T,
+): { ok: true; data: z.output<T>; values: Record<string, string> } | { ok: false; state: FormState } {
   const values = formValues(form);
   const input = schema.safeParse(values);
   return input.success ? { ok: true, data: input.data, values } : { ok: false, state: fieldErrors(input.error, values) };

@@ -54,5 +54,7 @@ const NAV: NavGroup[] = [
 ];
 
 export function navigationFor(user: CurrentUser): NavGroup[] {
-  return NAV.map((group) => ({ ...group, items: group.items.filter((item) => !item.permission || can(user, item.permission)) })).filter((group) => group.items.length > 0);
+  return NAV.map((group) => ({ ...group, items: group.items.filter((item) => !item.permission || can(user, item.permission)) })).filter(
+    (group) => group.items.length > 0,
+  );
 }

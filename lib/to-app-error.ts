@@ -12,18 +12,32 @@ const FIELD_LABELS: Record<string, string> = { workEmail: "work email", employee
 // reads sentences.
 export function toAppError(error: unknown, audience: "api" | "form"): AppError | null {
   if (error instanceof AppError) return error;
-  if (error instanceof z.ZodError) return new AppError("validation_failed", audience === "api" ? "The request has invalid fields." : "Please correct the highlighted fields.", zodFields(error));
+  if (error instanceof z.ZodError)
+    return new AppError(
+      "validation_failed",
+      audience === "api" ? "The request has invalid fields." : "Please correct the highlighted fields.",
+      zodFields(error),
+    );
   if (error instanceof DatabaseUnavailableError) return new AppError("service_unavailable", error.message);
   if (error instanceof InvalidDataError) return new AppError("bad_request", error.message);
   const code = prismaCode(error);
   if (code === "P2002") {
     const fields = uniqueFields(error);
     if (audience === "api") {
-      return new AppError("conflict", "A record with the same unique value already exists.", fields.length ? Object.fromEntries(fields.map((field) => [field, "already in use"])) : undefined);
+      return new AppError(
+        "conflict",
+        "A record with the same unique value already exists.",
+        fields.length ? Object.fromEntries(fields.map((field) => [field, "already in use"])) : undefined,
+      );
     }
-    return new AppError("conflict", "That record already exists.", Object.fromEntries(fields.map((field) => [field, `Another record already uses this ${FIELD_LABELS[field] ?? field}.`])));
+    return new AppError(
+      "conflict",
+      "That record already exists.",
+      Object.fromEntries(fields.map((field) => [field, `Another record already uses this ${FIELD_LABELS[field] ?? field}.`])),
+    );
   }
-  if (code === "P2025") return new AppError("not_found", audience === "api" ? "The record was not found." : "That record was not found; it may have been changed or removed.");
+  if (code === "P2025")
+    return new AppError("not_found", audience === "api" ? "The record was not found." : "That record was not found; it may have been changed or removed.");
   if (code === "P2020") return new AppError("validation_failed", "A value is out of range.");
   return null;
 }

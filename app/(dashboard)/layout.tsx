@@ -24,19 +24,19 @@ export default async function DashboardLayout({ children }: { children: React.Re
       {/* The white column runs the page's full height; its contents stay in view while scrolling. */}
       <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block">
         <div className="sticky top-0 flex h-screen flex-col">
-        <Link href="/dashboard" className="flex h-16 items-center gap-2 border-b border-slate-200 px-5">
-          <span className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">HR</span>
-          <span className="text-base font-semibold tracking-tight">HRMS</span>
-        </Link>
-        <div className="flex-1 overflow-y-auto">
-          <MainNav groups={groups} label="Main" />
-        </div>
-        <div className="border-t border-slate-200 p-4 text-xs text-slate-500">
-          Data served by{" "}
-          <Suspense fallback={<span className="text-slate-500">…</span>}>
-            <DbBadge />
-          </Suspense>
-        </div>
+          <Link href="/dashboard" className="flex h-16 items-center gap-2 border-b border-slate-200 px-5">
+            <span className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">HR</span>
+            <span className="text-base font-semibold tracking-tight">HRMS</span>
+          </Link>
+          <div className="flex-1 overflow-y-auto">
+            <MainNav groups={groups} label="Main" />
+          </div>
+          <div className="border-t border-slate-200 p-4 text-xs text-slate-500">
+            Data served by{" "}
+            <Suspense fallback={<span className="text-slate-500">…</span>}>
+              <DbBadge />
+            </Suspense>
+          </div>
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -4,7 +4,10 @@ import { cn } from "@/components/ui/cn";
 // A labelled input with its error right beside it, wired for screen readers. The id comes from
 // useId, so two forms on one page never collide. Any other input attribute (value and onChange
 // for a controlled field, inputMode, step…) passes through to the control.
-type ControlProps = Omit<React.ComponentProps<"input"> & React.ComponentProps<"select"> & React.ComponentProps<"textarea">, "id" | "name" | "defaultValue" | "children" | "className" | "onChange"> & {
+type ControlProps = Omit<
+  React.ComponentProps<"input"> & React.ComponentProps<"select"> & React.ComponentProps<"textarea">,
+  "id" | "name" | "defaultValue" | "children" | "className" | "onChange"
+> & {
   onChange?: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
 };
 
@@ -23,7 +26,20 @@ type Props = ControlProps & {
 export const INPUT_CLASS =
   "w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 aria-[invalid=true]:border-rose-400 aria-[invalid=true]:focus:ring-rose-500/20 border-slate-300 focus:border-brand-500 focus:ring-brand-500/20";
 
-export function Field({ name, label, error, hint, defaultValue, required, className, controlClassName, children, as = "input", type = "text", ...control }: Props) {
+export function Field({
+  name,
+  label,
+  error,
+  hint,
+  defaultValue,
+  required,
+  className,
+  controlClassName,
+  children,
+  as = "input",
+  type = "text",
+  ...control
+}: Props) {
   const id = useId();
   const described = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   const isControlled = "value" in control || "checked" in control;
@@ -72,7 +88,11 @@ export function Field({ name, label, error, hint, defaultValue, required, classN
 export function FormMessage({ state }: { state: { ok?: boolean; message?: string } | null }) {
   if (!state?.message) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={cn("rounded-md px-3 py-2 text-sm", state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800")} data-testid="form-message">
+    <p
+      role={state.ok ? "status" : "alert"}
+      className={cn("rounded-md px-3 py-2 text-sm", state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800")}
+      data-testid="form-message"
+    >
       {state.message}
     </p>
   );

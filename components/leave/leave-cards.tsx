@@ -38,14 +38,28 @@ export async function LeaveCards({ user, today }: { user: CurrentUser; today?: D
   const cards = await getLeaveCards(user, today);
   return (
     <>
-      <Card title="Who is out" action={<Link href="/leave/calendar" className={LINK}>Calendar</Link>} testId="who-is-out">
+      <Card
+        title="Who is out"
+        action={
+          <Link href="/leave/calendar" className={LINK}>
+            Calendar
+          </Link>
+        }
+        testId="who-is-out"
+      >
         {cards.outToday.length === 0 && cards.outLaterThisWeek.length === 0 ? (
-          <EmptyState size="sm" title="Everyone is in">Nobody you can see has approved leave this week.</EmptyState>
+          <EmptyState size="sm" title="Everyone is in">
+            Nobody you can see has approved leave this week.
+          </EmptyState>
         ) : (
           <div className="flex flex-col gap-3">
             <div>
               <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Today</h3>
-              {cards.outToday.length ? <AbsenceList absences={cards.outToday} testId="out-today" /> : <p className="py-2 text-sm text-slate-600">Everyone is in today.</p>}
+              {cards.outToday.length ? (
+                <AbsenceList absences={cards.outToday} testId="out-today" />
+              ) : (
+                <p className="py-2 text-sm text-slate-600">Everyone is in today.</p>
+              )}
             </div>
             {cards.outLaterThisWeek.length > 0 && (
               <div>
@@ -59,16 +73,28 @@ export async function LeaveCards({ user, today }: { user: CurrentUser; today?: D
       {cards.approvals && (
         <Card
           title={`Pending approvals${cards.approvals.total ? ` (${cards.approvals.total})` : ""}`}
-          action={cards.approvals.total > 0 ? <Link href="/leave/approvals" className={LINK}>Review</Link> : undefined}
+          action={
+            cards.approvals.total > 0 ? (
+              <Link href="/leave/approvals" className={LINK}>
+                Review
+              </Link>
+            ) : undefined
+          }
           testId="pending-approvals"
         >
           {cards.approvals.items.length === 0 ? (
-            <EmptyState size="sm" title="Nothing waiting for you">Leave requests that need your decision appear here.</EmptyState>
+            <EmptyState size="sm" title="Nothing waiting for you">
+              Leave requests that need your decision appear here.
+            </EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100">
               {cards.approvals.items.map((request) => (
                 <li key={request.id} className="flex min-w-0 flex-col py-2 text-sm">
-                  <Link href={`/leave/${request.id}`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline" title={request.employee.name}>
+                  <Link
+                    href={`/leave/${request.id}`}
+                    className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    title={request.employee.name}
+                  >
                     {request.employee.name}
                   </Link>
                   <span className="text-xs text-slate-500">
@@ -81,7 +107,15 @@ export async function LeaveCards({ user, today }: { user: CurrentUser; today?: D
         </Card>
       )}
       {cards.myBalances && cards.myBalances.length > 0 && (
-        <Card title="My leave" action={<Link href="/leave/request" className={LINK}>Request leave</Link>} testId="my-balances">
+        <Card
+          title="My leave"
+          action={
+            <Link href="/leave/request" className={LINK}>
+              Request leave
+            </Link>
+          }
+          testId="my-balances"
+        >
           <ul className="divide-y divide-slate-100">
             {cards.myBalances.map((balance) => (
               <li key={balance.typeId} className="flex items-center justify-between gap-3 py-2 text-sm">

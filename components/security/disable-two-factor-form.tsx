@@ -10,7 +10,11 @@ export function DisableTwoFactorForm() {
     <form action={action} className="flex max-w-md flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
-      <button type="submit" disabled={isPending} className="h-10 self-start rounded-md px-4 text-sm font-semibold text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="h-10 self-start rounded-md px-4 text-sm font-semibold text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60"
+      >
         {isPending ? "Turning off…" : "Turn off two-factor sign-in"}
       </button>
     </form>

@@ -52,7 +52,11 @@ export function EnrolTwoFactorForm({ action, secret, qrDataUrl, askPassword, nex
       {next && <input type="hidden" name="next" value={next} />}
       <Field name="code" label="Code from the app" autoComplete="one-time-code" required error={state?.fields?.code} />
       {askPassword && <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />}
-      <button type="submit" disabled={isPending} className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+      >
         {isPending ? "Checking…" : "Turn on two-factor sign-in"}
       </button>
     </form>

@@ -10,7 +10,11 @@ function EndButton({ session }: { session: SessionView }) {
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="sessionId" value={session.id} />
-      <button type="submit" disabled={isPending} className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60"
+      >
         {isPending ? "Ending…" : session.isCurrent ? "Sign out" : "End"}
       </button>
       {state && !state.ok && (
@@ -28,10 +32,18 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="session-list">
         <thead>
           <tr className="text-left text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">Device</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Address</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Last seen</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Signed in</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Device
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Address
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Last seen
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Signed in
+            </th>
             <th scope="col" className="py-2 font-medium">
               <span className="sr-only">Actions</span>
             </th>

@@ -10,8 +10,19 @@ export function VerifyCodeForm({ next }: { next: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
       <FormMessage state={state} />
-      <Field name="code" label="Code" autoComplete="one-time-code" required hint="The 6 digits from your authenticator app, or one of your recovery codes." error={state?.fields?.code} />
-      <button type="submit" disabled={isPending} className="mt-2 h-10 rounded-md bg-brand-600 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+      <Field
+        name="code"
+        label="Code"
+        autoComplete="one-time-code"
+        required
+        hint="The 6 digits from your authenticator app, or one of your recovery codes."
+        error={state?.fields?.code}
+      />
+      <button
+        type="submit"
+        disabled={isPending}
+        className="mt-2 h-10 rounded-md bg-brand-600 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+      >
         {isPending ? "Checking…" : "Verify"}
       </button>
     </form>

@@ -6,7 +6,14 @@ type BadgeProps = { tone?: Tone; dot?: boolean; className?: string; children: Re
 // A small rounded label whose colour says what it means ("warning", "success"), not how it looks.
 export function Badge({ tone = "neutral", dot = false, className, children, ...props }: BadgeProps) {
   return (
-    <span className={cn("inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", TONE_BADGE[tone], className)} {...props}>
+    <span
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        TONE_BADGE[tone],
+        className,
+      )}
+      {...props}
+    >
       {dot && <span aria-hidden className={cn("size-1.5 rounded-full", TONE_DOT[tone])} />}
       {children}
     </span>

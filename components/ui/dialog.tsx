@@ -11,12 +11,25 @@ export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
-export function DialogContent({ title, description, children, className }: { title: React.ReactNode; description?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function DialogContent({
+  title,
+  description,
+  children,
+  className,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
       <DialogPrimitive.Content
-        className={cn("fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl", className)}
+        className={cn(
+          "fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl",
+          className,
+        )}
         // Without a description Radix warns; an explicit undefined says there is none on purpose.
         {...(description ? {} : { "aria-describedby": undefined })}
       >
@@ -45,7 +58,17 @@ type ConfirmDialogProps = {
 
 // Asks before a form is sent: the replacement for window.confirm, reachable and readable by
 // keyboard and screen reader alike.
-export function ConfirmDialog({ trigger, title, description, confirmLabel, cancelLabel = "Keep it", variant = "danger", form, name, value }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = "Keep it",
+  variant = "danger",
+  form,
+  name,
+  value,
+}: ConfirmDialogProps) {
   const [isOpen, setOpen] = useState(false);
   return (
     <Dialog open={isOpen} onOpenChange={setOpen}>

@@ -19,7 +19,8 @@ export function DropdownMenu({ trigger, children, align = "end" }: { trigger: Re
   );
 }
 
-const ITEM = "flex w-full cursor-pointer items-center rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
+const ITEM =
+  "flex w-full cursor-pointer items-center rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
 
 export function DropdownMenuLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
   return (

@@ -1,7 +1,21 @@
 import { cn } from "./cn";
 
 // What a list says when there is nothing in it, and what to do about that.
-export function EmptyState({ title, children, action, className, testId, size = "md" }: { title: string; children?: React.ReactNode; action?: React.ReactNode; className?: string; testId?: string; size?: "sm" | "md" }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+  className,
+  testId,
+  size = "md",
+}: {
+  title: string;
+  children?: React.ReactNode;
+  action?: React.ReactNode;
+  className?: string;
+  testId?: string;
+  size?: "sm" | "md";
+}) {
   return (
     <div
       className={cn(

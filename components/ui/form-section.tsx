@@ -3,7 +3,19 @@ import { cn } from "./cn";
 
 // A titled group of form fields. "card": a panel with the title over a two-column grid; "side":
 // the title beside the fields on wide screens, sections divided by a rule.
-export function FormSection({ title, description, children, layout = "card", className }: { title: string; description?: string; children: React.ReactNode; layout?: "card" | "side"; className?: string }) {
+export function FormSection({
+  title,
+  description,
+  children,
+  layout = "card",
+  className,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+  layout?: "card" | "side";
+  className?: string;
+}) {
   const heading = (
     <div>
       <legend className="text-base font-semibold text-slate-900">{title}</legend>

@@ -1,7 +1,21 @@
 import { cn } from "./cn";
 
 // A page's title, a line about it, and its main actions on the right (below on a phone).
-export function PageHeader({ title, description, eyebrow, actions, className, titleTestId }: { title: React.ReactNode; description?: React.ReactNode; eyebrow?: React.ReactNode; actions?: React.ReactNode; className?: string; titleTestId?: string }) {
+export function PageHeader({
+  title,
+  description,
+  eyebrow,
+  actions,
+  className,
+  titleTestId,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  eyebrow?: React.ReactNode;
+  actions?: React.ReactNode;
+  className?: string;
+  titleTestId?: string;
+}) {
   return (
     <div className={cn("flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between", className)}>
       <div className="min-w-0">

@@ -27,7 +27,16 @@ const ROW_HEIGHT = { sm: "h-10", md: "h-14", lg: "h-28" } as const;
 
 // The one loading placeholder: a page's shape (title, numbers, filters, a calendar, a form, rows)
 // in grey while its data loads, announced as busy to screen readers.
-export function PageSkeleton({ label, width = "7xl", stats = 0, toolbar = false, calendar = false, form = false, rows = 0, rowHeight = "sm" }: PageSkeletonProps) {
+export function PageSkeleton({
+  label,
+  width = "7xl",
+  stats = 0,
+  toolbar = false,
+  calendar = false,
+  form = false,
+  rows = 0,
+  rowHeight = "sm",
+}: PageSkeletonProps) {
   return (
     <div className={cn("mx-auto flex flex-col gap-6", WIDTHS[width])} aria-busy="true" aria-label={label}>
       <Skeleton className="h-8 w-56 bg-slate-200" />

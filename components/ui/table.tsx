@@ -2,7 +2,19 @@ import { CARD_CLASS } from "./card";
 import { cn } from "./cn";
 
 // A table in a white card that scrolls sideways inside itself, never the page.
-export function Table({ children, className, footer, testId, label }: { children: React.ReactNode; className?: string; footer?: React.ReactNode; testId?: string; label?: string }) {
+export function Table({
+  children,
+  className,
+  footer,
+  testId,
+  label,
+}: {
+  children: React.ReactNode;
+  className?: string;
+  footer?: React.ReactNode;
+  testId?: string;
+  label?: string;
+}) {
   return (
     <section className={cn(CARD_CLASS, "overflow-hidden", className)} data-testid={testId} aria-label={label}>
       <div className="relative overflow-x-auto">

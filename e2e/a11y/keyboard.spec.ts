@@ -52,7 +52,10 @@ test.describe("[A11Y]: keyboard only", () => {
     // HR approves it: Tab to the request's Approve button and press Enter.
     const hr = await pageAs(browser, "hr");
     await hr.goto("/leave/approvals");
-    const approval = hr.getByTestId("approval").filter({ hasText: DEMO_ORG.people.employee }).filter({ hasText: leavePeriod(run.start, run.end) });
+    const approval = hr
+      .getByTestId("approval")
+      .filter({ hasText: DEMO_ORG.people.employee })
+      .filter({ hasText: leavePeriod(run.start, run.end) });
     await tabTo(hr, approval.getByTestId("approve"), 200);
     await hr.keyboard.press("Enter");
     await expect(hr).toHaveURL(/\/leave\/approvals\?notice=approved$/);

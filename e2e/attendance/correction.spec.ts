@@ -6,7 +6,10 @@ import { attendanceDay, attendanceTimeZone, pageAs, pastWorkingDay, shot, todayI
 test.describe("[ATTENDANCE]: correcting a past day", () => {
   test.use({ storageState: storageStateFor("employee") });
 
-  test("[ATTENDANCE]: an employee asks to correct a past day, HR approves it in Corrections, and the day shows the corrected times", async ({ page, browser }) => {
+  test("[ATTENDANCE]: an employee asks to correct a past day, HR approves it in Corrections, and the day shows the corrected times", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(60_000);
     const reason = `Badge reader at the client site was down (${uniqueToken()})`;
     const reply = "Confirmed with the client's front desk.";
@@ -54,7 +57,10 @@ test.describe("[ATTENDANCE]: correcting a past day", () => {
     // The day now shows the corrected session, noted as a correction.
     await page.goto(`/attendance?month=${month}`);
     await expect(cell).toContainText("10h 15m");
-    const sessions = page.getByTestId("sessions").getByRole("row").filter({ hasText: `Corrected: ${reason}` });
+    const sessions = page
+      .getByTestId("sessions")
+      .getByRole("row")
+      .filter({ hasText: `Corrected: ${reason}` });
     await expect(sessions).toHaveCount(1);
     await expect(sessions.getByRole("cell")).toHaveText([attendanceDay(day), "07:30", "17:45", "10h 15m", "", `Corrected: ${reason}`]);
     await expect(mine).toContainText("Approved");

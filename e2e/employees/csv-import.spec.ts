@@ -8,7 +8,9 @@ const HEADER = "employeeNumber,firstName,lastName,workEmail,jobTitle,departmentC
 type Row = { number: string; firstName: string; lastName: string; email: string; hireDate: string; departmentCode: string };
 
 function csvOf(rows: Row[]): Buffer {
-  const lines = rows.map((row) => [row.number, row.firstName, row.lastName, row.email, "Content Marketer", row.departmentCode, "FULL_TIME", row.hireDate].join(","));
+  const lines = rows.map((row) =>
+    [row.number, row.firstName, row.lastName, row.email, "Content Marketer", row.departmentCode, "FULL_TIME", row.hireDate].join(","),
+  );
   return Buffer.from(`${HEADER}\n${lines.join("\n")}\n`, "utf8");
 }
 
@@ -17,13 +19,34 @@ async function upload(page: Page, name: string, rows: Row[]) {
   await expect(page.getByRole("heading", { name: `Preview of ${name}` })).toBeVisible();
 }
 
-const stat = (page: Page, label: string) => page.getByTestId("import-summary").locator("div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+const stat = (page: Page, label: string) =>
+  page
+    .getByTestId("import-summary")
+    .locator("div")
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator("dd");
 
-test("[EMPLOYEES]: HR imports a CSV: errors shown in their cells block it, the corrected file creates people, and a re-import changes nothing", async ({ page }) => {
+test("[EMPLOYEES]: HR imports a CSV: errors shown in their cells block it, the corrected file creates people, and a re-import changes nothing", async ({
+  page,
+}) => {
   const token = uniqueToken();
   const people: Row[] = [
-    { number: `CSV-${token}-1`, firstName: "Ines", lastName: `Imported ${token}`, email: `ines.${token}@${E2E_EMAIL_DOMAIN}`, hireDate: "2025-01-13", departmentCode: E2E_DEPARTMENT.code },
-    { number: `CSV-${token}-2`, firstName: "Omar", lastName: `Imported ${token}`, email: `omar.${token}@${E2E_EMAIL_DOMAIN}`, hireDate: "2025-02-03", departmentCode: E2E_DEPARTMENT.code },
+    {
+      number: `CSV-${token}-1`,
+      firstName: "Ines",
+      lastName: `Imported ${token}`,
+      email: `ines.${token}@${E2E_EMAIL_DOMAIN}`,
+      hireDate: "2025-01-13",
+      departmentCode: E2E_DEPARTMENT.code,
+    },
+    {
+      number: `CSV-${token}-2`,
+      firstName: "Omar",
+      lastName: `Imported ${token}`,
+      email: `omar.${token}@${E2E_EMAIL_DOMAIN}`,
+      hireDate: "2025-02-03",
+      departmentCode: E2E_DEPARTMENT.code,
+    },
   ];
 
   await page.goto("/employees");
@@ -31,7 +54,10 @@ test("[EMPLOYEES]: HR imports a CSV: errors shown in their cells block it, the c
   await expect(page).toHaveURL(/\/employees\/import$/);
 
   // First attempt: a date that does not exist and a department code nobody has.
-  await upload(page, "new-hires.csv", [{ ...people[0], hireDate: "2025-02-30" }, { ...people[1], departmentCode: "NOPE" }]);
+  await upload(page, "new-hires.csv", [
+    { ...people[0], hireDate: "2025-02-30" },
+    { ...people[1], departmentCode: "NOPE" },
+  ]);
   await expect(page.getByTestId("import-verdict")).toHaveText(/Fix the problems below/);
   await expect(page.getByTestId("import-commit")).toBeDisabled();
   await expect(stat(page, "Rows with errors")).toHaveText("2");

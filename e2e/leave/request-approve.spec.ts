@@ -1,6 +1,20 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ORG, storageStateFor } from "../fixtures";
-import { cancelLeave, days, leaveDay, leavePeriod, leaveTypes, myBalance, pageAs, requestLeave, shot, spanOverWeekend, unreadCount, wholeMonth, workingRun } from "./support";
+import {
+  cancelLeave,
+  days,
+  leaveDay,
+  leavePeriod,
+  leaveTypes,
+  myBalance,
+  pageAs,
+  requestLeave,
+  shot,
+  spanOverWeekend,
+  unreadCount,
+  wholeMonth,
+  workingRun,
+} from "./support";
 
 // The employee's line manager (the Engineering team lead) has no sign-in, and the VP Engineering
 // (manager@) is their manager's manager, who does not decide (lib/leave/requests/approvers.ts): so
@@ -22,7 +36,10 @@ async function pendingApprovals(page: Page): Promise<number> {
 test.describe("[LEAVE]: requesting leave and having it approved", () => {
   test.use({ storageState: storageStateFor("employee") });
 
-  test("[LEAVE]: an employee requests leave with a live preview; HR approves it and the balance, ledger, bell and dashboards follow", async ({ page, browser }) => {
+  test("[LEAVE]: an employee requests leave with a live preview; HR approves it and the balance, ledger, bell and dashboards follow", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(90_000);
     // Thursday to Monday next month: three working days around a weekend, ending at noon.
     const span = await spanOverWeekend(page.request, 1);
@@ -163,7 +180,9 @@ test.describe("[LEAVE]: requesting leave and having it approved", () => {
     await page.getByTestId("submit-request").click();
     await expect(page.getByTestId("form-message")).toHaveText("Please correct the highlighted fields.");
     const error = page.getByTestId("error-endDate");
-    await expect(error).toHaveText(`This needs ${days(month.workingDays.length * 2)} but only ${days(before.available)} ${before.available === 2 ? "is" : "are"} available.`);
+    await expect(error).toHaveText(
+      `This needs ${days(month.workingDays.length * 2)} but only ${days(before.available)} ${before.available === 2 ? "is" : "are"} available.`,
+    );
     await expect(page.getByTestId("end-date")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByTestId("end-date")).toHaveAccessibleDescription((await error.textContent())!);
     await expect(page).toHaveURL(/\/leave\/request$/);
@@ -193,8 +212,19 @@ test.describe("[LEAVE]: requesting leave and having it approved", () => {
 
       // Nothing was requested: the only request on those days is the one made first.
       await page.goto("/leave");
-      await expect(page.getByTestId("my-requests").getByRole("row").filter({ hasText: leavePeriod(run.start, run.end) })).toHaveCount(1);
-      await expect(page.getByTestId("my-requests").getByRole("row").filter({ hasText: "Sick leave" }).filter({ hasText: leaveDay(run.end) })).toHaveCount(0);
+      await expect(
+        page
+          .getByTestId("my-requests")
+          .getByRole("row")
+          .filter({ hasText: leavePeriod(run.start, run.end) }),
+      ).toHaveCount(1);
+      await expect(
+        page
+          .getByTestId("my-requests")
+          .getByRole("row")
+          .filter({ hasText: "Sick leave" })
+          .filter({ hasText: leaveDay(run.end) }),
+      ).toHaveCount(0);
     } finally {
       await cancelLeave(page.request, existing.id);
     }
@@ -206,7 +236,9 @@ test.describe("[LEAVE]: requesting leave and having it approved", () => {
     const created = await requestLeave(page.request, { leaveTypeId: types.AL.id, startDate: run.start, endDate: run.end, reason: "History check" });
     const hr = await pageAs(browser, "hr");
     try {
-      const decided = await hr.request.post(`/api/v1/leave-requests/${created.id}`, { data: { action: "approve", version: created.version, comment: "Approved for the history" } });
+      const decided = await hr.request.post(`/api/v1/leave-requests/${created.id}`, {
+        data: { action: "approve", version: created.version, comment: "Approved for the history" },
+      });
       expect(decided.status(), await decided.text()).toBe(200);
 
       await page.goto(`/leave/${created.id}`);

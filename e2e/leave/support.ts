@@ -24,7 +24,9 @@ export function weekday(date: IsoDate): number {
 
 // "Thu 3 Dec 2026", as the leave pages write a day (formatLeavePeriod).
 export function leaveDay(date: IsoDate): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 // A period as the leave pages write it: "Thu 3 Dec 2026 – Mon 7 Dec 2026 (until noon)".
@@ -81,9 +83,16 @@ export async function spanOverWeekend(request: APIRequestContext, monthOffset: n
   const { year, month } = monthInThisYear(monthOffset);
   const isWorking = await isWorkingDayFn(request, year);
   const dates = datesOfMonth(year, month);
-  const start = dates.find((date) => weekday(date) === 4 && [0, 1, 4].every((shift) => isWorking(addDays(date, shift)) && dates.includes(addDays(date, shift))));
+  const start = dates.find(
+    (date) => weekday(date) === 4 && [0, 1, 4].every((shift) => isWorking(addDays(date, shift)) && dates.includes(addDays(date, shift))),
+  );
   expect(start, `a Thursday to Monday of working days in ${year}-${month}`).toBeDefined();
-  return { start: start!, end: addDays(start!, 4), workingDays: [start!, addDays(start!, 1), addDays(start!, 4)], skipped: [addDays(start!, 2), addDays(start!, 3)] };
+  return {
+    start: start!,
+    end: addDays(start!, 4),
+    workingDays: [start!, addDays(start!, 1), addDays(start!, 4)],
+    skipped: [addDays(start!, 2), addDays(start!, 3)],
+  };
 }
 
 // `count` consecutive working days (no weekend or holiday between them), from the second week of
@@ -92,7 +101,12 @@ export async function workingRun(request: APIRequestContext, monthOffset: number
   const { year, month } = monthInThisYear(monthOffset);
   const isWorking = await isWorkingDayFn(request, year);
   const dates = datesOfMonth(year, month);
-  const start = dates.find((date, index) => index >= 7 && dates.slice(index, index + count).length === count && dates.slice(index, index + count).every((day, shift) => day === addDays(date, shift) && isWorking(day)));
+  const start = dates.find(
+    (date, index) =>
+      index >= 7 &&
+      dates.slice(index, index + count).length === count &&
+      dates.slice(index, index + count).every((day, shift) => day === addDays(date, shift) && isWorking(day)),
+  );
   expect(start, `${count} working days in a row in ${year}-${month}`).toBeDefined();
   const run = Array.from({ length: count }, (_, shift) => addDays(start!, shift));
   return { start: run[0], end: run[count - 1], workingDays: run, skipped: [] };
@@ -122,7 +136,10 @@ export type CreatedLeave = { id: string; version: number; status: string; halfDa
 
 // Requests leave through the JSON API as whoever `request` is signed in as: set-up, not the behaviour
 // under test.
-export async function requestLeave(request: APIRequestContext, input: { leaveTypeId: string; startDate: IsoDate; endDate: IsoDate; reason?: string }): Promise<CreatedLeave> {
+export async function requestLeave(
+  request: APIRequestContext,
+  input: { leaveTypeId: string; startDate: IsoDate; endDate: IsoDate; reason?: string },
+): Promise<CreatedLeave> {
   const response = await request.post("/api/v1/leave-requests", { data: { startsAfternoon: false, endsAtNoon: false, ...input } });
   expect(response.status(), await response.text()).toBe(201);
   const { data } = await response.json();
@@ -180,7 +197,10 @@ export function attendanceDay(date: IsoDate): string {
 
 // The organisation's time zone, as the attendance page states it ("Times are in UTC.").
 export async function attendanceTimeZone(page: Page): Promise<string> {
-  const text = await page.getByText(/Times are in [^.]+\./).first().textContent();
+  const text = await page
+    .getByText(/Times are in [^.]+\./)
+    .first()
+    .textContent();
   return text!.match(/Times are in ([^.]+)\./)![1];
 }
 

@@ -19,7 +19,10 @@ export function handleApiError(error: unknown, request: Request): NextResponse<A
   if (known) return apiError(known.code, known.message, known.fields);
   const requestId = request.headers.get("x-request-id");
   log.error("API request failed", { event: "api-error", requestId, path: new URL(request.url).pathname, error: describeError(error) });
-  return NextResponse.json<ApiErrorBody>({ error: { code: "internal_error", message: `Unexpected error (reference ${requestId ?? "none"}).` } }, { status: 500 });
+  return NextResponse.json<ApiErrorBody>(
+    { error: { code: "internal_error", message: `Unexpected error (reference ${requestId ?? "none"}).` } },
+    { status: 500 },
+  );
 }
 
 // Reads a JSON body, turning malformed JSON into a 400 instead of an exception.

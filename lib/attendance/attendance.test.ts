@@ -30,10 +30,21 @@ let serial = 0;
 async function person(role: Role, managerId: string | null = null): Promise<CurrentUser> {
   serial += 1;
   const employee = await db.employee.create({
-    data: { employeeNumber: `ATT-${serial}`, firstName: `Person${serial}`, lastName: role, workEmail: `att${serial}@example.com`, jobTitle: "Tester", hireDate: new Date("2024-01-01T00:00:00Z"), managerId },
+    data: {
+      employeeNumber: `ATT-${serial}`,
+      firstName: `Person${serial}`,
+      lastName: role,
+      workEmail: `att${serial}@example.com`,
+      jobTitle: "Tester",
+      hireDate: new Date("2024-01-01T00:00:00Z"),
+      managerId,
+    },
     select: { id: true },
   });
-  const user = await db.user.create({ data: { email: `att${serial}@example.com`, passwordHash: "not-a-real-hash", role, employeeId: employee.id }, select: { id: true, email: true } });
+  const user = await db.user.create({
+    data: { email: `att${serial}@example.com`, passwordHash: "not-a-real-hash", role, employeeId: employee.id },
+    select: { id: true, email: true },
+  });
   return { id: user.id, email: user.email, role, employeeId: employee.id, name: `Person${serial} ${role}` };
 }
 
@@ -146,7 +157,15 @@ describe("the month view", () => {
     const type = await db.leaveType.create({ data: { code: `AL-${serial}`, name: "Annual leave" }, select: { id: true } });
     const leave = (startDate: string, endDate: string, status: "APPROVED" | "PENDING_MANAGER", endsAtNoon = false) =>
       db.leaveRequest.create({
-        data: { employeeId: worker.employeeId!, leaveTypeId: type.id, startDate: new Date(`${startDate}T00:00:00Z`), endDate: new Date(`${endDate}T00:00:00Z`), halfDays: 2, status, endsAtNoon },
+        data: {
+          employeeId: worker.employeeId!,
+          leaveTypeId: type.id,
+          startDate: new Date(`${startDate}T00:00:00Z`),
+          endDate: new Date(`${endDate}T00:00:00Z`),
+          halfDays: 2,
+          status,
+          endsAtNoon,
+        },
       });
     await leave("2025-03-11", "2025-03-12", "APPROVED");
     await leave("2025-03-13", "2025-03-13", "PENDING_MANAGER");
@@ -204,7 +223,11 @@ describe("the month view", () => {
 
 describe("corrections", () => {
   it("an approved correction from the manager creates the day's record, and both sides are told", async () => {
-    const { id } = await attendance.requestCorrection(employee, { date: "2025-03-07", checkIn: "09:00", checkOut: "17:30", reason: "Badge reader was down" }, APRIL);
+    const { id } = await attendance.requestCorrection(
+      employee,
+      { date: "2025-03-07", checkIn: "09:00", checkOut: "17:30", reason: "Badge reader was down" },
+      APRIL,
+    );
     expect(await notificationsOf(manager)).toContainEqual({ kind: "attendance.correction.submitted", link: "/attendance/corrections" });
     const queue = await attendance.listCorrectionQueue(manager, { state: "pending", page: 1 });
     expect(queue.rows.map((row) => row.id)).toContain(id);
@@ -212,7 +235,10 @@ describe("corrections", () => {
 
     await attendance.decideCorrection(manager, { id, version: 1, decision: "APPROVED", comment: "Thanks" }, APRIL);
 
-    const records = await db.attendanceRecord.findMany({ where: { employeeId: employee.employeeId!, date: new Date("2025-03-07T00:00:00Z") }, select: { id: true, checkInAt: true, checkOutAt: true } });
+    const records = await db.attendanceRecord.findMany({
+      where: { employeeId: employee.employeeId!, date: new Date("2025-03-07T00:00:00Z") },
+      select: { id: true, checkInAt: true, checkOutAt: true },
+    });
     expect(records).toEqual([{ id: expect.any(String), checkInAt: at("2025-03-07", "09:00"), checkOutAt: at("2025-03-07", "17:30") }]);
     const correction = await db.attendanceCorrection.findUniqueOrThrow({ where: { id }, select: { status: true, recordId: true, decidedAt: true } });
     expect(correction).toMatchObject({ status: "APPROVED", recordId: records[0].id });
@@ -223,14 +249,25 @@ describe("corrections", () => {
 
   it("corrects the session left open that day instead of adding another", async () => {
     await session(employee, "2025-03-17", "08:50", null);
-    const { id } = await attendance.requestCorrection(employee, { date: "2025-03-17", checkIn: "08:50", checkOut: "17:35", reason: "Forgot to check out" }, APRIL);
+    const { id } = await attendance.requestCorrection(
+      employee,
+      { date: "2025-03-17", checkIn: "08:50", checkOut: "17:35", reason: "Forgot to check out" },
+      APRIL,
+    );
     await attendance.decideCorrection(manager, { id, version: 1, decision: "APPROVED" }, APRIL);
-    const records = await db.attendanceRecord.findMany({ where: { employeeId: employee.employeeId!, date: new Date("2025-03-17T00:00:00Z") }, select: { checkOutAt: true } });
+    const records = await db.attendanceRecord.findMany({
+      where: { employeeId: employee.employeeId!, date: new Date("2025-03-17T00:00:00Z") },
+      select: { checkOutAt: true },
+    });
     expect(records).toEqual([{ checkOutAt: at("2025-03-17", "17:35") }]);
   });
 
   it("refuses an unrelated manager and the employee themselves, and changes nothing", async () => {
-    const { id } = await attendance.requestCorrection(employee, { date: "2025-03-18", checkIn: "09:00", checkOut: "17:00", reason: "Worked from a client site" }, APRIL);
+    const { id } = await attendance.requestCorrection(
+      employee,
+      { date: "2025-03-18", checkIn: "09:00", checkOut: "17:00", reason: "Worked from a client site" },
+      APRIL,
+    );
     expect((await rejection(attendance.decideCorrection(otherManager, { id, version: 1, decision: "APPROVED" }, APRIL))).code).toBe("forbidden");
     expect((await rejection(attendance.decideCorrection(employee, { id, version: 1, decision: "APPROVED" }, APRIL))).code).toBe("forbidden");
     expect((await attendance.listCorrectionQueue(otherManager, { state: "pending", page: 1 })).rows.map((row) => row.id)).not.toContain(id);
@@ -241,17 +278,24 @@ describe("corrections", () => {
   it("lets HR reject with a reason, without touching attendance, and refuses a second decision", async () => {
     const { id } = await attendance.requestCorrection(employee, { date: "2025-03-19", checkIn: "09:00", checkOut: "17:00", reason: "Please add" }, APRIL);
     await attendance.decideCorrection(hr, { id, version: 1, decision: "REJECTED", comment: "You were on leave that day" }, APRIL);
-    expect(await db.attendanceCorrection.findUniqueOrThrow({ where: { id }, select: { status: true, comment: true } })).toEqual({ status: "REJECTED", comment: "You were on leave that day" });
+    expect(await db.attendanceCorrection.findUniqueOrThrow({ where: { id }, select: { status: true, comment: true } })).toEqual({
+      status: "REJECTED",
+      comment: "You were on leave that day",
+    });
     expect(await db.attendanceRecord.count({ where: { employeeId: employee.employeeId!, date: new Date("2025-03-19T00:00:00Z") } })).toBe(0);
     expect(await notificationsOf(employee)).toContainEqual({ kind: "attendance.correction.rejected", link: "/attendance?month=2025-03" });
     expect((await rejection(attendance.decideCorrection(manager, { id, version: 2, decision: "APPROVED" }, APRIL))).code).toBe("conflict");
   });
 
   it("refuses a correction for a day still to come, and a second one for the same day", async () => {
-    const future = await rejection(attendance.requestCorrection(employee, { date: "2025-04-16", checkIn: "09:00", checkOut: "17:00", reason: "Planning ahead" }, APRIL));
+    const future = await rejection(
+      attendance.requestCorrection(employee, { date: "2025-04-16", checkIn: "09:00", checkOut: "17:00", reason: "Planning ahead" }, APRIL),
+    );
     expect(future.fields).toHaveProperty("date");
     await attendance.requestCorrection(employee, { date: "2025-03-20", checkIn: "09:00", checkOut: "17:00", reason: "First try" }, APRIL);
-    const twice = await rejection(attendance.requestCorrection(employee, { date: "2025-03-20", checkIn: "09:00", checkOut: "17:30", reason: "Second try" }, APRIL));
+    const twice = await rejection(
+      attendance.requestCorrection(employee, { date: "2025-03-20", checkIn: "09:00", checkOut: "17:30", reason: "Second try" }, APRIL),
+    );
     expect(twice.code).toBe("conflict");
   });
 
@@ -275,7 +319,9 @@ describe("the monthly summary", () => {
     expect((await rejection(attendance.monthlySummary(otherReport, "2025-03", undefined, APRIL))).code).toBe("forbidden");
 
     const csv = attendance.summaryCsv(team).split("\r\n");
-    expect(csv[0]).toBe("Employee number,Last name,First name,Department,Working days,Days present,Absences (days),Leave (days),Late arrivals,Early departures,Hours worked");
+    expect(csv[0]).toBe(
+      "Employee number,Last name,First name,Department,Working days,Days present,Absences (days),Leave (days),Late arrivals,Early departures,Hours worked",
+    );
     expect(csv).toContain(`ATT-${otherReport.name.match(/\d+/)![0]},EMPLOYEE,${otherReport.name.split(" ")[0]},,20,1,19,0,1,1,6.50`);
   });
 });

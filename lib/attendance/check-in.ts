@@ -26,12 +26,18 @@ function alreadyCheckedIn(since: Date, timeZone: string): AppError {
 // PostgreSQL's read-committed isolation. Deriving the new record's id from the employee's latest
 // record makes them compete for one primary key, so the database itself lets only one through.
 function nextSessionId(employeeId: string, latestId: string | null): string {
-  const hex = createHash("sha256").update(`attendance:${employeeId}:${latestId ?? "first"}`).digest("hex");
+  const hex = createHash("sha256")
+    .update(`attendance:${employeeId}:${latestId ?? "first"}`)
+    .digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 async function openRecord(client: Pick<typeof db, "attendanceRecord">, employeeId: string) {
-  return client.attendanceRecord.findFirst({ where: { employeeId, checkOutAt: null }, orderBy: { checkInAt: "desc" }, select: RECORD_SELECT }) as Promise<StoredRecord | null>;
+  return client.attendanceRecord.findFirst({
+    where: { employeeId, checkOutAt: null },
+    orderBy: { checkInAt: "desc" },
+    select: RECORD_SELECT,
+  }) as Promise<StoredRecord | null>;
 }
 
 async function assertActiveEmployee(employeeId: string): Promise<void> {
@@ -53,7 +59,10 @@ export async function checkIn(user: Actor, now: Date = new Date()): Promise<Stor
         if (open) throw alreadyCheckedIn(open.checkInAt, timeZone);
         const latest = await tx.attendanceRecord.findFirst({ where: { employeeId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
         const id = useDerivedId ? nextSessionId(employeeId, latest?.id ?? null) : uuidv7();
-        return tx.attendanceRecord.create({ data: { id, employeeId, date: fromIsoDate(localDate(now, timeZone)), checkInAt: now }, select: RECORD_SELECT }) as Promise<StoredRecord>;
+        return tx.attendanceRecord.create({
+          data: { id, employeeId, date: fromIsoDate(localDate(now, timeZone)), checkInAt: now },
+          select: RECORD_SELECT,
+        }) as Promise<StoredRecord>;
       }),
     );
   try {
@@ -103,7 +112,11 @@ export async function getToday(user: Pick<CurrentUser, "employeeId">, now: Date 
   if (!user.employeeId) return { ...base, isLinked: false, open: null, sessions: [], minutesToday: 0 };
   const [open, today] = await Promise.all([
     openRecord(db, user.employeeId),
-    db.attendanceRecord.findMany({ where: { employeeId: user.employeeId, date: fromIsoDate(date) }, orderBy: { checkInAt: "asc" }, select: RECORD_SELECT }) as Promise<StoredRecord[]>,
+    db.attendanceRecord.findMany({
+      where: { employeeId: user.employeeId, date: fromIsoDate(date) },
+      orderBy: { checkInAt: "asc" },
+      select: RECORD_SELECT,
+    }) as Promise<StoredRecord[]>,
   ]);
   const sessions = today.map((record) => ({
     id: record.id,

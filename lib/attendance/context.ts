@@ -34,7 +34,13 @@ export async function loadApprovedLeave(employeeIds: string[] | null, from: IsoD
   });
   const byEmployee = new Map<string, LeaveInput[]>();
   for (const request of requests) {
-    const leave = { startDate: toIsoDate(request.startDate), endDate: toIsoDate(request.endDate), startsAfternoon: request.startsAfternoon, endsAtNoon: request.endsAtNoon, typeName: request.leaveType.name };
+    const leave = {
+      startDate: toIsoDate(request.startDate),
+      endDate: toIsoDate(request.endDate),
+      startsAfternoon: request.startsAfternoon,
+      endsAtNoon: request.endsAtNoon,
+      typeName: request.leaveType.name,
+    };
     byEmployee.set(request.employeeId, [...(byEmployee.get(request.employeeId) ?? []), leave]);
   }
   return byEmployee;

@@ -14,7 +14,6 @@ export async function sendCorrectionNotice(input: NotificationInput): Promise<vo
   }
 }
 
-
 export function describeDay(date: Date): string {
   return formatDayWithYear(date);
 }

@@ -14,7 +14,10 @@ type Actor = Pick<CurrentUser, "id" | "email" | "role" | "employeeId">;
 
 // The employee's manager now, with the leave:approve permission, or HR; never one's own. The
 // approver recorded when it was asked does not decide after a reorganisation.
-export function canDecideCorrection(user: Actor, correction: { employeeId: string; approverId: string | null; employee: { managerId: string | null } }): boolean {
+export function canDecideCorrection(
+  user: Actor,
+  correction: { employeeId: string; approverId: string | null; employee: { managerId: string | null } },
+): boolean {
   if (correction.employeeId === user.employeeId) return false;
   if (isHrLevel(user)) return true;
   return Boolean(user.employeeId) && correction.employee.managerId === user.employeeId && can(user, "leave:approve");
@@ -27,7 +30,11 @@ async function sessionToCorrect(client: Pick<typeof db, "attendanceRecord">, cor
     const named = await client.attendanceRecord.findUnique({ where: { id: correction.recordId }, select: { id: true } });
     if (named) return named;
   }
-  const records = await client.attendanceRecord.findMany({ where: { employeeId: correction.employeeId, date: correction.date }, orderBy: { checkInAt: "asc" }, select: { id: true, checkOutAt: true } });
+  const records = await client.attendanceRecord.findMany({
+    where: { employeeId: correction.employeeId, date: correction.date },
+    orderBy: { checkInAt: "asc" },
+    select: { id: true, checkOutAt: true },
+  });
   const found = records.find((record) => !record.checkOutAt) ?? records[0];
   return found ? { id: found.id } : null;
 }
@@ -38,7 +45,18 @@ async function sessionToCorrect(client: Pick<typeof db, "attendanceRecord">, cor
 export async function decideCorrection(user: Actor, input: CorrectionDecision, now: Date = new Date()): Promise<{ status: "APPROVED" | "REJECTED" }> {
   const correction = await db.attendanceCorrection.findUnique({
     where: { id: input.id },
-    select: { id: true, employeeId: true, recordId: true, date: true, checkInAt: true, checkOutAt: true, reason: true, status: true, approverId: true, employee: { select: { managerId: true } } },
+    select: {
+      id: true,
+      employeeId: true,
+      recordId: true,
+      date: true,
+      checkInAt: true,
+      checkOutAt: true,
+      reason: true,
+      status: true,
+      approverId: true,
+      employee: { select: { managerId: true } },
+    },
   });
   if (!correction) throw notFound("That correction");
   if (correction.employeeId === user.employeeId) throw new AppError("forbidden", "You cannot decide your own correction; your manager or HR does.");
@@ -56,7 +74,12 @@ export async function decideCorrection(user: Actor, input: CorrectionDecision, n
       });
       if (decided.count === 0) throw new AppError("conflict", "That correction was changed or decided meanwhile. Reload to see it.");
       if (!isApproved) return;
-      const session = { date: correction.date, checkInAt: correction.checkInAt, checkOutAt: correction.checkOutAt, note: `Corrected: ${correction.reason}`.slice(0, 500) };
+      const session = {
+        date: correction.date,
+        checkInAt: correction.checkInAt,
+        checkOutAt: correction.checkOutAt,
+        note: `Corrected: ${correction.reason}`.slice(0, 500),
+      };
       if (target) await tx.attendanceRecord.update({ where: { id: target.id }, data: session, select: { id: true } });
       else await tx.attendanceRecord.create({ data: { id: recordId!, employeeId: correction.employeeId, ...session }, select: { id: true } });
     }),

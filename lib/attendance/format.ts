@@ -9,11 +9,16 @@ export function formatTime(instant: Date | string, timeZone: string): string {
 }
 
 export function formatDateTime(instant: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(instant));
+  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(
+    new Date(instant),
+  );
 }
 
 // Calendar dates are stored at UTC midnight, so they are formatted in UTC.
-export function formatDay(date: Date | string, options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" }): string {
+export function formatDay(
+  date: Date | string,
+  options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" },
+): string {
   const value = typeof date === "string" ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : date;
   return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(value);
 }

@@ -56,7 +56,10 @@ export type QueuedCorrection = CorrectionRow & { recorded: { checkInAt: Date; ch
 
 export type CorrectionQueue = { rows: QueuedCorrection[]; total: number; page: number; pageSize: number; pageCount: number };
 
-export async function listCorrectionQueue(user: Principal, options: { state: "pending" | "decided"; page: number; pageSize?: number }): Promise<CorrectionQueue> {
+export async function listCorrectionQueue(
+  user: Principal,
+  options: { state: "pending" | "decided"; page: number; pageSize?: number },
+): Promise<CorrectionQueue> {
   const pageSize = options.pageSize ?? 20;
   const where = { ...queueWhere(user), status: options.state === "pending" ? ("PENDING" as const) : { in: ["APPROVED" as const, "REJECTED" as const] } };
   const total = await db.attendanceCorrection.count({ where });
@@ -78,6 +81,8 @@ export async function listCorrectionQueue(user: Principal, options: { state: "pe
       })
     : [];
   const sessionsOf = (row: CorrectionRow) =>
-    recorded.filter((record) => record.employeeId === row.employee.id && record.date.getTime() === row.date.getTime()).map(({ checkInAt, checkOutAt }) => ({ checkInAt, checkOutAt }));
+    recorded
+      .filter((record) => record.employeeId === row.employee.id && record.date.getTime() === row.date.getTime())
+      .map(({ checkInAt, checkOutAt }) => ({ checkInAt, checkOutAt }));
   return { rows: rows.map((row) => ({ ...row, recorded: sessionsOf(row) })), total, page, pageSize, pageCount };
 }

@@ -21,18 +21,28 @@ export async function listAttendanceRecords(
   now: Date = new Date(),
 ): Promise<RecordPage> {
   const employeeId = query.employeeId ?? user.employeeId;
-  if (!employeeId) throw new AppError("validation_failed", "Name the employee: your sign-in is not linked to one.", { employeeId: "Required for a sign-in without an employee record." });
+  if (!employeeId)
+    throw new AppError("validation_failed", "Name the employee: your sign-in is not linked to one.", {
+      employeeId: "Required for a sign-in without an employee record.",
+    });
   if (!(await canViewAttendance(user, employeeId))) throw notFound("That employee");
   const { timeZone } = await readSetting("attendance-schedule");
   const month = monthBounds(localDate(now, timeZone).slice(0, 7));
   const from = query.from ?? (query.to ? query.to.slice(0, 8) + "01" : month.first);
   const to = query.to ?? (query.from ? monthBounds(query.from.slice(0, 7)).last : month.last);
   if (to < from) throw new AppError("validation_failed", "`to` must be on or after `from`.", { to: "Must be on or after `from`." });
-  if (daysBetweenInclusive(from, to) > MAX_RANGE_DAYS) throw new AppError("validation_failed", `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { to: `At most ${MAX_RANGE_DAYS} days after \`from\`.` });
+  if (daysBetweenInclusive(from, to) > MAX_RANGE_DAYS)
+    throw new AppError("validation_failed", `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { to: `At most ${MAX_RANGE_DAYS} days after \`from\`.` });
   const where = { employeeId, date: { gte: fromIsoDate(from), lte: fromIsoDate(to) } };
   const [total, rows] = await Promise.all([
     db.attendanceRecord.count({ where }),
-    db.attendanceRecord.findMany({ where, orderBy: [{ checkInAt: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: RECORD_SELECT }) as Promise<StoredRecord[]>,
+    db.attendanceRecord.findMany({
+      where,
+      orderBy: [{ checkInAt: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: RECORD_SELECT,
+    }) as Promise<StoredRecord[]>,
   ]);
   return { rows, total, page: query.page, pageSize: query.pageSize };
 }

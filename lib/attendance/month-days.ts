@@ -78,7 +78,11 @@ function leaveCoverage(leaves: LeaveInput[], first: IsoDate, last: IsoDate, work
     for (const day of workingHalfDaysByDay(period, workWeek, holidays)) {
       if (!day.morning && !day.afternoon) continue;
       const seen = coverage.get(day.date);
-      coverage.set(day.date, { morning: day.morning || Boolean(seen?.morning), afternoon: day.afternoon || Boolean(seen?.afternoon), typeName: seen?.typeName ?? leave.typeName });
+      coverage.set(day.date, {
+        morning: day.morning || Boolean(seen?.morning),
+        afternoon: day.afternoon || Boolean(seen?.afternoon),
+        typeName: seen?.typeName ?? leave.typeName,
+      });
     }
   }
   return coverage;

@@ -43,7 +43,13 @@ export async function monthView(user: Principal, employeeId: string, month: stri
     leaves: leave.get(employeeId) ?? [],
   });
   return {
-    employee: { id: employee.id, firstName: employee.firstName, lastName: employee.lastName, jobTitle: employee.jobTitle, department: employee.department?.name ?? null },
+    employee: {
+      id: employee.id,
+      firstName: employee.firstName,
+      lastName: employee.lastName,
+      jobTitle: employee.jobTitle,
+      department: employee.department?.name ?? null,
+    },
     month,
     schedule: context.schedule,
     days,

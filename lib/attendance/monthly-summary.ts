@@ -57,7 +57,13 @@ export async function monthlySummary(user: Principal, month: string, departmentI
     });
     for (const key of Object.keys(totals) as (keyof MonthTotals)[]) totals[key] += built.totals[key];
     return {
-      employee: { id: employee.id, employeeNumber: employee.employeeNumber, firstName: employee.firstName, lastName: employee.lastName, department: employee.department?.name ?? null },
+      employee: {
+        id: employee.id,
+        employeeNumber: employee.employeeNumber,
+        firstName: employee.firstName,
+        lastName: employee.lastName,
+        department: employee.department?.name ?? null,
+      },
       totals: built.totals,
     };
   });

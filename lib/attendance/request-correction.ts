@@ -21,15 +21,20 @@ export async function requestCorrection(user: Actor, input: CorrectionInput, now
   if (input.date > today) throw new AppError("validation_failed", "Corrections are for days that have happened.", { date: "Choose today or an earlier day." });
   const checkInAt = zonedInstant(input.date, input.checkIn, schedule.timeZone);
   const checkOutAt = zonedInstant(input.date, input.checkOut, schedule.timeZone);
-  if (checkOutAt > now) throw new AppError("validation_failed", "The check-out time has not happened yet.", { checkOut: "Choose a time that has already passed." });
+  if (checkOutAt > now)
+    throw new AppError("validation_failed", "The check-out time has not happened yet.", { checkOut: "Choose a time that has already passed." });
 
   const employee = await db.employee.findUnique({ where: { id: employeeId }, select: { hireDate: true, managerId: true, firstName: true, lastName: true } });
   if (!employee) throw new AppError("not_found", "Your employee record was not found.");
-  if (input.date < toIsoDate(employee.hireDate)) throw new AppError("validation_failed", "That day is before your start date.", { date: "Choose a day after your start date." });
+  if (input.date < toIsoDate(employee.hireDate))
+    throw new AppError("validation_failed", "That day is before your start date.", { date: "Choose a day after your start date." });
 
   const date = fromIsoDate(input.date);
   const pending = await db.attendanceCorrection.findFirst({ where: { employeeId, date, status: "PENDING" }, select: { id: true } });
-  if (pending) throw new AppError("conflict", "You already have a correction waiting for that day.", { date: "A correction for this day is already waiting for approval." });
+  if (pending)
+    throw new AppError("conflict", "You already have a correction waiting for that day.", {
+      date: "A correction for this day is already waiting for approval.",
+    });
 
   // The session to correct: one left open that day first, else the day's first.
   const records = await db.attendanceRecord.findMany({ where: { employeeId, date }, orderBy: { checkInAt: "asc" }, select: { id: true, checkOutAt: true } });

@@ -24,18 +24,40 @@ beforeAll(async () => {
 
   await runAs({ id: hr.id, email: hr.email }, async () => {
     ids.department = (await db.department.create({ data: { name: "Engineering", code: "ENG" } })).id;
-    ids.ada = (await db.employee.create({ data: { ...base, employeeNumber: "A-1", firstName: "Ada", workEmail: "ada@example.com", salaryCents: 5_000_000, departmentId: ids.department } })).id;
+    ids.ada = (
+      await db.employee.create({
+        data: { ...base, employeeNumber: "A-1", firstName: "Ada", workEmail: "ada@example.com", salaryCents: 5_000_000, departmentId: ids.department },
+      })
+    ).id;
     await db.employee.update({ where: { id: ids.ada }, data: { jobTitle: "Lead Engineer", salaryCents: 6_000_000 } });
     await db.employee.update({ where: { id: ids.ada }, data: { status: "ON_LEAVE" } });
   });
   await runAs({ id: "user-admin", email: "admin@example.com" }, async () => {
-    ids.grace = (await db.employee.create({ data: { ...base, employeeNumber: "G-1", firstName: "Grace", workEmail: "grace@example.com", managerId: ids.ada } })).id;
+    ids.grace = (
+      await db.employee.create({ data: { ...base, employeeNumber: "G-1", firstName: "Grace", workEmail: "grace@example.com", managerId: ids.ada } })
+    ).id;
   });
   // An entry from long ago, and one about a kind of record the fixed list does not name.
   await db.auditLog.create({
-    data: { action: "update", entity: "Employee", entityId: ids.ada, actorEmail: "old@example.com", changes: JSON.stringify({ jobTitle: { from: "Intern", to: "Engineer" } }), createdAt: new Date("2020-03-10T12:00:00Z") },
+    data: {
+      action: "update",
+      entity: "Employee",
+      entityId: ids.ada,
+      actorEmail: "old@example.com",
+      changes: JSON.stringify({ jobTitle: { from: "Intern", to: "Engineer" } }),
+      createdAt: new Date("2020-03-10T12:00:00Z"),
+    },
   });
-  await db.auditLog.create({ data: { action: "create", entity: "LeaveRequest", entityId: "leave-1", actorEmail: "hr@example.com", changes: "{}", createdAt: new Date("2020-03-11T09:00:00Z") } });
+  await db.auditLog.create({
+    data: {
+      action: "create",
+      entity: "LeaveRequest",
+      entityId: "leave-1",
+      actorEmail: "hr@example.com",
+      changes: "{}",
+      createdAt: new Date("2020-03-11T09:00:00Z"),
+    },
+  });
 });
 
 afterAll(async () => {
@@ -74,7 +96,9 @@ describe("listAuditEntries", () => {
     const forManager = await audit.listAuditEntries(manager, { entityId: ids.ada });
     expect(forManager.total).toBe(forHr.total + 3);
     for (const row of forManager.rows) expect(row.changes).not.toHaveProperty("salaryCents");
-    expect(forManager.rows.find((row) => row.action === "update" && row.actorEmail === hr.email)?.changes).toEqual({ jobTitle: { from: "Engineer", to: "Lead Engineer" } });
+    expect(forManager.rows.find((row) => row.action === "update" && row.actorEmail === hr.email)?.changes).toEqual({
+      jobTitle: { from: "Engineer", to: "Lead Engineer" },
+    });
   });
 
   it("pages through the entries, newest first, without repeating one", async () => {

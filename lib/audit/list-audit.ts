@@ -6,7 +6,16 @@ import { db, type AuditChanges } from "@/lib/db";
 import { findNamesForIds } from "@/lib/employees/employee-options";
 
 // Fields only HR and admins may see in the trail, as in the records themselves.
-export const SENSITIVE_AUDIT_FIELDS = new Set(["salaryCents", "salaryCurrency", "dateOfBirth", "personalEmail", "address", "emergencyName", "emergencyRelation", "emergencyPhone"]);
+export const SENSITIVE_AUDIT_FIELDS = new Set([
+  "salaryCents",
+  "salaryCurrency",
+  "dateOfBirth",
+  "personalEmail",
+  "address",
+  "emergencyName",
+  "emergencyRelation",
+  "emergencyPhone",
+]);
 
 export type AuditEntry = {
   id: string;
@@ -18,7 +27,16 @@ export type AuditEntry = {
   changes: AuditChanges;
 };
 
-export type AuditFilter = { entity?: string; entityId?: string; actorEmail?: string; action?: string; from?: Date; to?: Date; page?: number; pageSize?: number };
+export type AuditFilter = {
+  entity?: string;
+  entityId?: string;
+  actorEmail?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  page?: number;
+  pageSize?: number;
+};
 
 // Audit entries, newest first, with sensitive fields hidden from users who may not see them.
 export async function listAuditEntries(user: CurrentUser, filter: AuditFilter): Promise<{ rows: AuditEntry[]; total: number; page: number; pageSize: number }> {
@@ -61,11 +79,28 @@ export async function listAuditEntities(): Promise<string[]> {
   return [...new Set([...AUDIT_ENTITIES, ...recorded.map((row) => row.entity)])].sort();
 }
 
-const day = z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`))).optional()).catch(undefined);
+const day = z
+  .preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)))
+      .optional(),
+  )
+  .catch(undefined);
 
 // The audit page's query string. Anything malformed is dropped rather than failing the page.
 export const ZAuditQuery = z.object({
-  entity: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z]{1,40}$/).optional()).catch(undefined),
+  entity: z
+    .preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^[A-Za-z]{1,40}$/)
+        .optional(),
+    )
+    .catch(undefined),
   action: z.preprocess((value) => (value === "" ? undefined : value), z.enum(AUDIT_ACTIONS).optional()).catch(undefined),
   actor: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(100).optional()).catch(undefined),
   from: day,

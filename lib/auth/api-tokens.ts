@@ -54,7 +54,10 @@ export function listApiTokens(userId: string) {
 }
 
 export async function revokeApiToken(userId: string, tokenId: string): Promise<void> {
-  const { count } = await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "revoked" } });
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, userId, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: "revoked" },
+  });
   if (count === 0) throw new AppError("not_found", "That token was not found or is already revoked.");
 }
 

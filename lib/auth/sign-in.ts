@@ -25,7 +25,15 @@ const SIGN_IN_USER = {
   employee: { select: { status: true, exitDate: true } },
 } as const;
 
-type SignInUser = { id: string; email: string; role: Role; passwordHash: string; isActive: boolean; totpEnabledAt: Date | null; employee: { status: string; exitDate: Date | null } | null };
+type SignInUser = {
+  id: string;
+  email: string;
+  role: Role;
+  passwordHash: string;
+  isActive: boolean;
+  totpEnabledAt: Date | null;
+  employee: { status: string; exitDate: Date | null } | null;
+};
 
 // Checks email and password. Failures are throttled per account and per client address by a
 // progressive delay, and say nothing about whether the account exists. While an account is
@@ -61,9 +69,7 @@ export async function openSession(user: { id: string; email: string; role: Role 
 }
 
 export type SignInResult =
-  | ({ kind: "signed-in" } & Awaited<ReturnType<typeof openSession>>)
-  | { kind: "second-factor"; userId: string }
-  | { kind: "enrol"; userId: string };
+  ({ kind: "signed-in" } & Awaited<ReturnType<typeof openSession>>) | { kind: "second-factor"; userId: string } | { kind: "enrol"; userId: string };
 
 // A right password opens a session, or leads to the second step: the code of an enrolled user, or
 // enrolment for an admin while policy requires two-factor sign-in for admins.
@@ -91,7 +97,12 @@ export async function openSignedInUser(userId: string, client: ClientInfo) {
 
 // A new password ends every other session of the user (all of them when no session asks), and
 // their tokens unless the user chooses to keep them.
-export async function changePassword(userId: string, currentPassword: string, newPassword: string, options: { keepTokens: boolean; currentSessionId?: string }) {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  options: { keepTokens: boolean; currentSessionId?: string },
+) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, passwordHash: true } });
   if (!user) throw new AppError("not_found", "Your account was not found.");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {

@@ -14,7 +14,10 @@ import { recordFailure, retryAfterMs, waitMessage } from "./throttle";
 // single use, so a fast hash is enough).
 const ISSUER = "HRMS";
 const RECOVERY_CODES = 10;
-const invalidCode = () => new AppError("validation_failed", "Please correct the highlighted field.", { code: "That code is not right. Use the current code from your app, or a recovery code." });
+const invalidCode = () =>
+  new AppError("validation_failed", "Please correct the highlighted field.", {
+    code: "That code is not right. Use the current code from your app, or a recovery code.",
+  });
 
 function totpFor(label: string, secret: string) {
   return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
@@ -107,7 +110,10 @@ export async function verifySecondFactor(input: { userId: string; code: string; 
       if (count === 1) return "totp";
     }
   } else if (normaliseRecoveryCode(code).length === 10) {
-    const { count } = await db.recoveryCode.updateMany({ where: { userId: input.userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await db.recoveryCode.updateMany({
+      where: { userId: input.userId, codeHash: hashRecoveryCode(code), usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (count === 1) return "recovery-code";
   }
   recordFailure(keys);

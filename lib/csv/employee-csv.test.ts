@@ -3,7 +3,16 @@ import { EMPLOYEE_CSV_COLUMNS, MAX_CSV_ROWS, NOT_UTF8, parseEmployeeCsv, toCsvVa
 
 const HEADER = "employeeNumber,firstName,lastName,workEmail,jobTitle,employmentType,hireDate";
 const row = (number: string, extra: Partial<Record<string, string>> = {}) => {
-  const values = { employeeNumber: number, firstName: "Ada", lastName: "Lovelace", workEmail: `${number.toLowerCase()}@example.com`, jobTitle: "Engineer", employmentType: "FULL_TIME", hireDate: "2024-01-15", ...extra };
+  const values = {
+    employeeNumber: number,
+    firstName: "Ada",
+    lastName: "Lovelace",
+    workEmail: `${number.toLowerCase()}@example.com`,
+    jobTitle: "Engineer",
+    employmentType: "FULL_TIME",
+    hireDate: "2024-01-15",
+    ...extra,
+  };
   return [values.employeeNumber, values.firstName, values.lastName, values.workEmail, values.jobTitle, values.employmentType, values.hireDate].join(",");
 };
 const csv = (...lines: string[]) => lines.join("\n");
@@ -28,7 +37,11 @@ describe("parseEmployeeCsv", () => {
 
   it("keeps commas, quotes and line breaks inside quoted values, and counts lines correctly after them", () => {
     const parsed = parseEmployeeCsv(
-      csv(`${HEADER},address`, `E-1,Ada,"Lovelace, Countess",e-1@example.com,"The ""first"" programmer",FULL_TIME,2024-01-15,"12 St James's Square\nLondon"`, row("E-2") + ","),
+      csv(
+        `${HEADER},address`,
+        `E-1,Ada,"Lovelace, Countess",e-1@example.com,"The ""first"" programmer",FULL_TIME,2024-01-15,"12 St James's Square\nLondon"`,
+        row("E-2") + ",",
+      ),
     );
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows[0].input).toMatchObject({ lastName: "Lovelace, Countess", jobTitle: 'The "first" programmer', address: "12 St James's Square\nLondon" });
@@ -36,7 +49,9 @@ describe("parseEmployeeCsv", () => {
   });
 
   it("accepts CRLF line ends, blank lines, header names in any case and spacing", () => {
-    const parsed = parseEmployeeCsv(["Employee Number,first_name,LASTNAME,Work Email,job title,employment-type,HireDate", "", row("E-1"), "   ", row("E-2"), ""].join("\r\n"));
+    const parsed = parseEmployeeCsv(
+      ["Employee Number,first_name,LASTNAME,Work Email,job title,employment-type,HireDate", "", row("E-1"), "   ", row("E-2"), ""].join("\r\n"),
+    );
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows.map((r) => r.line)).toEqual([3, 5]);
   });
@@ -78,7 +93,9 @@ describe("parseEmployeeCsv", () => {
   });
 
   it("puts each invalid value's message on its column", () => {
-    const parsed = parseEmployeeCsv(csv(`${HEADER},salary`, `${row("E 1", { workEmail: "not-an-email", hireDate: "2024-02-30", employmentType: "permanent" })},lots`));
+    const parsed = parseEmployeeCsv(
+      csv(`${HEADER},salary`, `${row("E 1", { workEmail: "not-an-email", hireDate: "2024-02-30", employmentType: "permanent" })},lots`),
+    );
     expect(parsed.rows[0].errors).toEqual({
       employeeNumber: "Use letters, digits, - and _ only.",
       workEmail: "Enter a valid email address.",
@@ -95,7 +112,9 @@ describe("parseEmployeeCsv", () => {
   });
 
   it("marks every row that repeats an employee number or work email", () => {
-    const parsed = parseEmployeeCsv(csv(HEADER, row("E-1"), row("E-2"), row("E-1", { workEmail: "other@example.com" }), row("E-3", { workEmail: "E-2@Example.com" })));
+    const parsed = parseEmployeeCsv(
+      csv(HEADER, row("E-1"), row("E-2"), row("E-1", { workEmail: "other@example.com" }), row("E-3", { workEmail: "E-2@Example.com" })),
+    );
     expect(parsed.rows.map((r) => r.errors)).toEqual([
       { employeeNumber: "The same employee number is also on line 4." },
       { workEmail: "The same work email is also on line 5." },
@@ -119,7 +138,7 @@ describe("parseEmployeeCsv", () => {
 describe("toEmployeeCsv", () => {
   const employee = {
     employeeNumber: "E-1",
-    firstName: "=HYPERLINK(\"http://evil\")",
+    firstName: '=HYPERLINK("http://evil")',
     lastName: "Lovelace, Countess",
     workEmail: "ada@example.com",
     phone: "+44 20 7946 0000",
@@ -157,7 +176,12 @@ describe("toEmployeeCsv", () => {
 
   it("round-trips: what the export writes, the import reads back as the same values", () => {
     const values: CsvValues = toCsvValues(employee);
-    const parsed = parseEmployeeCsv(toEmployeeCsv([values, toCsvValues({ ...employee, employeeNumber: "E-2", workEmail: "e2@example.com", salaryCents: null, dateOfBirth: null, manager: null })]));
+    const parsed = parseEmployeeCsv(
+      toEmployeeCsv([
+        values,
+        toCsvValues({ ...employee, employeeNumber: "E-2", workEmail: "e2@example.com", salaryCents: null, dateOfBirth: null, manager: null }),
+      ]),
+    );
     expect(parsed.errors).toEqual([]);
     expect(parsed.warnings).toEqual([]);
     expect(parsed.rows[0].errors).toEqual({});

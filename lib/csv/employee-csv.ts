@@ -29,7 +29,15 @@ export const EMPLOYEE_CSV_COLUMNS = [
 
 export type EmployeeCsvColumn = (typeof EMPLOYEE_CSV_COLUMNS)[number];
 
-export const REQUIRED_CSV_COLUMNS: readonly EmployeeCsvColumn[] = ["employeeNumber", "firstName", "lastName", "workEmail", "jobTitle", "employmentType", "hireDate"];
+export const REQUIRED_CSV_COLUMNS: readonly EmployeeCsvColumn[] = [
+  "employeeNumber",
+  "firstName",
+  "lastName",
+  "workEmail",
+  "jobTitle",
+  "employmentType",
+  "hireDate",
+];
 
 // Exported only to people who may read sensitive fields, as on the profile page.
 export const SENSITIVE_CSV_COLUMNS: ReadonlySet<EmployeeCsvColumn> = new Set([
@@ -87,7 +95,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const GUARDED_FORMULA = /^'[=+\-@\t\r]/;
 
 const ZReferences = z.object({
-  departmentCode: z.string().trim().max(64, "Use at most 64 characters.").transform((code) => code || null),
+  departmentCode: z
+    .string()
+    .trim()
+    .max(64, "Use at most 64 characters.")
+    .transform((code) => code || null),
   managerEmployeeNumber: z
     .string()
     .trim()
@@ -101,7 +113,11 @@ const CSV_MESSAGES: Partial<Record<string, string>> = {
   employmentType: `Use one of ${EMPLOYMENT_TYPES.join(", ")}.`,
 };
 
-const normaliseHeader = (name: string) => name.trim().toLowerCase().replace(/[\s_-]+/g, "");
+const normaliseHeader = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 const COLUMN_BY_HEADER = new Map<string, EmployeeCsvColumn>(EMPLOYEE_CSV_COLUMNS.map((column) => [normaliseHeader(column), column]));
 
 type RawRecord = { cells: string[]; line: number; isUnclosedQuote: boolean };
@@ -150,7 +166,10 @@ function unguard(cell: string): string {
 
 function validateRow(values: CsvValues): { errors: Record<string, string>; input: EmployeeRowInput | null } {
   const errors: Record<string, string> = {};
-  const employmentType = values.employmentType?.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const employmentType = values.employmentType
+    ?.trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   const parsed = ZEmployeeInput.safeParse({ ...values, employmentType, departmentId: undefined, managerId: undefined });
   const references = ZReferences.safeParse({ departmentCode: values.departmentCode ?? "", managerEmployeeNumber: values.managerEmployeeNumber ?? "" });
   for (const issue of [...(parsed.error?.issues ?? []), ...(references.error?.issues ?? [])]) {
@@ -213,8 +232,9 @@ export function parseEmployeeCsv(text: string): ParsedEmployeeCsv {
       if (column) values[column] = unguard(record.cells[index] ?? "");
     });
     const { errors: rowErrors, input } = validateRow(values);
-    if (record.isUnclosedQuote) rowErrors.row = "A quoted value is never closed: check for a stray double quote (\") in this row.";
-    else if (record.cells.length !== header.cells.length) rowErrors.row = `This row has ${record.cells.length} values but the header has ${header.cells.length} columns.`;
+    if (record.isUnclosedQuote) rowErrors.row = 'A quoted value is never closed: check for a stray double quote (") in this row.';
+    else if (record.cells.length !== header.cells.length)
+      rowErrors.row = `This row has ${record.cells.length} values but the header has ${header.cells.length} columns.`;
     return { line: record.line, values, errors: rowErrors, input: rowErrors.row ? null : input };
   });
   flagDuplicates(rows, "employeeNumber", "employee number", (value) => value.trim());

@@ -20,7 +20,18 @@ const HEADER = "employeeNumber,firstName,lastName,workEmail,jobTitle,employmentT
 
 type RowFields = { number: string; first?: string; title?: string; department?: string; manager?: string; salary?: string; email?: string };
 const line = ({ number, first = "Ada", title = "Engineer", department = "ENG", manager = "", salary = "", email }: RowFields) =>
-  [number, first, `Tester ${number}`, email ?? `${number.toLowerCase()}@import.example.com`, title, "FULL_TIME", "2024-01-15", department, manager, salary].join(",");
+  [
+    number,
+    first,
+    `Tester ${number}`,
+    email ?? `${number.toLowerCase()}@import.example.com`,
+    title,
+    "FULL_TIME",
+    "2024-01-15",
+    department,
+    manager,
+    salary,
+  ].join(",");
 const file = (...rows: RowFields[]) => [HEADER, ...rows.map(line)].join("\n");
 
 beforeAll(async () => {
@@ -29,10 +40,26 @@ beforeAll(async () => {
   const engineering = await db.department.create({ data: { name: "Engineering", code: "ENG" } });
   await db.department.create({ data: { name: "Sales", code: "SALES" } });
   await db.employee.create({
-    data: { employeeNumber: "X-1", firstName: "Ada", lastName: "Tester X-1", workEmail: "x-1@import.example.com", jobTitle: "Engineer", hireDate: new Date("2024-01-15T00:00:00Z"), departmentId: engineering.id },
+    data: {
+      employeeNumber: "X-1",
+      firstName: "Ada",
+      lastName: "Tester X-1",
+      workEmail: "x-1@import.example.com",
+      jobTitle: "Engineer",
+      hireDate: new Date("2024-01-15T00:00:00Z"),
+      departmentId: engineering.id,
+    },
   });
   await db.employee.create({
-    data: { employeeNumber: "X-2", firstName: "Ada", lastName: "Tester X-2", workEmail: "x-2@import.example.com", jobTitle: "Engineer", hireDate: new Date("2024-01-15T00:00:00Z"), departmentId: engineering.id },
+    data: {
+      employeeNumber: "X-2",
+      firstName: "Ada",
+      lastName: "Tester X-2",
+      workEmail: "x-2@import.example.com",
+      jobTitle: "Engineer",
+      hireDate: new Date("2024-01-15T00:00:00Z"),
+      departmentId: engineering.id,
+    },
   });
 });
 
@@ -55,7 +82,12 @@ describe("previewImport", () => {
   it("reports unknown departments, unknown managers, self-management and a taken work email on their cells", async () => {
     const preview = await previewImport(
       hr,
-      file({ number: "P-2", department: "NOPE" }, { number: "P-3", manager: "Z-404" }, { number: "P-4", manager: "P-4" }, { number: "P-5", email: "x-1@import.example.com" }),
+      file(
+        { number: "P-2", department: "NOPE" },
+        { number: "P-3", manager: "Z-404" },
+        { number: "P-4", manager: "P-4" },
+        { number: "P-5", email: "x-1@import.example.com" },
+      ),
     );
     expect(preview.isValid).toBe(false);
     expect(preview.rows.map((row) => row.errors)).toEqual([
@@ -68,7 +100,10 @@ describe("previewImport", () => {
   });
 
   it("finds a reporting loop made by the file, through existing employees too", async () => {
-    const preview = await previewImport(hr, file({ number: "L-1", manager: "L-2" }, { number: "L-2", manager: "X-1" }, { number: "X-1", manager: "L-1" }, { number: "L-3", manager: "L-1" }));
+    const preview = await previewImport(
+      hr,
+      file({ number: "L-1", manager: "L-2" }, { number: "L-2", manager: "X-1" }, { number: "X-1", manager: "L-1" }, { number: "L-3", manager: "L-1" }),
+    );
     expect(preview.rows.map((row) => Boolean(row.errors.managerEmployeeNumber))).toEqual([true, true, true, false]);
   });
 
@@ -80,7 +115,10 @@ describe("previewImport", () => {
 describe("commitImport", () => {
   it("writes nothing when one row is invalid", async () => {
     const before = { employees: await db.employee.count(), audit: await db.auditLog.count() };
-    const outcome = await commitImport(hr, file({ number: "N-1" }, { number: "N-2" }, { number: "N-3", department: "NOPE" }, { number: "X-2", title: "Changed" }));
+    const outcome = await commitImport(
+      hr,
+      file({ number: "N-1" }, { number: "N-2" }, { number: "N-3", department: "NOPE" }, { number: "X-2", title: "Changed" }),
+    );
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.preview.summary.invalid).toBe(1);
     expect(await db.employee.count()).toBe(before.employees);
@@ -89,10 +127,13 @@ describe("commitImport", () => {
   });
 
   it("creates and updates, audits each row under the importer's name, and skips everything the second time", async () => {
-    const text = file({ number: "I-1", salary: "\"85,000.50\"" }, { number: "I-2", manager: "I-1" }, { number: "X-2", title: "Principal Engineer" });
+    const text = file({ number: "I-1", salary: '"85,000.50"' }, { number: "I-2", manager: "I-1" }, { number: "X-2", title: "Principal Engineer" });
     const first = await commitImport(hr, text);
     expect(first).toEqual({ ok: true, result: { created: 2, updated: 1, skipped: 0 } });
-    const created = await db.employee.findUnique({ where: { employeeNumber: "I-1" }, select: { id: true, salaryCents: true, department: { select: { code: true } } } });
+    const created = await db.employee.findUnique({
+      where: { employeeNumber: "I-1" },
+      select: { id: true, salaryCents: true, department: { select: { code: true } } },
+    });
     expect(created).toMatchObject({ salaryCents: 8_500_050, department: { code: "ENG" } });
     expect((await db.employee.findUnique({ where: { employeeNumber: "I-2" } }))?.managerId).toBe(created?.id);
     expect((await db.employee.findUnique({ where: { employeeNumber: "X-2" } }))?.jobTitle).toBe("Principal Engineer");
@@ -109,7 +150,10 @@ describe("commitImport", () => {
   it("links a manager who appears later in the same file", async () => {
     const outcome = await commitImport(hr, file({ number: "M-3", manager: "M-2" }, { number: "M-2", manager: "M-1" }, { number: "M-1" }));
     expect(outcome.ok).toBe(true);
-    const rows = await db.employee.findMany({ where: { employeeNumber: { in: ["M-1", "M-2", "M-3"] } }, select: { id: true, employeeNumber: true, managerId: true } });
+    const rows = await db.employee.findMany({
+      where: { employeeNumber: { in: ["M-1", "M-2", "M-3"] } },
+      select: { id: true, employeeNumber: true, managerId: true },
+    });
     const id = (number: string) => rows.find((row) => row.employeeNumber === number)!.id;
     expect(rows.find((row) => row.employeeNumber === "M-3")!.managerId).toBe(id("M-2"));
     expect(rows.find((row) => row.employeeNumber === "M-2")!.managerId).toBe(id("M-1"));
@@ -118,9 +162,17 @@ describe("commitImport", () => {
 
   it("leaves columns absent from the file unchanged on update", async () => {
     const before = await db.employee.findUnique({ where: { employeeNumber: "I-1" }, select: { salaryCents: true, departmentId: true, managerId: true } });
-    const outcome = await commitImport(hr, ["employeeNumber,firstName,lastName,workEmail,jobTitle,employmentType,hireDate", "I-1,Ada,Tester I-1,i-1@import.example.com,Director,FULL_TIME,2024-01-15"].join("\n"));
+    const outcome = await commitImport(
+      hr,
+      [
+        "employeeNumber,firstName,lastName,workEmail,jobTitle,employmentType,hireDate",
+        "I-1,Ada,Tester I-1,i-1@import.example.com,Director,FULL_TIME,2024-01-15",
+      ].join("\n"),
+    );
     expect(outcome).toEqual({ ok: true, result: { created: 0, updated: 1, skipped: 0 } });
-    expect(await db.employee.findUnique({ where: { employeeNumber: "I-1" }, select: { salaryCents: true, departmentId: true, managerId: true } })).toEqual(before);
+    expect(await db.employee.findUnique({ where: { employeeNumber: "I-1" }, select: { salaryCents: true, departmentId: true, managerId: true } })).toEqual(
+      before,
+    );
   });
 
   it("reports progress while writing", async () => {
@@ -132,7 +184,11 @@ describe("commitImport", () => {
   it("imports 10,000 rows, managers anywhere in the file", { timeout: 180_000 }, async () => {
     // Each employee's manager is one of the earlier numbers; the rows are reversed so most
     // managers appear after the people they manage.
-    const rows: RowFields[] = Array.from({ length: 10_000 }, (_, i) => ({ number: `B-${i}`, manager: i === 0 ? "" : `B-${Math.floor((i - 1) / 8)}`, department: i % 2 ? "ENG" : "SALES" })).reverse();
+    const rows: RowFields[] = Array.from({ length: 10_000 }, (_, i) => ({
+      number: `B-${i}`,
+      manager: i === 0 ? "" : `B-${Math.floor((i - 1) / 8)}`,
+      department: i % 2 ? "ENG" : "SALES",
+    })).reverse();
     const text = file(...rows);
     const employees = await db.employee.count();
 
@@ -147,7 +203,17 @@ describe("commitImport", () => {
     console.log(`10,000-row import: preview ${Math.round(previewed - started)} ms, commit ${Math.round(committed - previewed)} ms`);
     expect(outcome).toEqual({ ok: true, result: { created: 10_000, updated: 0, skipped: 0 } });
     expect(await db.employee.count()).toBe(employees + 10_000);
-    expect(await db.auditLog.count({ where: { entity: "Employee", action: "create", entityId: { in: (await db.employee.findMany({ where: { employeeNumber: { startsWith: "B-" } }, select: { id: true }, take: 500 })).map((row) => row.id) } } })).toBe(500);
+    expect(
+      await db.auditLog.count({
+        where: {
+          entity: "Employee",
+          action: "create",
+          entityId: {
+            in: (await db.employee.findMany({ where: { employeeNumber: { startsWith: "B-" } }, select: { id: true }, take: 500 })).map((row) => row.id),
+          },
+        },
+      }),
+    ).toBe(500);
     const leaf = await db.employee.findUnique({ where: { employeeNumber: "B-9999" }, select: { manager: { select: { employeeNumber: true } } } });
     expect(leaf?.manager?.employeeNumber).toBe(`B-${Math.floor(9998 / 8)}`);
   });

@@ -18,7 +18,14 @@ export type ImportAction = "create" | "update" | "skip";
 // `changed` lists the columns an update would change.
 export type PreviewRow = { line: number; values: CsvValues; errors: Record<string, string>; action: ImportAction | null; changed: EmployeeCsvColumn[] };
 export type ImportSummary = { rows: number; create: number; update: number; skip: number; invalid: number };
-export type ImportPreview = { isValid: boolean; columns: EmployeeCsvColumn[]; errors: string[]; warnings: string[]; summary: ImportSummary; rows: PreviewRow[] };
+export type ImportPreview = {
+  isValid: boolean;
+  columns: EmployeeCsvColumn[];
+  errors: string[];
+  warnings: string[];
+  summary: ImportSummary;
+  rows: PreviewRow[];
+};
 export type ImportResult = { created: number; updated: number; skipped: number };
 export type ImportProgress = { phase: "validating" | "writing"; done: number; total: number };
 export type CommitOutcome = { ok: true; result: ImportResult } | { ok: false; preview: ImportPreview };
@@ -177,7 +184,16 @@ function employeesInLoops(managerOf: Map<string, string | null>, starts: string[
 // Validates the file against the database and decides each row's action; writes nothing.
 async function planImport(user: CurrentUser, text: string): Promise<Plan> {
   const parsed = parseEmployeeCsv(text);
-  const rows: PlannedRow[] = parsed.rows.map((row) => ({ line: row.line, values: row.values, errors: row.errors, action: null, changed: [], id: "", version: null, data: null }));
+  const rows: PlannedRow[] = parsed.rows.map((row) => ({
+    line: row.line,
+    values: row.values,
+    errors: row.errors,
+    action: null,
+    changed: [],
+    id: "",
+    version: null,
+    data: null,
+  }));
   if (parsed.errors.length) return { parsed, rows };
 
   const [departments, directory, visible] = await Promise.all([
@@ -224,12 +240,15 @@ async function planImport(user: CurrentUser, text: string): Promise<Plan> {
       managerId = number ? (idByNumber.get(number) ?? directoryByNumber.get(number)?.id ?? null) : null;
       if (number === input.employeeNumber) errors.managerEmployeeNumber = "An employee cannot manage themselves.";
       else if (number && !managerId) {
-        errors.managerEmployeeNumber = fileNumbers.has(number) ? `The row of ${number} has errors.` : `No employee has the number “${number}”, in the directory or in this file.`;
+        errors.managerEmployeeNumber = fileNumbers.has(number)
+          ? `The row of ${number} has errors.`
+          : `No employee has the number “${number}”, in the directory or in this file.`;
       }
     }
 
     const emailOwner = directoryByEmail.get(input.workEmail);
-    if (emailOwner && emailOwner.employeeNumber !== input.employeeNumber) errors.workEmail = `Employee ${emailOwner.employeeNumber} already uses this work email.`;
+    if (emailOwner && emailOwner.employeeNumber !== input.employeeNumber)
+      errors.workEmail = `Employee ${emailOwner.employeeNumber} already uses this work email.`;
 
     if (Object.keys(errors).length) return null;
     managerOf.set(rows[index].id, managerId);
@@ -262,9 +281,21 @@ async function planImport(user: CurrentUser, text: string): Promise<Plan> {
 }
 
 function toPreview(plan: Plan): ImportPreview {
-  const rows = plan.rows.map(({ line, values, errors, action, changed }) => ({ line, values, errors, action: Object.keys(errors).length ? null : action, changed }));
+  const rows = plan.rows.map(({ line, values, errors, action, changed }) => ({
+    line,
+    values,
+    errors,
+    action: Object.keys(errors).length ? null : action,
+    changed,
+  }));
   const count = (action: ImportAction) => rows.filter((row) => row.action === action).length;
-  const summary = { rows: rows.length, create: count("create"), update: count("update"), skip: count("skip"), invalid: rows.filter((row) => !row.action).length };
+  const summary = {
+    rows: rows.length,
+    create: count("create"),
+    update: count("update"),
+    skip: count("skip"),
+    invalid: rows.filter((row) => !row.action).length,
+  };
   return {
     isValid: plan.parsed.errors.length === 0 && summary.invalid === 0,
     columns: plan.parsed.columns,
@@ -347,8 +378,16 @@ async function updateRow(tx: Tx, row: PlannedRow) {
 
 function stoppedAt(error: unknown, done: number, total: number): unknown {
   if (done === 0) return error;
-  log.error("employee import stopped part-way", { event: "employee-import", done, total, error: error instanceof Error ? `${error.name}: ${error.message.split("\n").at(-1)}` : String(error) });
+  log.error("employee import stopped part-way", {
+    event: "employee-import",
+    done,
+    total,
+    error: error instanceof Error ? `${error.name}: ${error.message.split("\n").at(-1)}` : String(error),
+  });
   const reason = error instanceof AppError ? `${error.message} ` : "";
   const code = error instanceof DatabaseUnavailableError ? "service_unavailable" : "conflict";
-  return new AppError(code, `${reason}The import stopped after ${done} of ${total} rows were saved. Import the same file again to finish: rows already saved will be skipped.`);
+  return new AppError(
+    code,
+    `${reason}The import stopped after ${done} of ${total} rows were saved. Import the same file again to finish: rows already saved will be skipped.`,
+  );
 }

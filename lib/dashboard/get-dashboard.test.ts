@@ -16,10 +16,19 @@ const TODAY = new Date("2025-03-15T10:00:00Z");
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 const ids: Record<string, string> = {};
-const userWith = (role: Role, employeeId: string | null = null): CurrentUser => ({ id: `user-${role}`, email: `${role.toLowerCase()}@example.com`, role, employeeId, name: role });
+const userWith = (role: Role, employeeId: string | null = null): CurrentUser => ({
+  id: `user-${role}`,
+  email: `${role.toLowerCase()}@example.com`,
+  role,
+  employeeId,
+  name: role,
+});
 
 let counter = 0;
-async function person(key: string, data: { departmentId: string | null; managerId?: string | null; hireDate: string; status?: "ACTIVE" | "ON_LEAVE" | "TERMINATED"; exitDate?: string }) {
+async function person(
+  key: string,
+  data: { departmentId: string | null; managerId?: string | null; hireDate: string; status?: "ACTIVE" | "ON_LEAVE" | "TERMINATED"; exitDate?: string },
+) {
   counter += 1;
   const created = await db.employee.create({
     data: {
@@ -107,7 +116,6 @@ describe("getDashboard for HR (the whole organisation)", () => {
     expect(dashboard.recentChanges?.[0]).toMatchObject({ action: "create", entity: "Department", label: "Research", actor: "hr@example.com" });
     expect(dashboard.recentChanges?.[0].fields).toContain("name");
   });
-
 });
 
 describe("getDashboard for a manager (their reporting line)", () => {

@@ -22,7 +22,6 @@ export type RecentChange = {
   fields: string[];
 };
 
-
 export type MyCard = {
   id: string;
   firstName: string;
@@ -56,7 +55,6 @@ const LIST_LIMIT = 6;
 const RECENT_CHANGES = 8;
 const NOT_TERMINATED = { status: { not: "TERMINATED" as const } };
 const PERSON = { id: true, firstName: true, lastName: true, jobTitle: true, department: { select: { name: true } } } as const;
-
 
 // The calendar month containing `today`, in UTC, as [start, end).
 export function monthOf(today: Date): { start: Date; end: Date } {

@@ -48,7 +48,8 @@ export async function openLocal(state: LayerState): Promise<FileIdentity | null>
     // A new file's role is decided by its first start: the whole database without DATABASE_URL, a
     // copy with it (so an outage before its first snapshot completes does not make it look like a
     // database of its own).
-    if (!state.local.getMeta(ROLE_KEY) && (!state.postgres || !state.local.hasData())) await state.local.setMeta(ROLE_KEY, state.postgres ? "copy" : "standalone");
+    if (!state.local.getMeta(ROLE_KEY) && (!state.postgres || !state.local.hasData()))
+      await state.local.setMeta(ROLE_KEY, state.postgres ? "copy" : "standalone");
     const stat = statSync(path);
     return { path, ino: stat.ino, dev: stat.dev };
   } catch (error) {
@@ -65,7 +66,8 @@ export function checkFileIdentity(state: LayerState, identity: FileIdentity | nu
   let problem: string | null = null;
   try {
     const stat = statSync(identity.path);
-    if (stat.ino !== identity.ino || stat.dev !== identity.dev) problem = `the SQLite file ${identity.path} was replaced while the app was running; restart the app to use the new file`;
+    if (stat.ino !== identity.ino || stat.dev !== identity.dev)
+      problem = `the SQLite file ${identity.path} was replaced while the app was running; restart the app to use the new file`;
   } catch {
     problem = `the SQLite file ${identity.path} was deleted while the app was running; restart the app to create it again`;
   }
@@ -141,10 +143,14 @@ async function moveIntoPostgres(state: LayerState, identity: RemoteIdentity): Pr
   const kept = await local.keepCopy("before-move");
   const startedAt = Date.now();
   const rows = await copyIntoPostgres(state.remote!.pool, local, state.tables);
-  state.record("move", `moved ${rows} rows from the SQLite file ${path} into PostgreSQL (${identity.database}) in ${Date.now() - startedAt} ms; the file is now its copy (the file as it was is kept as ${kept})`, {
-    rows,
-    kept,
-  });
+  state.record(
+    "move",
+    `moved ${rows} rows from the SQLite file ${path} into PostgreSQL (${identity.database}) in ${Date.now() - startedAt} ms; the file is now its copy (the file as it was is kept as ${kept})`,
+    {
+      rows,
+      kept,
+    },
+  );
   await local.setMeta(ROLE_KEY, "copy");
 }
 

@@ -75,7 +75,14 @@ export class Breaker {
     if (!isHealthy) {
       const from = this.state.mode;
       const failures = this.state.failures + 1;
-      this.state = { ...this.state, mode: "fallback", failures, healthyStreak: 0, nextProbeAt: now + this.delay(failures), ...(from === "recovering" ? { since: now, cause: cause ?? this.state.cause } : {}) };
+      this.state = {
+        ...this.state,
+        mode: "fallback",
+        failures,
+        healthyStreak: 0,
+        nextProbeAt: now + this.delay(failures),
+        ...(from === "recovering" ? { since: now, cause: cause ?? this.state.cause } : {}),
+      };
       return from === "recovering" ? { from, to: "fallback", cause: cause ?? null } : null;
     }
     const healthyStreak = this.state.healthyStreak + 1;

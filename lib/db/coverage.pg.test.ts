@@ -51,10 +51,7 @@ describe("failover coverage of every model", () => {
     client.on("error", () => {}); // a lost connection fails the next query instead of throwing
     await client.connect();
     try {
-      const { rows } = await client.query(
-        "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass($1) AND NOT tgisinternal",
-        [`"${model}"`],
-      );
+      const { rows } = await client.query("SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass($1) AND NOT tgisinternal", [`"${model}"`]);
       expect(rows.map((row) => row.tgname)).toContain("_hrms_capture");
     } finally {
       await client.end();

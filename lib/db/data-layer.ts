@@ -100,7 +100,12 @@ export function createDataLayer(config: DataLayerConfig) {
   function copyIsMissing(now: number): boolean {
     const { local } = state;
     return Boolean(
-      local && !state.isLocalBroken && local.getMeta("role") === "copy" && !mirror.position() && now - lastCopyAttemptAt > COPY_RETRY_MS && state.safeQueueDepth() === 0,
+      local &&
+      !state.isLocalBroken &&
+      local.getMeta("role") === "copy" &&
+      !mirror.position() &&
+      now - lastCopyAttemptAt > COPY_RETRY_MS &&
+      state.safeQueueDepth() === 0,
     );
   }
 
@@ -110,7 +115,12 @@ export function createDataLayer(config: DataLayerConfig) {
     const local = state.local!;
     const identity = await state.remote!.identity();
     if (mirror.source() !== sourceKey(identity)) {
-      state.record("snapshot", `not rebuilding the SQLite copy: it was made for ${mirror.source() ?? "no database"}, PostgreSQL is ${sourceKey(identity)}; restart the app to reconcile them`, {}, "warn");
+      state.record(
+        "snapshot",
+        `not rebuilding the SQLite copy: it was made for ${mirror.source() ?? "no database"}, PostgreSQL is ${sourceKey(identity)}; restart the app to reconcile them`,
+        {},
+        "warn",
+      );
       lastCopyAttemptAt = Number.POSITIVE_INFINITY;
       return;
     }
@@ -197,13 +207,18 @@ export function createDataLayer(config: DataLayerConfig) {
     const conflicts = await pruneResolvedConflicts(remote.pool, RESOLVED_CONFLICTS_DAYS);
     state.openConflicts = await countOpenConflicts(remote.pool);
     let copied = 0;
-    if (state.local && !state.isLocalBroken) for (const [table, before] of Object.entries(mirror.windows())) copied += await state.local.pruneBefore(table, before);
+    if (state.local && !state.isLocalBroken)
+      for (const [table, before] of Object.entries(mirror.windows())) copied += await state.local.pruneBefore(table, before);
     if (pruned.changes + pruned.appliedOps + conflicts + copied > 0)
-      state.record("prune", `pruned ${pruned.changes} change-log rows, ${pruned.appliedOps} applied operation ids, ${conflicts} resolved conflicts, ${copied} audit rows older than the copy's window`, {
-        ...pruned,
-        conflicts,
-        copied,
-      });
+      state.record(
+        "prune",
+        `pruned ${pruned.changes} change-log rows, ${pruned.appliedOps} applied operation ids, ${conflicts} resolved conflicts, ${copied} audit rows older than the copy's window`,
+        {
+          ...pruned,
+          conflicts,
+          copied,
+        },
+      );
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -248,7 +263,9 @@ export function createDataLayer(config: DataLayerConfig) {
       mirror: mirrorStatus,
       sqliteProblem:
         state.localProblem ??
-        (state.localFullSince ? `SQLite has been full since ${new Date(state.localFullSince).toISOString()}: the copy is not kept current and writes cannot be queued` : null),
+        (state.localFullSince
+          ? `SQLite has been full since ${new Date(state.localFullSince).toISOString()}: the copy is not kept current and writes cannot be queued`
+          : null),
       conflicts: state.openConflicts,
       probes: [...probes],
       nextProbeAt: breaker.nextProbeAt ? new Date(breaker.nextProbeAt).toISOString() : null,
@@ -290,7 +307,11 @@ export function createDataLayer(config: DataLayerConfig) {
     const isResolved = await resolveConflict(state.remote.pool, id, resolution, state.tables, actor);
     if (isResolved) {
       state.openConflicts = Math.max(0, state.openConflicts - 1);
-      state.record("conflict-resolved", `conflict ${id} resolved: kept ${resolution === "ours" ? "the queued write" : "PostgreSQL's version"}`, { id, resolution, actor });
+      state.record("conflict-resolved", `conflict ${id} resolved: kept ${resolution === "ours" ? "the queued write" : "PostgreSQL's version"}`, {
+        id,
+        resolution,
+        actor,
+      });
       await mirror.request();
     }
     return isResolved;
@@ -325,12 +346,17 @@ export function createDataLayer(config: DataLayerConfig) {
   }
 
   const db = Object.fromEntries(
-    MODEL_KEYS.map((model) => [model, new Proxy({}, { get: (_target, operation) => (typeof operation === "string" ? (args?: unknown) => run(model, operation, args) : undefined) })]),
+    MODEL_KEYS.map((model) => [
+      model,
+      new Proxy({}, { get: (_target, operation) => (typeof operation === "string" ? (args?: unknown) => run(model, operation, args) : undefined) }),
+    ]),
   ) as unknown as Pick<PostgresClient, ModelKey>;
 
   return {
     db,
-    withTransaction: ((work: (tx: Delegates) => Promise<unknown>) => writes.withTransaction(work)) as unknown as <T>(work: (tx: Pick<PostgresClient, ModelKey>) => Promise<T>) => Promise<T>,
+    withTransaction: ((work: (tx: Delegates) => Promise<unknown>) => writes.withTransaction(work)) as unknown as <T>(
+      work: (tx: Pick<PostgresClient, ModelKey>) => Promise<T>,
+    ) => Promise<T>,
     primaryTransaction: ((work: (tx: Delegates) => Promise<unknown>) => writes.primaryTransaction(work)) as unknown as <T>(
       work: (tx: Pick<PostgresClient, ModelKey>) => Promise<T>,
     ) => Promise<T>,

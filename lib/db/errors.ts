@@ -18,7 +18,11 @@ const CONNECTION_CODES = new Set([
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now: starting up or shutting down
   "53300", // too_many_connections
-  "08000", "08003", "08006", "08001", "08004", // connection exceptions
+  "08000",
+  "08003",
+  "08006",
+  "08001",
+  "08004", // connection exceptions
 ]);
 
 const CONNECTION_MESSAGES = [
@@ -65,7 +69,10 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     // Prisma's messages start with "Invalid `prisma.x.y()` invocation:"; the cause is the last line.
-    const lines = error.message.split("\n").map((line) => line.trim()).filter(Boolean);
+    const lines = error.message
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     const line = lines.at(-1) ?? error.name;
     return typeof code === "string" && !line.includes(code) ? `${code}: ${line}` : line;
   }

@@ -95,7 +95,11 @@ export const dbAdmin = {
   replayNow: () => dataLayer().replayNow(),
   // Secrets in a conflicting row (password and token hashes) are never shown to anyone.
   listConflicts: async (includeResolved?: boolean) =>
-    (await dataLayer().listConflicts(includeResolved))?.map((conflict) => ({ ...conflict, ours: redactSecrets(conflict.ours), theirs: redactSecrets(conflict.theirs) })) ?? null,
+    (await dataLayer().listConflicts(includeResolved))?.map((conflict) => ({
+      ...conflict,
+      ours: redactSecrets(conflict.ours),
+      theirs: redactSecrets(conflict.theirs),
+    })) ?? null,
   resolveConflict: (id: string, resolution: "ours" | "theirs", actor: string) => dataLayer().resolveConflict(id, resolution, actor),
   events: (options?: { limit?: number; types?: string[] }) => dataLayer().events(options),
   queue: (limit?: number) => dataLayer().queue(limit),

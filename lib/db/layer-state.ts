@@ -44,7 +44,6 @@ export type DataLayerConfig = {
 
 type EventLevel = "info" | "warn" | "error";
 
-
 // Everything the parts of the data layer share: the clients, the breaker and the flags that say
 // what can be used, in one object handed to each part (routing, writes, mirror, replay, boot).
 export class LayerState {
@@ -79,11 +78,25 @@ export class LayerState {
       idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs ?? 5_000,
     };
     this.postgres = config.databaseUrl
-      ? createPostgresClient({ url: config.databaseUrl, poolMax: config.poolMax, connectTimeoutMs: config.connectTimeoutMs, ...serverSide, onConnectionError: onConnectionLost })
+      ? createPostgresClient({
+          url: config.databaseUrl,
+          poolMax: config.poolMax,
+          connectTimeoutMs: config.connectTimeoutMs,
+          ...serverSide,
+          onConnectionError: onConnectionLost,
+        })
       : null;
-    this.remote = config.databaseUrl ? new RemoteStore({ url: config.databaseUrl, connectTimeoutMs: config.connectTimeoutMs, ...serverSide, onConnectionLost }) : null;
+    this.remote = config.databaseUrl
+      ? new RemoteStore({ url: config.databaseUrl, connectTimeoutMs: config.connectTimeoutMs, ...serverSide, onConnectionLost })
+      : null;
     this.breaker = new Breaker(
-      { probeIntervalMs: config.probeIntervalMs, maxProbeIntervalMs: config.maxProbeIntervalMs, healthyProbes: config.healthyProbes, flapWindowMs: 60_000, maxStreakMultiplier: 8 },
+      {
+        probeIntervalMs: config.probeIntervalMs,
+        maxProbeIntervalMs: config.maxProbeIntervalMs,
+        healthyProbes: config.healthyProbes,
+        flapWindowMs: 60_000,
+        maxStreakMultiplier: 8,
+      },
       Date.now(),
     );
   }
@@ -106,7 +119,12 @@ export class LayerState {
     this.localFullSince ??= now;
     if (now - this.lastFullNoteAt < 60_000) return;
     this.lastFullNoteAt = now;
-    this.record("sqlite-full", "SQLite is full: the copy is not kept current and writes cannot be queued until there is room (queued writes still replay)", {}, "error");
+    this.record(
+      "sqlite-full",
+      "SQLite is full: the copy is not kept current and writes cannot be queued until there is room (queued writes still replay)",
+      {},
+      "error",
+    );
   }
 
   noteLocalRoom(): void {
@@ -160,7 +178,10 @@ export class LayerState {
   // Resolves at the next change of mode, or after `timeoutMs`.
   async waitForModeChange(timeoutMs: number): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([new Promise<void>((resolve) => this.modeWaiters.push(resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    await Promise.race([
+      new Promise<void>((resolve) => this.modeWaiters.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
     clearTimeout(timer);
   }
 

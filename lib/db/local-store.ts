@@ -64,8 +64,7 @@ const CURRENT_OP = "(SELECT op_id FROM _hrms_ctx WHERE k = 1)";
 
 export function captureTriggersSql(table: Table): string {
   const t = quote(table.name);
-  const json = (prefix: "NEW" | "OLD") =>
-    `json_object(${table.columns.map((column) => `'${column.name}', ${prefix}.${quote(column.name)}`).join(", ")})`;
+  const json = (prefix: "NEW" | "OLD") => `json_object(${table.columns.map((column) => `'${column.name}', ${prefix}.${quote(column.name)}`).join(", ")})`;
   const name = (kind: string) => quote(`_hrms_capture_${table.name}_${kind}`);
   const insert = (kind: string, prefix: "NEW" | "OLD", base: string, row: string, old = "NULL") =>
     `INSERT INTO _hrms_outbox (op_id, tbl, row_id, kind, base_version, row_json, old_json) VALUES (${CURRENT_OP}, '${table.name}', ${prefix}."id", '${kind}', ${base}, ${row}, ${old}); ` +
@@ -175,7 +174,17 @@ export class LocalStore {
   operation(opId: string): OutboxEntry[] {
     const rows = this.sqlite
       .prepare("SELECT seq, op_id, tbl, row_id, kind, base_version, row_json, old_json, created_at FROM _hrms_outbox WHERE op_id = ? ORDER BY seq")
-      .all(opId) as { seq: number; op_id: string; tbl: string; row_id: string; kind: OutboxEntry["kind"]; base_version: number | null; row_json: string | null; old_json: string | null; created_at: string }[];
+      .all(opId) as {
+      seq: number;
+      op_id: string;
+      tbl: string;
+      row_id: string;
+      kind: OutboxEntry["kind"];
+      base_version: number | null;
+      row_json: string | null;
+      old_json: string | null;
+      created_at: string;
+    }[];
     return rows.map((row) => ({
       seq: row.seq,
       opId: row.op_id,
@@ -311,7 +320,10 @@ export class LocalStore {
   // `heldBack`: rows that arrived while it ran (this instance's own writes), applied before the lock
   // is released whether the rebuild completed or not, so no write waiting for the lock runs
   // against a copy without them.
-  async rebuild(fill: (add: (table: string, rows: Record<string, unknown>[]) => void) => Promise<Record<string, string>>, heldBack: () => RowChanges[] = () => []): Promise<number> {
+  async rebuild(
+    fill: (add: (table: string, rows: Record<string, unknown>[]) => void) => Promise<Record<string, string>>,
+    heldBack: () => RowChanges[] = () => [],
+  ): Promise<number> {
     return this.writeLock.run(async () => {
       if (this.queueDepth() > 0) throw new Error("cannot rebuild the SQLite copy while writes are queued for replay");
       this.isRebuilding = true;
@@ -349,9 +361,9 @@ export class LocalStore {
   // PostgreSQL), in id order after `afterId`.
   readRows(table: Table, afterId: string, limit: number): Record<string, unknown>[] {
     const json = `json_object(${table.columns.map((column) => `'${column.name}', ${quote(column.name)}`).join(", ")})`;
-    return (this.sqlite.prepare(`SELECT ${json} AS row FROM ${quote(table.name)} WHERE "id" > ? ORDER BY "id" LIMIT ?`).all(afterId, limit) as { row: string }[]).map(
-      (row) => JSON.parse(row.row) as Record<string, unknown>,
-    );
+    return (
+      this.sqlite.prepare(`SELECT ${json} AS row FROM ${quote(table.name)} WHERE "id" > ? ORDER BY "id" LIMIT ?`).all(afterId, limit) as { row: string }[]
+    ).map((row) => JSON.parse(row.row) as Record<string, unknown>);
   }
 
   limitPages(pages: number): void {
@@ -360,14 +372,18 @@ export class LocalStore {
 
   // Deletes rows created before `before` from the copy only (not captured: PostgreSQL keeps them).
   pruneBefore(table: string, before: Date): Promise<number> {
-    return this.writeLock.run(() => this.sqlite.prepare(`DELETE FROM ${quote(this.table(table).name)} WHERE "createdAt" < ?`).run(toSqliteValue(before.toISOString(), true, false)).changes);
+    return this.writeLock.run(
+      () =>
+        this.sqlite.prepare(`DELETE FROM ${quote(this.table(table).name)} WHERE "createdAt" < ?`).run(toSqliteValue(before.toISOString(), true, false)).changes,
+    );
   }
 
   // Rows in the layer's own tables and the audit log (the copy's largest table), and the file's size.
   tableSizes(): Record<string, number> {
     const count = (table: string) => (this.sqlite.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
     const sizes: Record<string, number> = {};
-    for (const table of ["_hrms_outbox", "_hrms_ops", "_hrms_events", ...this.tables.filter((table) => table.name === "AuditLog").map((table) => table.name)]) sizes[table] = count(table);
+    for (const table of ["_hrms_outbox", "_hrms_ops", "_hrms_events", ...this.tables.filter((table) => table.name === "AuditLog").map((table) => table.name)])
+      sizes[table] = count(table);
     const pages = this.sqlite.pragma("page_count", { simple: true }) as number;
     const pageSize = this.sqlite.pragma("page_size", { simple: true }) as number;
     sizes["file bytes"] = pages * pageSize;

@@ -133,7 +133,6 @@ export class Mirror {
     await local.applyChanges([...byTable.values()], {});
   }
 
-
   private async fetch(changes: Change[]): Promise<RowChanges[]> {
     const { remote } = this.state;
     const byTable = new Map<string, Set<string>>();
@@ -206,11 +205,13 @@ export class Mirror {
     const startedAt = Date.now();
     // Own writes committed during the rebuild go in after it, whether it completed or not (a
     // failover part-way serves the previous copy, which needs them too).
-    const rows = await local!
-      .rebuild(async (add) => {
+    const rows = await local!.rebuild(
+      async (add) => {
         const snapshot = await remote!.streamSnapshot(this.state.tables, (table, batch) => add(table, batch), this.windows());
         return { [SNAPSHOT_KEY]: snapshot, [SOURCE_KEY]: sourceKey(identity), [SYNCED_AT_KEY]: String(Date.now()) };
-      }, () => this.heldOwnWrites.splice(0));
+      },
+      () => this.heldOwnWrites.splice(0),
+    );
     const ms = Date.now() - startedAt;
     this.state.record("snapshot", `rebuilt the SQLite copy from PostgreSQL: ${rows} rows in ${ms} ms`, { rows, ms });
     this.lastCompleted = { startedAt, completedAt: Date.now() };

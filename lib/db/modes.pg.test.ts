@@ -120,9 +120,12 @@ describe("start-up modes", () => {
 });
 
 async function readNames(provider: "postgres" | "sqlite", url: string): Promise<string[]> {
-  const client = provider === "postgres" ? createPostgresClient({ url, poolMax: 1, connectTimeoutMs: 2000, statementTimeoutMs: 5000 }) : createSqliteClient(url);
+  const client =
+    provider === "postgres" ? createPostgresClient({ url, poolMax: 1, connectTimeoutMs: 2000, statementTimeoutMs: 5000 }) : createSqliteClient(url);
   try {
-    return (await (client as ReturnType<typeof createSqliteClient>).employee.findMany({ where: { lastName: "Marker" }, select: { firstName: true } })).map((row) => row.firstName);
+    return (await (client as ReturnType<typeof createSqliteClient>).employee.findMany({ where: { lastName: "Marker" }, select: { firstName: true } })).map(
+      (row) => row.firstName,
+    );
   } finally {
     await client.$disconnect();
   }

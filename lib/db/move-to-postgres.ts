@@ -44,14 +44,16 @@ export function insertionPlan(tables: Table[], keys: ForeignKey[]): { ordered: T
   };
   for (const key of keys) if (key.child === key.parent) defer(key);
   const remaining = [...tables];
-  const isWaiting = (table: Table, key: ForeignKey) => key.child === table.name && key.parent !== table.name && !placed.has(key.parent) && !deferred.get(table.name)?.includes(key.column);
+  const isWaiting = (table: Table, key: ForeignKey) =>
+    key.child === table.name && key.parent !== table.name && !placed.has(key.parent) && !deferred.get(table.name)?.includes(key.column);
   while (remaining.length > 0) {
     let index = remaining.findIndex((table) => !keys.some((key) => isWaiting(table, key)));
     if (index === -1) {
       // A cycle: break it where the fewest references wait, all of them optional.
       const waitingOn = (table: Table) => keys.filter((key) => isWaiting(table, key));
       const breakable = remaining.filter((table) => waitingOn(table).every((key) => key.isNullable)).sort((x, y) => waitingOn(x).length - waitingOn(y).length);
-      if (breakable.length === 0) throw new Error(`cannot order the tables ${remaining.map((table) => table.name).join(", ")}: their required references form a cycle`);
+      if (breakable.length === 0)
+        throw new Error(`cannot order the tables ${remaining.map((table) => table.name).join(", ")}: their required references form a cycle`);
       index = remaining.indexOf(breakable[0]);
       for (const key of waitingOn(breakable[0])) defer(key);
     }
@@ -70,7 +72,7 @@ export async function copyIntoPostgres(pool: pg.Pool, local: LocalStore, tables:
     for (const table of ordered) {
       const t = quote(table.name);
       const later = deferred.get(table.name) ?? [];
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const page = local.readRows(table, after, BATCH_ROWS);
         if (page.length === 0) break;
         const rows = later.length ? page.map((row) => ({ ...row, ...Object.fromEntries(later.map((column) => [column, null])) })) : page;
@@ -85,11 +87,12 @@ export async function copyIntoPostgres(pool: pg.Pool, local: LocalStore, tables:
       const table = tables.find((candidate) => candidate.name === name)!;
       const t = quote(name);
       const set = columns.map((column) => `${quote(column)} = v.${quote(column)}`).join(", ");
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const page = local.readRows(table, after, BATCH_ROWS);
         if (page.length === 0) break;
         const rows = page.filter((row) => columns.some((column) => row[column] !== null));
-        if (rows.length) await client.query(`UPDATE ${t} AS t SET ${set} FROM json_populate_recordset(NULL::${t}, $1::json) AS v WHERE t.id = v.id`, [JSON.stringify(rows)]);
+        if (rows.length)
+          await client.query(`UPDATE ${t} AS t SET ${set} FROM json_populate_recordset(NULL::${t}, $1::json) AS v WHERE t.id = v.id`, [JSON.stringify(rows)]);
         if (page.length < BATCH_ROWS) break;
         after = String(page[page.length - 1].id);
       }

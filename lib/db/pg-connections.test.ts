@@ -17,7 +17,16 @@ const field = (code: string, value: string) => Buffer.from(`${code}${value}\0`);
 const READY_THEN_FATAL = Buffer.concat([
   message("R", Buffer.alloc(4)), // AuthenticationOk
   message("Z", Buffer.from("I")), // ReadyForQuery, idle
-  message("E", Buffer.concat([field("S", "FATAL"), field("V", "FATAL"), field("C", "57P01"), field("M", "terminating connection due to unexpected postmaster exit"), Buffer.from([0])])),
+  message(
+    "E",
+    Buffer.concat([
+      field("S", "FATAL"),
+      field("V", "FATAL"),
+      field("C", "57P01"),
+      field("M", "terminating connection due to unexpected postmaster exit"),
+      Buffer.from([0]),
+    ]),
+  ),
 ]);
 
 let server: net.Server;
@@ -51,7 +60,13 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe("PostgreSQL connections that die the moment they open", () => {
   it("[DB]: an interactive transaction on Prisma's pool fails as a connection error; nothing escapes", async () => {
     const lost: Error[] = [];
-    const client = createPostgresClient({ url, poolMax: 2, connectTimeoutMs: 1_000, statementTimeoutMs: 1_000, onConnectionError: (error) => lost.push(error) });
+    const client = createPostgresClient({
+      url,
+      poolMax: 2,
+      connectTimeoutMs: 1_000,
+      statementTimeoutMs: 1_000,
+      onConnectionError: (error) => lost.push(error),
+    });
     try {
       await expect(client.$transaction(async (tx) => tx.$executeRawUnsafe("SELECT 1"))).rejects.toThrow();
       await nextTurn();

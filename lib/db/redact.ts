@@ -4,5 +4,7 @@ const SECRET_FIELD = /hash|secret|password|token|totp|recovery/i;
 
 export function redactSecrets(row: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!row) return row;
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, SECRET_FIELD.test(key) && value !== null && value !== undefined ? "(hidden)" : value]));
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key, SECRET_FIELD.test(key) && value !== null && value !== undefined ? "(hidden)" : value]),
+  );
 }

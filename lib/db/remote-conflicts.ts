@@ -41,7 +41,17 @@ export async function recordConflict(pool: pg.Pool, conflict: ConflictDraft & { 
   await pool.query(
     `INSERT INTO _hrms_conflicts (id, op_id, kind, tbl, row_id, ours, theirs, entries, message, source)
      VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-    [conflict.opId, conflict.kind, conflict.table, conflict.rowId, JSON.stringify(conflict.ours), JSON.stringify(conflict.theirs), JSON.stringify(conflict.entries), conflict.message, conflict.source],
+    [
+      conflict.opId,
+      conflict.kind,
+      conflict.table,
+      conflict.rowId,
+      JSON.stringify(conflict.ours),
+      JSON.stringify(conflict.theirs),
+      JSON.stringify(conflict.entries),
+      conflict.message,
+      conflict.source,
+    ],
   );
 }
 
@@ -128,7 +138,10 @@ async function forceApply(client: pg.PoolClient, tables: Table[], entry: OutboxE
     await client.query(`INSERT INTO ${t} SELECT * FROM json_populate_record(NULL::${t}, $1::json)`, [JSON.stringify(entry.row)]);
     return;
   }
-  const changed = entry.kind === "update" ? changedColumns(table, entry) : table.columns.filter((column) => !["id", "version", "createdAt"].includes(column.name)).map((column) => column.name);
+  const changed =
+    entry.kind === "update"
+      ? changedColumns(table, entry)
+      : table.columns.filter((column) => !["id", "version", "createdAt"].includes(column.name)).map((column) => column.name);
   const assigned = [...new Set([...changed, ...(table.columns.some((column) => column.name === "updatedAt") ? ["updatedAt"] : [])])];
   const set = assigned.map((name) => `${quote(name)} = n.${quote(name)}, `).join("");
   await client.query(`UPDATE ${t} AS t SET ${set}"version" = t."version" + 1 FROM json_populate_record(NULL::${t}, $1::json) AS n WHERE t.id = $2`, [

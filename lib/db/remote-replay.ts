@@ -92,7 +92,8 @@ export async function replayOperations(pool: pg.Pool, operations: OutboxEntry[][
 
 async function replayInOneCall(pool: pg.Pool, operations: OutboxEntry[][], tables: Table[], source: string): Promise<ReplayResult[]> {
   const results: (ReplayResult | null)[] = operations.map(() => null);
-  const payload: { id: string; entries: { sql: string; kind: string; tbl: string; row: unknown; old: unknown; rowId: string; version: number | null }[] }[] = [];
+  const payload: { id: string; entries: { sql: string; kind: string; tbl: string; row: unknown; old: unknown; rowId: string; version: number | null }[] }[] =
+    [];
   const sent: number[] = [];
   for (const [index, entries] of operations.entries()) {
     const unknown = entries.find((entry) => !tables.some((table) => table.name === entry.table));
@@ -104,7 +105,10 @@ async function replayInOneCall(pool: pg.Pool, operations: OutboxEntry[][], table
     payload.push({
       id: entries[0].opId,
       entries: entries.map((entry) => ({
-        sql: entrySql(tables.find((table) => table.name === entry.table)!, entry),
+        sql: entrySql(
+          tables.find((table) => table.name === entry.table)!,
+          entry,
+        ),
         kind: entry.kind,
         tbl: entry.table,
         row: entry.row ?? {},
@@ -116,7 +120,10 @@ async function replayInOneCall(pool: pg.Pool, operations: OutboxEntry[][], table
   }
   if (payload.length === 0) return results as ReplayResult[];
   return inTransaction(pool, "BEGIN", async (client) => {
-    const { rows } = await client.query<BatchRow>("SELECT op_id, outcome, entry_index, detail FROM _hrms_replay($1::json, $2)", [JSON.stringify(payload), source]);
+    const { rows } = await client.query<BatchRow>("SELECT op_id, outcome, entry_index, detail FROM _hrms_replay($1::json, $2)", [
+      JSON.stringify(payload),
+      source,
+    ]);
     if (rows.length !== sent.length || rows.some((row, position) => row.op_id !== payload[position].id)) {
       throw new Error(`the replay function answered ${rows.length} results for ${sent.length} operations`);
     }
@@ -129,7 +136,10 @@ async function replayInOneCall(pool: pg.Pool, operations: OutboxEntry[][], table
         const table = tables.find((candidate) => candidate.name === entry.table)!;
         const theirs = await currentRow(client, table, entry.rowId);
         const kind = entry.kind === "insert" ? "exists" : entry.kind === "update" && !theirs ? "deleted" : "version";
-        results[index] = { outcome: "conflict", conflict: { opId: entry.opId, kind, table: table.name, rowId: entry.rowId, ours: entry.row, theirs, entries, message: null } };
+        results[index] = {
+          outcome: "conflict",
+          conflict: { opId: entry.opId, kind, table: table.name, rowId: entry.rowId, ours: entry.row, theirs, entries, message: null },
+        };
       } else if (TRANSIENT_CODES.has((row.detail ?? "").slice(0, 5))) results[index] = { outcome: "retry", error: row.detail ?? "" };
       else results[index] = rejected(entries, row.detail ?? "refused");
     }
@@ -139,7 +149,10 @@ async function replayInOneCall(pool: pg.Pool, operations: OutboxEntry[][], table
 
 function rejected(entries: OutboxEntry[], detail: string): ReplayResult {
   const first = entries[0];
-  return { outcome: "rejected", conflict: { opId: first.opId, kind: "rejected", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: detail } };
+  return {
+    outcome: "rejected",
+    conflict: { opId: first.opId, kind: "rejected", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: detail },
+  };
 }
 
 async function currentRow(client: pg.PoolClient, table: Table, rowId: string): Promise<Record<string, unknown> | null> {
@@ -151,7 +164,9 @@ async function replayOneByOne(pool: pg.Pool, operations: OutboxEntry[][], tables
   return inTransaction(pool, "BEGIN", async (client) => {
     const results: ReplayResult[] = [];
     const ids = operations.map((entries) => entries[0].opId);
-    const seen = new Set((await client.query<{ op_id: string }>("SELECT op_id FROM _hrms_applied_ops WHERE op_id = ANY($1::text[])", [ids])).rows.map((row) => row.op_id));
+    const seen = new Set(
+      (await client.query<{ op_id: string }>("SELECT op_id FROM _hrms_applied_ops WHERE op_id = ANY($1::text[])", [ids])).rows.map((row) => row.op_id),
+    );
     for (const entries of operations) {
       const opId = entries[0].opId;
       if (seen.has(opId)) {

@@ -146,7 +146,12 @@ const INSTALL_TIMEOUT_MS = 30_000;
 export function schemaChecksum(tables: Table[]): string {
   return createHash("sha256")
     .update(SCHEMA)
-    .update(tables.map((table) => table.name).sort().join(","))
+    .update(
+      tables
+        .map((table) => table.name)
+        .sort()
+        .join(","),
+    )
     .digest("hex");
 }
 
@@ -185,15 +190,17 @@ export async function installBookkeeping(client: pg.PoolClient, tables: Table[],
 
 // Catalog reads only: no lock on any model table.
 async function isInstalled(client: pg.PoolClient, tables: Table[], checksum: string): Promise<boolean> {
-  const { rows } = await client.query<{ stored: string | null; missing: number }>(
-    `SELECT (SELECT value FROM _hrms_meta WHERE key = $1) AS stored,
+  const { rows } = await client
+    .query<{ stored: string | null; missing: number }>(
+      `SELECT (SELECT value FROM _hrms_meta WHERE key = $1) AS stored,
             (SELECT count(*)::int FROM unnest($2::text[]) AS m(tbl)
               WHERE NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
                                  WHERE c.relname = m.tbl AND t.tgname = '_hrms_capture' AND NOT t.tgisinternal)) AS missing`,
-    [CHECKSUM_KEY, tables.map((table) => table.name)],
-  ).catch((error: { code?: string }) => {
-    if (error.code === "42P01") return { rows: [] }; // _hrms_meta does not exist yet
-    throw error;
-  });
+      [CHECKSUM_KEY, tables.map((table) => table.name)],
+    )
+    .catch((error: { code?: string }) => {
+      if (error.code === "42P01") return { rows: [] }; // _hrms_meta does not exist yet
+      throw error;
+    });
   return rows.length === 1 && rows[0].stored === checksum && rows[0].missing === 0;
 }

@@ -111,7 +111,10 @@ export class RemoteStore {
   }
 
   async fetchRows(table: string, ids: string[]): Promise<Record<string, unknown>[]> {
-    const { rows } = await this.pool.query<{ row: Record<string, unknown> }>(`SELECT row_to_json(t) AS row FROM ${quote(table)} t WHERE t.id = ANY($1::text[])`, [ids]);
+    const { rows } = await this.pool.query<{ row: Record<string, unknown> }>(
+      `SELECT row_to_json(t) AS row FROM ${quote(table)} t WHERE t.id = ANY($1::text[])`,
+      [ids],
+    );
     return rows.map((row) => row.row);
   }
 
@@ -122,18 +125,26 @@ export class RemoteStore {
       `SELECT pid, application_name AS application, state, (extract(epoch FROM clock_timestamp() - xact_start) * 1000)::float8 AS age_ms, left(query, 200) AS query
          FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start LIMIT 1`,
     );
-    return rows[0] ? { pid: rows[0].pid, application: rows[0].application, state: rows[0].state, ageMs: Math.round(rows[0].age_ms), query: rows[0].query } : null;
+    return rows[0]
+      ? { pid: rows[0].pid, application: rows[0].application, state: rows[0].state, ageMs: Math.round(rows[0].age_ms), query: rows[0].query }
+      : null;
   }
 
   // A consistent copy of every model table, streamed in batches (memory stays flat whatever the
   // tables' size), plus the snapshot the change feed resumes from.
   // `since`: tables of which only the rows created since a date are copied (the audit log's window).
-  async streamSnapshot(tables: Table[], onBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void> | void, since: Record<string, Date> = {}): Promise<string> {
+  async streamSnapshot(
+    tables: Table[],
+    onBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void> | void,
+    since: Record<string, Date> = {},
+  ): Promise<string> {
     return inTransaction(this.pool, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", async (client) => {
       // A batch takes longer than a request may on a large table; the client waits as long.
       await client.query("SET LOCAL statement_timeout = 60000");
       await client.query("SET LOCAL idle_in_transaction_session_timeout = 60000");
-      const { rows: [{ snapshot }] } = await client.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
+      const {
+        rows: [{ snapshot }],
+      } = await client.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
       for (const table of tables) {
         let after = "";
         const from = since[table.name];
@@ -143,7 +154,11 @@ export class RemoteStore {
             values: from ? [after, from.toISOString()] : [after],
             query_timeout: 61_000,
           } as pg.QueryConfig);
-          if (rows.length > 0) await onBatch(table.name, rows.map((row) => row.row));
+          if (rows.length > 0)
+            await onBatch(
+              table.name,
+              rows.map((row) => row.row),
+            );
           if (rows.length < SNAPSHOT_BATCH_ROWS) break;
           after = rows[rows.length - 1].id;
         }
@@ -205,7 +220,10 @@ export class RemoteStore {
     let changes = 0;
     if (below) {
       changes = (await this.pool.query("DELETE FROM _hrms_changes WHERE txid < $1::text::xid8", [below])).rowCount ?? 0;
-      await this.pool.query("INSERT INTO _hrms_meta (key, value) VALUES ('changes.pruned_below', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE _hrms_meta.value::xid8 < excluded.value::xid8", [below]);
+      await this.pool.query(
+        "INSERT INTO _hrms_meta (key, value) VALUES ('changes.pruned_below', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE _hrms_meta.value::xid8 < excluded.value::xid8",
+        [below],
+      );
     }
     const appliedOps =
       (

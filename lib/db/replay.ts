@@ -61,7 +61,11 @@ export class Replayer {
       if (!state.isClosing && state.breaker.mode === "recovering") await this.handOver(counts);
       if (counts.applied + counts.skipped + counts.conflicts > 0) {
         const ms = Date.now() - startedAt;
-        state.record("replay", `replayed ${counts.applied} queued writes in ${ms} ms (${counts.skipped} already applied, ${counts.conflicts} set aside as conflicts)`, { ...counts, ms });
+        state.record(
+          "replay",
+          `replayed ${counts.applied} queued writes in ${ms} ms (${counts.skipped} already applied, ${counts.conflicts} set aside as conflicts)`,
+          { ...counts, ms },
+        );
       }
     } catch (error) {
       if (isConnectionError(error)) {
@@ -122,7 +126,16 @@ export class Replayer {
           continue;
         }
         await this.setAside(
-          { opId: operation.opId, kind: "stuck", table: operation.entries[0].table, rowId: operation.entries[0].rowId, ours: operation.entries[0].row, theirs: null, entries: operation.entries, message: `refused ${attempts} times, last: ${result.error}` },
+          {
+            opId: operation.opId,
+            kind: "stuck",
+            table: operation.entries[0].table,
+            rowId: operation.entries[0].rowId,
+            ours: operation.entries[0].row,
+            theirs: null,
+            entries: operation.entries,
+            message: `refused ${attempts} times, last: ${result.error}`,
+          },
           counts,
         );
         setAside.push(operation);
@@ -141,7 +154,10 @@ export class Replayer {
     const removed = [...done, ...setAside.map((operation) => operation.opId)];
     if (isLocked) local.removeOperationsNow(removed);
     else await local.removeOperations(removed);
-    return { ready: operations.length, rows: [...setAside, ...alreadyApplied].flatMap((operation) => operation.entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))) };
+    return {
+      ready: operations.length,
+      rows: [...setAside, ...alreadyApplied].flatMap((operation) => operation.entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))),
+    };
   }
 
   private async setAside(conflict: ConflictDraft, counts: Counts): Promise<void> {
@@ -150,7 +166,12 @@ export class Replayer {
     counts.conflicts += 1;
     state.onConflictRecorded();
     const { kind, table, rowId, opId, message } = conflict;
-    state.record("conflict", `replay conflict (${kind}) on ${table} ${rowId}: kept PostgreSQL's version for review`, { opId, kind, table, rowId, message }, "warn");
+    state.record(
+      "conflict",
+      `replay conflict (${kind}) on ${table} ${rowId}: kept PostgreSQL's version for review`,
+      { opId, kind, table, rowId, message },
+      "warn",
+    );
   }
 
   // An admin sets a waiting operation aside now instead of waiting for its retries.
@@ -160,7 +181,16 @@ export class Replayer {
     if (!local || entries.length === 0) return false;
     const first = entries[0];
     await this.setAside(
-      { opId, kind: "stuck", table: first.table, rowId: first.rowId, ours: first.row, theirs: null, entries, message: `set aside by ${actor} while waiting for its retry` },
+      {
+        opId,
+        kind: "stuck",
+        table: first.table,
+        rowId: first.rowId,
+        ours: first.row,
+        theirs: null,
+        entries,
+        message: `set aside by ${actor} while waiting for its retry`,
+      },
       { applied: 0, skipped: 0, conflicts: 0, deferred: 0 },
     );
     await local.removeOperations([opId]);

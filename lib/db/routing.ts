@@ -61,7 +61,9 @@ export async function onSqlite<T>(state: LayerState, work: () => Promise<T>): Pr
     }
     if (isSqliteFull(error)) {
       state.noteLocalFull();
-      throw new DatabaseUnavailableError("The local copy of the database is full, so this change cannot be saved until PostgreSQL is back. Nothing already saved is lost.");
+      throw new DatabaseUnavailableError(
+        "The local copy of the database is full, so this change cannot be saved until PostgreSQL is back. Nothing already saved is lost.",
+      );
     }
     throw error;
   }

@@ -34,7 +34,8 @@ export function assertConventions(tables: Table[]): void {
   for (const table of tables) {
     const names = new Set(table.columns.map((column) => column.name));
     for (const required of ["id", "version"]) {
-      if (!names.has(required)) throw new Error(`Model table ${table.name} has no "${required}" column; every model needs id and version (see prisma/models.prisma).`);
+      if (!names.has(required))
+        throw new Error(`Model table ${table.name} has no "${required}" column; every model needs id and version (see prisma/models.prisma).`);
     }
   }
 }

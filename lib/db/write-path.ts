@@ -175,7 +175,15 @@ export class WritePath {
       const current = after.find((row) => row.id === id) ?? null;
       const changes = diffRows(old, current);
       if (old && current && Object.keys(changes).length === 0) continue;
-      entries.push({ actorId: actor.id, actorEmail: actor.email, requestId: actor.requestId ?? null, action: auditAction(old, current, changes), entity, entityId: id, changes: JSON.stringify(changes) });
+      entries.push({
+        actorId: actor.id,
+        actorEmail: actor.email,
+        requestId: actor.requestId ?? null,
+        action: auditAction(old, current, changes),
+        entity,
+        entityId: id,
+        changes: JSON.stringify(changes),
+      });
     }
     if (entries.length) await callDelegate(tx, "auditLog" as ModelKey, "createMany", prepareWriteArgs("createMany", { data: entries }, ids.take));
     return result;

@@ -41,12 +41,22 @@ describe("createDepartment", () => {
   it("creates a department, nested and with a head, and audits it under the user's name", async () => {
     const parent = await save.createDepartment(HR, input({ name: "Engineering", code: "ENG" }));
     const head = await db.employee.create({
-      data: { employeeNumber: "H1", firstName: "Grace", lastName: "Hopper", workEmail: "grace@example.com", jobTitle: "Head of Platform", hireDate: new Date("2020-01-01") },
+      data: {
+        employeeNumber: "H1",
+        firstName: "Grace",
+        lastName: "Hopper",
+        workEmail: "grace@example.com",
+        jobTitle: "Head of Platform",
+        hireDate: new Date("2020-01-01"),
+      },
       select: { id: true },
     });
     const created = await save.createDepartment(HR, input({ name: "Platform", code: "PLAT", parentId: parent.id, headId: head.id }));
 
-    const stored = await db.department.findUnique({ where: { id: created.id }, select: { name: true, code: true, parentId: true, headId: true, version: true } });
+    const stored = await db.department.findUnique({
+      where: { id: created.id },
+      select: { name: true, code: true, parentId: true, headId: true, version: true },
+    });
     expect(stored).toEqual({ name: "Platform", code: "PLAT", parentId: parent.id, headId: head.id, version: 1 });
     const audit = await db.auditLog.findFirst({ where: { entity: "Department", entityId: created.id }, select: { action: true, actorEmail: true } });
     expect(audit).toEqual({ action: "create", actorEmail: "hr@example.com" });

@@ -10,7 +10,8 @@ import { selfAndDescendants } from "./org-tree";
 
 export const STALE_DEPARTMENT = "Someone else changed this department after you opened the form. Reload to see their changes, then make yours again.";
 
-const invalid = (field: "parentId" | "headId", message: string) => new AppError("validation_failed", "Please correct the highlighted field.", { [field]: message });
+const invalid = (field: "parentId" | "headId", message: string) =>
+  new AppError("validation_failed", "Please correct the highlighted field.", { [field]: message });
 
 // A department cannot sit under itself or under anything nested beneath it. Two simultaneous
 // edits could still close a loop between them; the org chart cuts such a loop rather than hiding it.

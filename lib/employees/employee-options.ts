@@ -34,7 +34,9 @@ export async function listEmployeeFormOptions(editing?: { id: string; managerId:
 export async function findNamesForIds(ids: { departmentIds: string[]; employeeIds: string[] }): Promise<Record<string, string>> {
   const [departments, employees] = await Promise.all([
     ids.departmentIds.length ? db.department.findMany({ where: { id: { in: ids.departmentIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
-    ids.employeeIds.length ? db.employee.findMany({ where: { id: { in: ids.employeeIds } }, select: { id: true, firstName: true, lastName: true } }) : Promise.resolve([]),
+    ids.employeeIds.length
+      ? db.employee.findMany({ where: { id: { in: ids.employeeIds } }, select: { id: true, firstName: true, lastName: true } })
+      : Promise.resolve([]),
   ]);
   return Object.fromEntries([
     ...departments.map((department) => [department.id, department.name] as const),

@@ -5,18 +5,22 @@ import { AppError } from "@/lib/errors";
 // A manager may not report, directly or through others, to the person they manage.
 export async function assertNoManagerCycle(employeeId: string | null, managerId: string | null | undefined): Promise<void> {
   if (!managerId) return;
-  if (managerId === employeeId) throw new AppError("validation_failed", "Please correct the highlighted field.", { managerId: "An employee cannot manage themselves." });
+  if (managerId === employeeId)
+    throw new AppError("validation_failed", "Please correct the highlighted field.", { managerId: "An employee cannot manage themselves." });
   const seen = new Set<string>();
   let current: string | null = managerId;
   while (current && !seen.has(current)) {
     seen.add(current);
     const next: { managerId: string | null } | null = await db.employee.findUnique({ where: { id: current }, select: { managerId: true } });
     if (!next) {
-      if (current === managerId) throw new AppError("validation_failed", "Please correct the highlighted field.", { managerId: "That manager does not exist." });
+      if (current === managerId)
+        throw new AppError("validation_failed", "Please correct the highlighted field.", { managerId: "That manager does not exist." });
       return;
     }
     if (employeeId && next.managerId === employeeId) {
-      throw new AppError("validation_failed", "Please correct the highlighted field.", { managerId: "That would make a reporting loop: this person is above the chosen manager." });
+      throw new AppError("validation_failed", "Please correct the highlighted field.", {
+        managerId: "That would make a reporting loop: this person is above the chosen manager.",
+      });
     }
     current = next.managerId;
   }

@@ -22,7 +22,9 @@ export { formatDate, formatMoney } from "@/lib/format";
 
 // An audit time with its zone, since the history is read by people in several.
 export function formatDateTime(value: Date): string {
-  return dateFormatter({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(value);
+  return dateFormatter({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(
+    value,
+  );
 }
 
 // The value a `type="date"` input expects.

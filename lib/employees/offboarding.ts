@@ -43,9 +43,10 @@ async function chooseSuccessor(leaver: { id: string; managerId: string | null },
   // Moving the reports under the successor must not make a reporting loop (a successor from
   // further down the leaver's own line would).
   const directReports = await db.employee.findMany({ where: { managerId: leaver.id, id: { not: successorId } }, select: { id: true } });
-  for (const report of directReports) await assertNoManagerCycle(report.id, successorId).catch(() => {
-    throw invalid("newManagerId", "That person reports to someone in the leaver's team; choose someone outside it.");
-  });
+  for (const report of directReports)
+    await assertNoManagerCycle(report.id, successorId).catch(() => {
+      throw invalid("newManagerId", "That person reports to someone in the leaver's team; choose someone outside it.");
+    });
   return successorId;
 }
 
@@ -55,8 +56,12 @@ async function carryOut(client: Client, leaver: { id: string; managerId: string 
     // A successor who was one of the leaver's reports now reports to the leaver's manager.
     const promoted = (await client.employee.updateMany({ where: { id: successorId, managerId: leaver.id }, data: { managerId: leaver.managerId } })).count;
     moved.reports = promoted + (await client.employee.updateMany({ where: { managerId: leaver.id }, data: { managerId: successorId } })).count;
-    moved.leaveRequests = (await client.leaveRequest.updateMany({ where: { managerId: leaver.id, status: { in: [...PENDING_LEAVE] } }, data: { managerId: successorId } })).count;
-    moved.corrections = (await client.attendanceCorrection.updateMany({ where: { approverId: leaver.id, status: "PENDING" }, data: { approverId: successorId } })).count;
+    moved.leaveRequests = (
+      await client.leaveRequest.updateMany({ where: { managerId: leaver.id, status: { in: [...PENDING_LEAVE] } }, data: { managerId: successorId } })
+    ).count;
+    moved.corrections = (
+      await client.attendanceCorrection.updateMany({ where: { approverId: leaver.id, status: "PENDING" }, data: { approverId: successorId } })
+    ).count;
   }
   const user = await client.user.findUnique({ where: { employeeId: leaver.id }, select: { id: true } });
   if (user) {
@@ -67,7 +72,10 @@ async function carryOut(client: Client, leaver: { id: string; managerId: string 
   return moved;
 }
 
-async function tellHr(leaver: { id: string; firstName: string; lastName: string; exitDate: Date | null; exitReason: string | null }, moved: Moved): Promise<void> {
+async function tellHr(
+  leaver: { id: string; firstName: string; lastName: string; exitDate: Date | null; exitReason: string | null },
+  moved: Moved,
+): Promise<void> {
   const successor = moved.successorId ? await db.employee.findUnique({ where: { id: moved.successorId }, select: { firstName: true, lastName: true } }) : null;
   const name = `${leaver.firstName} ${leaver.lastName}`;
   const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -114,7 +122,9 @@ export async function changeEmployeeStatus(user: CurrentUser, id: string, versio
   const successorId = await chooseSuccessor(current, input.newManagerId);
   const { saved, moved } = await asUser(user, () =>
     withTransaction(async (tx) => {
-      const saved = await tx.employee.update({ where: { id, version }, data: { exitDate: input.effectiveDate, exitReason: input.reason }, select: { id: true } }).catch(staleOr(id));
+      const saved = await tx.employee
+        .update({ where: { id, version }, data: { exitDate: input.effectiveDate, exitReason: input.reason }, select: { id: true } })
+        .catch(staleOr(id));
       const moved = await carryOut(tx, current, successorId);
       const after = await tx.employee.findUniqueOrThrow({ where: { id: saved.id }, select: { id: true, version: true, status: true } });
       return { saved: after, moved };
@@ -139,7 +149,11 @@ function staleOr(id: string) {
 // Carries out every scheduled leaving whose exit date has come (records terminated before leaving
 // was an event are left alone: their sign-in is refused all the same). Returns how many.
 export async function carryOutDueLeavings(now = new Date()): Promise<number> {
-  const due = await db.employee.findMany({ where: { offboardedAt: null, exitDate: { lte: now }, status: { not: "TERMINATED" } }, select: LEAVER_SELECT, take: 100 });
+  const due = await db.employee.findMany({
+    where: { offboardedAt: null, exitDate: { lte: now }, status: { not: "TERMINATED" } },
+    select: LEAVER_SELECT,
+    take: 100,
+  });
   let done = 0;
   for (const leaver of due) {
     try {
@@ -148,7 +162,11 @@ export async function carryOutDueLeavings(now = new Date()): Promise<number> {
       await tellHr(leaver, moved);
       done += 1;
     } catch (error) {
-      log.error("carrying out a leaving failed", { event: "offboarding", employeeId: leaver.id, error: error instanceof Error ? error.message : String(error) });
+      log.error("carrying out a leaving failed", {
+        event: "offboarding",
+        employeeId: leaver.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return done;

@@ -47,7 +47,12 @@ async function assertPayUnchanged(id: string, data: { salaryCents: number | null
 
 // The status form: leaving, rehiring and everything between go through lib/employees/offboarding.ts.
 export async function changeEmployeeStatus(user: CurrentUser, id: string, version: number, input: StatusChangeInput) {
-  return changeStatus(user, id, version, { status: input.status, effectiveDate: input.exitDate, reason: input.exitReason ?? null, newManagerId: input.newManagerId ?? null });
+  return changeStatus(user, id, version, {
+    status: input.status,
+    effectiveDate: input.exitDate,
+    reason: input.exitReason ?? null,
+    newManagerId: input.newManagerId ?? null,
+  });
 }
 
 // An employee's own contact details; anyone may edit these for themselves only.

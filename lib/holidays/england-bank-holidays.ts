@@ -43,7 +43,11 @@ export function englandBankHolidays(year: number): BankHoliday[] {
   const holidays: BankHoliday[] = [];
 
   const newYear = iso(year, 1, 1);
-  holidays.push(isWeekend(newYear) ? { date: addDays(newYear, isoWeekday(newYear) === 6 ? 2 : 1), name: "New Year’s Day (substitute day)" } : { date: newYear, name: "New Year’s Day" });
+  holidays.push(
+    isWeekend(newYear)
+      ? { date: addDays(newYear, isoWeekday(newYear) === 6 ? 2 : 1), name: "New Year’s Day (substitute day)" }
+      : { date: newYear, name: "New Year’s Day" },
+  );
   holidays.push({ date: addDays(easter, -2), name: "Good Friday" });
   holidays.push({ date: addDays(easter, 1), name: "Easter Monday" });
   holidays.push({ date: firstMonday(year, 5), name: "Early May bank holiday" });
@@ -52,14 +56,20 @@ export function englandBankHolidays(year: number): BankHoliday[] {
 
   // Christmas and Boxing Day each take the next weekday not already a holiday.
   const taken = new Set<IsoDate>();
-  for (const [day, name] of [[25, "Christmas Day"], [26, "Boxing Day"]] as const) {
+  for (const [day, name] of [
+    [25, "Christmas Day"],
+    [26, "Boxing Day"],
+  ] as const) {
     const date = iso(year, 12, day);
     if (!isWeekend(date)) {
       holidays.push({ date, name });
       taken.add(date);
     }
   }
-  for (const [day, name] of [[25, "Christmas Day"], [26, "Boxing Day"]] as const) {
+  for (const [day, name] of [
+    [25, "Christmas Day"],
+    [26, "Boxing Day"],
+  ] as const) {
     if (!isWeekend(iso(year, 12, day))) continue;
     let substitute = iso(year, 12, 27);
     while (isWeekend(substitute) || taken.has(substitute)) substitute = addDays(substitute, 1);

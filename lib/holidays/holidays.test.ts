@@ -37,7 +37,11 @@ describe("holidays", () => {
 
     await save.deleteHoliday(HR, id);
     expect(await list.listHolidays(2030)).toEqual([]);
-    const audit = await db.auditLog.findMany({ where: { entity: "Holiday", entityId: id }, select: { action: true, actorEmail: true }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditLog.findMany({
+      where: { entity: "Holiday", entityId: id },
+      select: { action: true, actorEmail: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit).toEqual([
       { action: "create", actorEmail: "hr@example.com" },
       { action: "update", actorEmail: "hr@example.com" },
@@ -100,7 +104,12 @@ describe("work week", () => {
   it("reads Monday to Friday until set, then what was saved, and counts the year's working days with it", async () => {
     await imports.importHolidays(HR, "2038-01-01, New Year (Friday)\n2038-01-03, A Sunday\n2038-12-24, Christmas Eve, half");
     // 2038 starts on a Friday: 261 weekdays, less New Year and half of Christmas Eve (a Friday).
-    expect(await workWeek.yearCalendarSummary(2038)).toEqual({ year: 2038, workWeek: [1, 2, 3, 4, 5], workingHalfDays: 2 * 261 - 2 - 1, holidaysOnWorkingDays: 2 });
+    expect(await workWeek.yearCalendarSummary(2038)).toEqual({
+      year: 2038,
+      workWeek: [1, 2, 3, 4, 5],
+      workingHalfDays: 2 * 261 - 2 - 1,
+      holidaysOnWorkingDays: 2,
+    });
 
     await workWeek.saveWorkWeek(HR, [7, 1, 2, 3, 4]);
     // Sunday to Thursday: the Sunday holiday now costs a day and the Friday ones nothing.

@@ -3,7 +3,9 @@ import { parseHolidayLines } from "./parse-holiday-lines";
 
 describe("parseHolidayLines", () => {
   it("reads one holiday per line, with an optional half-day marker", () => {
-    const result = parseHolidayLines(["2026-12-25, Christmas Day", "2026-12-24, Christmas Eve, half", "2026-12-31,New Year's Eve,Half day", "2026-01-01, New Year’s Day, full"].join("\n"));
+    const result = parseHolidayLines(
+      ["2026-12-25, Christmas Day", "2026-12-24, Christmas Eve, half", "2026-12-31,New Year's Eve,Half day", "2026-01-01, New Year’s Day, full"].join("\n"),
+    );
     expect(result.errors).toEqual([]);
     expect(result.holidays).toEqual([
       { line: 1, date: "2026-12-25", name: "Christmas Day", isHalfDay: false },
@@ -22,7 +24,9 @@ describe("parseHolidayLines", () => {
   });
 
   it("accepts tab-separated columns pasted from a spreadsheet", () => {
-    expect(parseHolidayLines("2026-05-04\tEarly May bank holiday\thalf").holidays).toEqual([{ line: 1, date: "2026-05-04", name: "Early May bank holiday", isHalfDay: true }]);
+    expect(parseHolidayLines("2026-05-04\tEarly May bank holiday\thalf").holidays).toEqual([
+      { line: 1, date: "2026-05-04", name: "Early May bank holiday", isHalfDay: true },
+    ]);
   });
 
   it("keeps commas that belong to the name", () => {

@@ -21,7 +21,12 @@ export const ZHolidayImport = z.object({
 
 // The year a page shows; anything malformed falls back to the current year.
 export function parseYear(value: unknown, fallback: number): number {
-  const parsed = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR).safeParse(Array.isArray(value) ? value[0] : value);
+  const parsed = z.coerce
+    .number()
+    .int()
+    .min(MIN_YEAR)
+    .max(MAX_YEAR)
+    .safeParse(Array.isArray(value) ? value[0] : value);
   return parsed.success ? parsed.data : fallback;
 }
 

@@ -19,7 +19,10 @@ export function describeEntitlement(type: Pick<Policy, "yearlyHalfDays" | "accru
 
 export function describeCarryForward(type: Pick<Policy, "carryForwardMaxHalfDays" | "carryForwardExpiryMonths">): string {
   if (type.carryForwardMaxHalfDays === 0) return "None";
-  const expiry = type.carryForwardExpiryMonths === null ? "never lapse" : `lapse after ${type.carryForwardExpiryMonths} ${type.carryForwardExpiryMonths === 1 ? "month" : "months"}`;
+  const expiry =
+    type.carryForwardExpiryMonths === null
+      ? "never lapse"
+      : `lapse after ${type.carryForwardExpiryMonths} ${type.carryForwardExpiryMonths === 1 ? "month" : "months"}`;
   return `Up to ${formatHalfDays(type.carryForwardMaxHalfDays)}; ${expiry}`;
 }
 

@@ -44,10 +44,25 @@ afterAll(async () => {
 
 describe("leave types", () => {
   it("creates a type with every policy field and reads it back, audited", async () => {
-    const fields = input({ code: "PAR", name: "Parental leave", isPaid: false, accrual: "MONTHLY", maxConsecutiveDays: 90, allowsHalfDays: false, requiresAttachment: true, requiresHrApproval: true, employmentTypes: "FULL_TIME,PART_TIME", isActive: false, color: "#aa3377" });
+    const fields = input({
+      code: "PAR",
+      name: "Parental leave",
+      isPaid: false,
+      accrual: "MONTHLY",
+      maxConsecutiveDays: 90,
+      allowsHalfDays: false,
+      requiresAttachment: true,
+      requiresHrApproval: true,
+      employmentTypes: "FULL_TIME,PART_TIME",
+      isActive: false,
+      color: "#aa3377",
+    });
     const { id } = await save.createLeaveType(HR, fields);
     expect(await get.getLeaveType(id)).toEqual({ id, version: 1, ...fields });
-    expect(await db.auditLog.findFirst({ where: { entity: "LeaveType", entityId: id }, select: { action: true, actorEmail: true } })).toEqual({ action: "create", actorEmail: "hr@example.com" });
+    expect(await db.auditLog.findFirst({ where: { entity: "LeaveType", entityId: id }, select: { action: true, actorEmail: true } })).toEqual({
+      action: "create",
+      actorEmail: "hr@example.com",
+    });
   });
 
   it("lists active types first, with how many requests use each", async () => {

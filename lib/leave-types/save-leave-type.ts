@@ -13,7 +13,8 @@ export const STALE_LEAVE_TYPE = "Someone else changed this leave type after you 
 // Codes are what people and exports refer to; saying which type has one beats "already exists".
 async function assertCodeFree(code: string, exceptId: string | null): Promise<void> {
   const other = await db.leaveType.findUnique({ where: { code }, select: { id: true, name: true } });
-  if (other && other.id !== exceptId) throw new AppError("conflict", "Please correct the highlighted field.", { code: `${other.name} already uses this code.` });
+  if (other && other.id !== exceptId)
+    throw new AppError("conflict", "Please correct the highlighted field.", { code: `${other.name} already uses this code.` });
 }
 
 export async function createLeaveType(user: CurrentUser, input: LeaveTypeInput): Promise<{ id: string }> {

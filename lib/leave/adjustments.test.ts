@@ -19,7 +19,19 @@ beforeAll(async () => {
   adjustments = await import("./adjustments");
   ledger = await import("./ledger");
   ({ db, closeDatabase } = await import("@/lib/db"));
-  personId = (await db.employee.create({ data: { employeeNumber: "A1", firstName: "Ada", lastName: "Just", workEmail: "ada.just@example.com", jobTitle: "Engineer", hireDate: new Date("2026-01-01T00:00:00Z") }, select: { id: true } })).id;
+  personId = (
+    await db.employee.create({
+      data: {
+        employeeNumber: "A1",
+        firstName: "Ada",
+        lastName: "Just",
+        workEmail: "ada.just@example.com",
+        jobTitle: "Engineer",
+        hireDate: new Date("2026-01-01T00:00:00Z"),
+      },
+      select: { id: true },
+    })
+  ).id;
   typeId = (await db.leaveType.create({ data: { code: "AL", name: "Annual leave", yearlyHalfDays: 50 }, select: { id: true } })).id;
 });
 
@@ -27,7 +39,15 @@ afterAll(async () => {
   await closeDatabase();
 });
 
-const input = (overrides: Record<string, unknown> = {}) => adjustments.ZAdjustmentInput.parse({ employeeId: personId, leaveTypeId: typeId, effectiveDate: "2026-03-02", days: "1.5", reason: "Worked the Easter weekend", ...overrides });
+const input = (overrides: Record<string, unknown> = {}) =>
+  adjustments.ZAdjustmentInput.parse({
+    employeeId: personId,
+    leaveTypeId: typeId,
+    effectiveDate: "2026-03-02",
+    days: "1.5",
+    reason: "Worked the Easter weekend",
+    ...overrides,
+  });
 
 describe("adjustBalance", () => {
   it("adds a signed, dated, explained line that moves the balance by exactly its amount, audited", async () => {
@@ -40,7 +60,9 @@ describe("adjustBalance", () => {
     const line = after.lines.find((row) => row.id === result.id);
     expect(line).toMatchObject({ kind: "ADJUSTMENT", halfDays: 3, reason: "Worked the Easter weekend", createdByEmail: "hr@example.com" });
     expect(line?.effectiveDate).toEqual(new Date("2026-03-02T00:00:00Z"));
-    expect(await db.auditLog.findFirst({ where: { entity: "LeaveLedgerEntry", entityId: result.id }, select: { actorEmail: true } })).toEqual({ actorEmail: "hr@example.com" });
+    expect(await db.auditLog.findFirst({ where: { entity: "LeaveLedgerEntry", entityId: result.id }, select: { actorEmail: true } })).toEqual({
+      actorEmail: "hr@example.com",
+    });
   });
 
   it("counts from its date: not in a balance asked about before it", async () => {
@@ -82,12 +104,21 @@ describe("ZAdjustmentInput", () => {
     [{ effectiveDate: "2026-02-30" }, "effectiveDate", /real date/],
     [{ leaveTypeId: "" }, "leaveTypeId", /Choose a leave type/],
   ])("refuses %j beside the field", (change, field, message) => {
-    const result = adjustments.ZAdjustmentInput.safeParse({ employeeId: "e", leaveTypeId: "t", effectiveDate: "2026-03-02", days: "1", reason: "Because", ...change });
+    const result = adjustments.ZAdjustmentInput.safeParse({
+      employeeId: "e",
+      leaveTypeId: "t",
+      effectiveDate: "2026-03-02",
+      days: "1",
+      reason: "Because",
+      ...change,
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.find((issue) => issue.path.join(".") === field)?.message).toMatch(message);
   });
 
   it("accepts a leading plus sign and half days", () => {
-    expect(adjustments.ZAdjustmentInput.parse({ employeeId: "e", leaveTypeId: "t", effectiveDate: "2026-03-02", days: "+2.5", reason: "Because" }).days).toBe(2.5);
+    expect(adjustments.ZAdjustmentInput.parse({ employeeId: "e", leaveTypeId: "t", effectiveDate: "2026-03-02", days: "+2.5", reason: "Because" }).days).toBe(
+      2.5,
+    );
   });
 });

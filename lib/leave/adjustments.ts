@@ -23,9 +23,18 @@ export const ZAdjustmentInput = z.object({
       .refine((value) => Number.isInteger(value * 2), "Use whole or half days, like 2 or -1.5.")
       .refine((value) => Math.abs(value) <= 366, "Use at most 366 days."),
   ),
-  reason: z.string({ error: "Say why the balance is being adjusted." }).trim().min(3, "Say why the balance is being adjusted.").max(500, "Use at most 500 characters."),
+  reason: z
+    .string({ error: "Say why the balance is being adjusted." })
+    .trim()
+    .min(3, "Say why the balance is being adjusted.")
+    .max(500, "Use at most 500 characters."),
   // Sent once per form: a double submit records the adjustment once.
-  token: z.string().trim().max(64).regex(/^[A-Za-z0-9-]*$/).optional(),
+  token: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9-]*$/)
+    .optional(),
 });
 
 export type AdjustmentInput = z.infer<typeof ZAdjustmentInput>;
@@ -49,7 +58,17 @@ export async function adjustBalance(user: CurrentUser, input: AdjustmentInput): 
   try {
     const line = await asUser(user, () =>
       db.leaveLedgerEntry.create({
-        data: { employeeId: employee.id, leaveTypeId: type.id, year, kind: "ADJUSTMENT", halfDays, effectiveDate: fromIsoDate(input.effectiveDate), reason: input.reason, createdByEmail: user.email, dedupeKey },
+        data: {
+          employeeId: employee.id,
+          leaveTypeId: type.id,
+          year,
+          kind: "ADJUSTMENT",
+          halfDays,
+          effectiveDate: fromIsoDate(input.effectiveDate),
+          reason: input.reason,
+          createdByEmail: user.email,
+          dedupeKey,
+        },
         select: { id: true },
       }),
     );

@@ -12,7 +12,13 @@ let db: typeof import("@/lib/db").db;
 let closeDatabase: () => Promise<void>;
 
 const NOW = new Date("2026-11-26T10:00:00Z");
-const userWith = (role: Role, employeeId: string | null = null): CurrentUser => ({ id: `user-${role.toLowerCase()}-${employeeId}`, email: `${role.toLowerCase()}@example.com`, role, employeeId, name: role });
+const userWith = (role: Role, employeeId: string | null = null): CurrentUser => ({
+  id: `user-${role.toLowerCase()}-${employeeId}`,
+  email: `${role.toLowerCase()}@example.com`,
+  role,
+  employeeId,
+  name: role,
+});
 const HR = userWith("HR");
 
 const people: Record<string, string> = {};
@@ -24,11 +30,22 @@ beforeAll(async () => {
   ({ db, closeDatabase } = await import("@/lib/db"));
   const engineering = (await db.department.create({ data: { name: "Engineering", code: "ENG" }, select: { id: true } })).id;
   const sales = (await db.department.create({ data: { name: "Sales", code: "SALES" }, select: { id: true } })).id;
-  const person = async (key: string, data: { lastName: string; departmentId: string; hireDate: string; exitDate?: string; managerId?: string; employmentType?: "FULL_TIME" | "CONTRACTOR" }) => {
+  const person = async (
+    key: string,
+    data: { lastName: string; departmentId: string; hireDate: string; exitDate?: string; managerId?: string; employmentType?: "FULL_TIME" | "CONTRACTOR" },
+  ) => {
     const { hireDate, exitDate, ...rest } = data;
     people[key] = (
       await db.employee.create({
-        data: { employeeNumber: key, firstName: key, workEmail: `${key}@example.com`, jobTitle: "Staff", hireDate: new Date(`${hireDate}T00:00:00Z`), exitDate: exitDate ? new Date(`${exitDate}T00:00:00Z`) : null, ...rest },
+        data: {
+          employeeNumber: key,
+          firstName: key,
+          workEmail: `${key}@example.com`,
+          jobTitle: "Staff",
+          hireDate: new Date(`${hireDate}T00:00:00Z`),
+          exitDate: exitDate ? new Date(`${exitDate}T00:00:00Z`) : null,
+          ...rest,
+        },
         select: { id: true },
       })
     ).id;
@@ -37,10 +54,22 @@ beforeAll(async () => {
   await person("dev", { lastName: "Bravo", departmentId: engineering, hireDate: "2026-07-01", managerId: people.boss });
   await person("seller", { lastName: "Charlie", departmentId: sales, hireDate: "2025-01-01", employmentType: "CONTRACTOR" });
   await person("gone", { lastName: "Delta", departmentId: sales, hireDate: "2020-01-01", exitDate: "2025-06-30" });
-  types.annual = (await db.leaveType.create({ data: { code: "AL", name: "Annual leave", yearlyHalfDays: 50, carryForwardMaxHalfDays: 0 }, select: { id: true } })).id;
-  types.sick = (await db.leaveType.create({ data: { code: "SL", name: "Sick leave", yearlyHalfDays: 20, employmentTypes: "FULL_TIME" }, select: { id: true } })).id;
+  types.annual = (
+    await db.leaveType.create({ data: { code: "AL", name: "Annual leave", yearlyHalfDays: 50, carryForwardMaxHalfDays: 0 }, select: { id: true } })
+  ).id;
+  types.sick = (
+    await db.leaveType.create({ data: { code: "SL", name: "Sick leave", yearlyHalfDays: 20, employmentTypes: "FULL_TIME" }, select: { id: true } })
+  ).id;
   await db.leaveType.create({ data: { code: "OLD", name: "Old leave", yearlyHalfDays: 20, isActive: false } });
-  await db.leaveRequest.create({ data: { employeeId: people.boss, leaveTypeId: types.annual, startDate: new Date("2026-12-21T00:00:00Z"), endDate: new Date("2026-12-22T00:00:00Z"), halfDays: 4 } });
+  await db.leaveRequest.create({
+    data: {
+      employeeId: people.boss,
+      leaveTypeId: types.annual,
+      startDate: new Date("2026-12-21T00:00:00Z"),
+      endDate: new Date("2026-12-22T00:00:00Z"),
+      halfDays: 4,
+    },
+  });
 });
 
 afterAll(async () => {
@@ -92,7 +121,9 @@ describe("getEmployeeLedger", () => {
     const ledger = await employeeLedger.getEmployeeLedger(HR, people.boss, "2026-06-30", NOW);
     expect(ledger).toMatchObject({ year: 2026, asOf: "2026-06-30", canAdjust: true, employee: { firstName: "boss", department: "Engineering" } });
     const annual = ledger.balances.find((balance) => balance.type.id === types.annual)!;
-    expect(annual.lines.map(({ kind, halfDays, runningTotal, isAfterAsOf }) => ({ kind, halfDays, runningTotal, isAfterAsOf }))).toEqual([{ kind: "ALLOCATION", halfDays: 50, runningTotal: 50, isAfterAsOf: false }]);
+    expect(annual.lines.map(({ kind, halfDays, runningTotal, isAfterAsOf }) => ({ kind, halfDays, runningTotal, isAfterAsOf }))).toEqual([
+      { kind: "ALLOCATION", halfDays: 50, runningTotal: 50, isAfterAsOf: false },
+    ]);
     expect(annual).toMatchObject({ balance: 50, pending: 4, available: 46, closing: 50 });
   });
 

@@ -65,10 +65,16 @@ export async function getBalancesReport(user: Principal, query: BalancesQuery, n
     ...(query.department ? { departmentId: query.department } : {}),
     hireDate: { lte: fromIsoDate(`${year}-12-31`) },
     OR: [{ exitDate: null }, { exitDate: { gte: fromIsoDate(`${year}-01-01`) } }],
-    AND: terms.map((term) => ({ OR: [{ firstName: { contains: term, mode: "insensitive" as const } }, { lastName: { contains: term, mode: "insensitive" as const } }] })),
+    AND: terms.map((term) => ({
+      OR: [{ firstName: { contains: term, mode: "insensitive" as const } }, { lastName: { contains: term, mode: "insensitive" as const } }],
+    })),
   };
   const [types, total] = await Promise.all([
-    db.leaveType.findMany({ where: { isActive: true }, select: { id: true, name: true, code: true, color: true, yearlyHalfDays: true, employmentTypes: true }, orderBy: { name: "asc" } }),
+    db.leaveType.findMany({
+      where: { isActive: true },
+      select: { id: true, name: true, code: true, color: true, yearlyHalfDays: true, employmentTypes: true },
+      orderBy: { name: "asc" },
+    }),
     db.employee.count({ where }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / BALANCES_PAGE_SIZE));
@@ -90,9 +96,26 @@ export async function getBalancesReport(user: Principal, query: BalancesQuery, n
           continue;
         }
         const balance = await getBalance(db, employee.id, type.id, year, asOf, { today });
-        cells[type.id] = { available: balance.available, balance: balance.balance, scheduled: balance.scheduled, pending: balance.pending, lapsing: balance.lapsing, expiresOn: balance.expiresOn };
+        cells[type.id] = {
+          available: balance.available,
+          balance: balance.balance,
+          scheduled: balance.scheduled,
+          pending: balance.pending,
+          lapsing: balance.lapsing,
+          expiresOn: balance.expiresOn,
+        };
       }
-      return { employee: { id: employee.id, firstName: employee.firstName, lastName: employee.lastName, jobTitle: employee.jobTitle, status: employee.status, department: employee.department?.name ?? null }, cells };
+      return {
+        employee: {
+          id: employee.id,
+          firstName: employee.firstName,
+          lastName: employee.lastName,
+          jobTitle: employee.jobTitle,
+          status: employee.status,
+          department: employee.department?.name ?? null,
+        },
+        cells,
+      };
     }),
   );
   return {

@@ -76,7 +76,17 @@ export async function getEmployeeLedger(user: Principal, employeeId: string, asO
       const lines = balance.lines.map((line) => {
         running += line.halfDays;
         const date = toIsoDate(line.effectiveDate);
-        return { id: line.id, date, kind: line.kind, reason: line.reason, halfDays: line.halfDays, runningTotal: running, isAfterAsOf: date > asOf, requestId: line.requestId, createdByEmail: line.createdByEmail };
+        return {
+          id: line.id,
+          date,
+          kind: line.kind,
+          reason: line.reason,
+          halfDays: line.halfDays,
+          runningTotal: running,
+          isAfterAsOf: date > asOf,
+          requestId: line.requestId,
+          createdByEmail: line.createdByEmail,
+        };
       });
       return {
         type: { id: balance.type.id, name: balance.type.name, code: balance.type.code, color: balance.type.color, isUnlimited: isUnlimited(balance.type) },

@@ -40,12 +40,27 @@ async function employee(hireDate: string, overrides: { exitDate?: string; employ
   return row.id;
 }
 
-type TypeOptions = { yearlyHalfDays?: number; accrual?: "UPFRONT" | "MONTHLY"; carryForwardMaxHalfDays?: number; carryForwardExpiryMonths?: number | null; employmentTypes?: string; isActive?: boolean };
+type TypeOptions = {
+  yearlyHalfDays?: number;
+  accrual?: "UPFRONT" | "MONTHLY";
+  carryForwardMaxHalfDays?: number;
+  carryForwardExpiryMonths?: number | null;
+  employmentTypes?: string;
+  isActive?: boolean;
+};
 
 async function leaveType(options: TypeOptions = {}) {
   counter += 1;
   const row = await db.leaveType.create({
-    data: { code: `T${counter}`, name: `Type ${counter}`, yearlyHalfDays: 50, accrual: "UPFRONT", carryForwardMaxHalfDays: 10, carryForwardExpiryMonths: 3, ...options },
+    data: {
+      code: `T${counter}`,
+      name: `Type ${counter}`,
+      yearlyHalfDays: 50,
+      accrual: "UPFRONT",
+      carryForwardMaxHalfDays: 10,
+      carryForwardExpiryMonths: 3,
+      ...options,
+    },
     select: { id: true },
   });
   return row.id;
@@ -58,7 +73,16 @@ async function taken(employeeId: string, leaveTypeId: string, date: string, half
     select: { id: true },
   });
   await db.leaveLedgerEntry.create({
-    data: { employeeId, leaveTypeId, year: Number(date.slice(0, 4)), kind: "TAKEN", halfDays: -halfDays, effectiveDate: new Date(`${date}T00:00:00Z`), reason: "Approved leave", requestId: request.id },
+    data: {
+      employeeId,
+      leaveTypeId,
+      year: Number(date.slice(0, 4)),
+      kind: "TAKEN",
+      halfDays: -halfDays,
+      effectiveDate: new Date(`${date}T00:00:00Z`),
+      reason: "Approved leave",
+      requestId: request.id,
+    },
   });
   return request.id;
 }
@@ -109,7 +133,9 @@ describe("syncLedger", () => {
     const [person, type] = [await employee("2026-07-01"), await leaveType()];
     await ledger.syncLedger(db, person, type, 2026, "2026-07-01", TODAY);
     const rows = await lines(person, type, 2026);
-    expect(rows.map(({ kind, halfDays, reason }) => ({ kind, halfDays, reason }))).toEqual([{ kind: "ALLOCATION", halfDays: 25, reason: "Yearly allocation, prorated for days employed" }]);
+    expect(rows.map(({ kind, halfDays, reason }) => ({ kind, halfDays, reason }))).toEqual([
+      { kind: "ALLOCATION", halfDays: 25, reason: "Yearly allocation, prorated for days employed" },
+    ]);
     expect(rows[0].effectiveDate).toEqual(new Date("2026-07-01T00:00:00Z"));
     expect(rows[0].dedupeKey).toBe(`${person}:${type}:allocation:2026`);
   });
@@ -234,7 +260,13 @@ describe("getBalance", () => {
     const [person, type] = [await employee("2024-01-01"), await leaveType({ carryForwardExpiryMonths: 3 })];
     await taken(person, type, "2026-03-09", 4);
     // 10 carried, 4 of them used in March: 6 lapse on 1 April. A request after that date cannot use them.
-    expect(await ledger.getBalance(db, person, type, 2026, "2026-02-01", TODAY)).toMatchObject({ balance: 60, scheduled: 4, available: 56, lapsing: 6, expiresOn: "2026-04-01" });
+    expect(await ledger.getBalance(db, person, type, 2026, "2026-02-01", TODAY)).toMatchObject({
+      balance: 60,
+      scheduled: 4,
+      available: 56,
+      lapsing: 6,
+      expiresOn: "2026-04-01",
+    });
     // From the expiry date the lapse is a line in the ledger, no longer a warning.
     expect(await ledger.getBalance(db, person, type, 2026, "2026-04-01", TODAY)).toMatchObject({ balance: 50, available: 50, lapsing: 0, expiresOn: null });
   });
@@ -251,14 +283,23 @@ describe("getBalance", () => {
   it("counts a cancelled request's reversal line back in", async () => {
     const [person, type] = [await employee("2026-01-01"), await leaveType()];
     const requestId = await taken(person, type, "2026-03-02", 4);
-    await db.leaveLedgerEntry.create({ data: { employeeId: person, leaveTypeId: type, year: 2026, kind: "CANCELLED", halfDays: 4, effectiveDate: new Date("2026-03-02T00:00:00Z"), requestId } });
+    await db.leaveLedgerEntry.create({
+      data: { employeeId: person, leaveTypeId: type, year: 2026, kind: "CANCELLED", halfDays: 4, effectiveDate: new Date("2026-03-02T00:00:00Z"), requestId },
+    });
     expect(await ledger.getBalance(db, person, type, 2026, "2026-02-01", TODAY)).toMatchObject({ balance: 50, scheduled: 0, available: 50 });
   });
 
   it("counts pending requests against what is available, not against the balance", async () => {
     const [person, type] = [await employee("2026-01-01"), await leaveType()];
-    for (const [status, date] of [["PENDING_MANAGER", "2026-05-04"], ["PENDING_HR", "2026-06-01"], ["REJECTED", "2026-07-01"], ["PENDING_MANAGER", "2027-01-04"]] as const) {
-      await db.leaveRequest.create({ data: { employeeId: person, leaveTypeId: type, startDate: new Date(`${date}T00:00:00Z`), endDate: new Date(`${date}T00:00:00Z`), halfDays: 3, status } });
+    for (const [status, date] of [
+      ["PENDING_MANAGER", "2026-05-04"],
+      ["PENDING_HR", "2026-06-01"],
+      ["REJECTED", "2026-07-01"],
+      ["PENDING_MANAGER", "2027-01-04"],
+    ] as const) {
+      await db.leaveRequest.create({
+        data: { employeeId: person, leaveTypeId: type, startDate: new Date(`${date}T00:00:00Z`), endDate: new Date(`${date}T00:00:00Z`), halfDays: 3, status },
+      });
     }
     const balance = await ledger.getBalance(db, person, type, 2026, "2026-04-01", TODAY);
     expect(balance).toMatchObject({ balance: 50, scheduled: 0, pending: 6, available: 44 });

@@ -8,7 +8,15 @@ import { carryExpiryDate, dueEntries, type Policy } from "./policy";
 // so a balance can be explained line by line and as of any date.
 export type Client = Parameters<Parameters<typeof withTransaction>[0]>[0] | typeof db;
 
-export type LedgerLine = { id: string; kind: string; halfDays: number; effectiveDate: Date; reason: string | null; requestId: string | null; createdByEmail: string | null };
+export type LedgerLine = {
+  id: string;
+  kind: string;
+  halfDays: number;
+  effectiveDate: Date;
+  reason: string | null;
+  requestId: string | null;
+  createdByEmail: string | null;
+};
 
 export type Balance = {
   leaveTypeId: string;
@@ -40,7 +48,10 @@ type SyncOptions = LedgerOptions & { depth?: number };
 type LeaveTypePolicy = Policy & { id: string; employmentTypes: string; isActive: boolean };
 
 export function appliesTo(type: Pick<LeaveTypePolicy, "employmentTypes">, employmentType: string): boolean {
-  const types = type.employmentTypes.split(",").map((item) => item.trim()).filter(Boolean);
+  const types = type.employmentTypes
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   return types.length === 0 || types.includes(employmentType);
 }
 
@@ -49,7 +60,15 @@ async function loadContext(client: Client, employeeId: string, leaveTypeId: stri
     client.employee.findUnique({ where: { id: employeeId }, select: { hireDate: true, exitDate: true, employmentType: true } }),
     client.leaveType.findUnique({
       where: { id: leaveTypeId },
-      select: { id: true, yearlyHalfDays: true, accrual: true, carryForwardMaxHalfDays: true, carryForwardExpiryMonths: true, employmentTypes: true, isActive: true },
+      select: {
+        id: true,
+        yearlyHalfDays: true,
+        accrual: true,
+        carryForwardMaxHalfDays: true,
+        carryForwardExpiryMonths: true,
+        employmentTypes: true,
+        isActive: true,
+      },
     }),
   ]);
   return employee && type ? { employee, type: type as LeaveTypePolicy } : null;
@@ -61,7 +80,14 @@ function sum(lines: { halfDays: number }[]): number {
 
 // Writes the automatic lines due by `asOf` for one employee, leave type and year, and corrects
 // those already written whose facts have changed since (see policy.ts).
-export async function syncLedger(client: Client, employeeId: string, leaveTypeId: string, year: number, asOf: IsoDate, options: SyncOptions = {}): Promise<void> {
+export async function syncLedger(
+  client: Client,
+  employeeId: string,
+  leaveTypeId: string,
+  year: number,
+  asOf: IsoDate,
+  options: SyncOptions = {},
+): Promise<void> {
   const depth = options.depth ?? 0;
   const today = options.today ?? toIsoDate(new Date());
   const context = await loadContext(client, employeeId, leaveTypeId);
@@ -95,7 +121,16 @@ export async function syncLedger(client: Client, employeeId: string, leaveTypeId
   for (const entry of due) {
     await client.leaveLedgerEntry
       .create({
-        data: { employeeId, leaveTypeId, year, kind: entry.kind, halfDays: entry.halfDays, effectiveDate: new Date(`${entry.effectiveDate}T00:00:00Z`), reason: entry.reason, dedupeKey: `${prefix}${entry.dedupeKey}` },
+        data: {
+          employeeId,
+          leaveTypeId,
+          year,
+          kind: entry.kind,
+          halfDays: entry.halfDays,
+          effectiveDate: new Date(`${entry.effectiveDate}T00:00:00Z`),
+          reason: entry.reason,
+          dedupeKey: `${prefix}${entry.dedupeKey}`,
+        },
       })
       .catch((error: unknown) => {
         // Another request wrote the same line a moment ago: that is the line we wanted.
@@ -104,7 +139,14 @@ export async function syncLedger(client: Client, employeeId: string, leaveTypeId
   }
 }
 
-export async function getBalance(client: Client, employeeId: string, leaveTypeId: string, year: number, asOf: IsoDate, options: LedgerOptions = {}): Promise<Balance> {
+export async function getBalance(
+  client: Client,
+  employeeId: string,
+  leaveTypeId: string,
+  year: number,
+  asOf: IsoDate,
+  options: LedgerOptions = {},
+): Promise<Balance> {
   await syncLedger(client, employeeId, leaveTypeId, year, asOf, { today: options.today });
   const [rows, pendingRequests, type] = await Promise.all([
     client.leaveLedgerEntry.findMany({
@@ -113,12 +155,25 @@ export async function getBalance(client: Client, employeeId: string, leaveTypeId
       orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }],
     }),
     client.leaveRequest.findMany({
-      where: { employeeId, leaveTypeId, status: { in: ["PENDING_MANAGER", "PENDING_HR"] }, startDate: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) } },
+      where: {
+        employeeId,
+        leaveTypeId,
+        status: { in: ["PENDING_MANAGER", "PENDING_HR"] },
+        startDate: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) },
+      },
       select: { halfDays: true },
     }),
     client.leaveType.findUnique({ where: { id: leaveTypeId }, select: { carryForwardExpiryMonths: true } }),
   ]);
-  const lines: LedgerLine[] = rows.map((row) => ({ id: row.id, kind: row.kind, halfDays: row.halfDays, effectiveDate: row.effectiveDate, reason: row.reason, requestId: row.requestId, createdByEmail: row.createdByEmail }));
+  const lines: LedgerLine[] = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    halfDays: row.halfDays,
+    effectiveDate: row.effectiveDate,
+    reason: row.reason,
+    requestId: row.requestId,
+    createdByEmail: row.createdByEmail,
+  }));
   const upTo = lines.filter((line) => toIsoDate(line.effectiveDate) <= asOf);
   const scheduled = 0 - sum(lines.filter((line) => toIsoDate(line.effectiveDate) > asOf && (line.kind === "TAKEN" || line.kind === "CANCELLED")));
   const balance = sum(upTo);
@@ -132,7 +187,18 @@ export async function getBalance(client: Client, employeeId: string, leaveTypeId
     const takenBefore = -sum(lines.filter((line) => (line.kind === "TAKEN" || line.kind === "CANCELLED") && toIsoDate(line.effectiveDate) < expiry));
     lapsing = Math.max(0, carried - takenBefore);
   }
-  return { leaveTypeId, year, asOf, balance, scheduled, pending, available: balance - scheduled - pending, lapsing, expiresOn: lapsing > 0 ? expiry : null, lines };
+  return {
+    leaveTypeId,
+    year,
+    asOf,
+    balance,
+    scheduled,
+    pending,
+    available: balance - scheduled - pending,
+    lapsing,
+    expiresOn: lapsing > 0 ? expiry : null,
+    lines,
+  };
 }
 
 // Every active leave type that applies to the employee, with its balance.

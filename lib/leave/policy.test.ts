@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysInYear } from "./dates";
-import { accruedThrough, type AutoEntry, dueEntries, type DueEntriesInput, employedDays, type Employment, type Policy, proratedEntitlement, type RecordedLine, roundHalfDays } from "./policy";
+import {
+  accruedThrough,
+  type AutoEntry,
+  dueEntries,
+  type DueEntriesInput,
+  employedDays,
+  type Employment,
+  type Policy,
+  proratedEntitlement,
+  type RecordedLine,
+  roundHalfDays,
+} from "./policy";
 
 // Amounts are half-days throughout: 50 = 25 days.
 const ANNUAL: Policy = { yearlyHalfDays: 50, accrual: "UPFRONT", carryForwardMaxHalfDays: 10, carryForwardExpiryMonths: 3 };
@@ -8,7 +19,16 @@ const MONTHLY: Policy = { ...ANNUAL, accrual: "MONTHLY", carryForwardMaxHalfDays
 const VETERAN: Employment = { hireDate: "2020-03-02", exitDate: null };
 
 function due(overrides: Partial<DueEntriesInput>): AutoEntry[] {
-  return dueEntries({ policy: ANNUAL, employment: VETERAN, year: 2026, asOf: "2026-12-31", previousYearClosing: 0, takenBeforeExpiry: 0, recorded: [], ...overrides });
+  return dueEntries({
+    policy: ANNUAL,
+    employment: VETERAN,
+    year: 2026,
+    asOf: "2026-12-31",
+    previousYearClosing: 0,
+    takenBeforeExpiry: 0,
+    recorded: [],
+    ...overrides,
+  });
 }
 
 // Does what the ledger does: writes what is due, then asks again, until nothing more is due.
@@ -195,7 +215,9 @@ describe("monthly accrual", () => {
     const employment = { hireDate: "2026-03-15", exitDate: null };
     expect(due({ policy: MONTHLY, employment, asOf: "2026-03-14" })).toEqual([]);
     // 15–31 March: 17 of 365 days × 50 = 2.3 → 2.
-    expect(summary(due({ policy: MONTHLY, employment, asOf: "2026-03-15" }))).toEqual([{ kind: "ACCRUAL", halfDays: 2, effectiveDate: "2026-03-15", dedupeKey: "accrual:2026-03" }]);
+    expect(summary(due({ policy: MONTHLY, employment, asOf: "2026-03-15" }))).toEqual([
+      { kind: "ACCRUAL", halfDays: 2, effectiveDate: "2026-03-15", dedupeKey: "accrual:2026-03" },
+    ]);
   });
 
   it("stops a mid-month leaver's accrual at the exit date", () => {
@@ -257,15 +279,23 @@ describe("carry-forward", () => {
   });
 
   it("leaves the recorded carry alone when last year's closing is unknown", () => {
-    const recorded = [{ key: "allocation:2026", halfDays: 50 }, { key: "carry:2026", halfDays: 7 }];
+    const recorded = [
+      { key: "allocation:2026", halfDays: 50 },
+      { key: "carry:2026", halfDays: 7 },
+    ];
     expect(due({ asOf: "2026-02-01", previousYearClosing: null, recorded })).toEqual([]);
     // ...and lapses what is left of it on time.
-    expect(summary(due({ asOf: "2026-04-01", previousYearClosing: null, recorded }))).toEqual([{ kind: "EXPIRY", halfDays: -7, effectiveDate: "2026-04-01", dedupeKey: "expiry:2026" }]);
+    expect(summary(due({ asOf: "2026-04-01", previousYearClosing: null, recorded }))).toEqual([
+      { kind: "EXPIRY", halfDays: -7, effectiveDate: "2026-04-01", dedupeKey: "expiry:2026" },
+    ]);
   });
 });
 
 describe("expiry of carried days", () => {
-  const carried = [{ key: "allocation:2026", halfDays: 50 }, { key: "carry:2026", halfDays: 10 }];
+  const carried = [
+    { key: "allocation:2026", halfDays: 50 },
+    { key: "carry:2026", halfDays: 10 },
+  ];
 
   it("lapses nothing before the expiry date", () => {
     expect(due({ asOf: "2026-03-31", previousYearClosing: 10, recorded: carried })).toEqual([]);
@@ -305,9 +335,14 @@ describe("expiry of carried days", () => {
 
   it("uses calendar months: a 2-month expiry lapses on 1 March, also in a leap year", () => {
     const policy = { ...ANNUAL, carryForwardExpiryMonths: 2 };
-    const recorded = [{ key: "allocation:2024", halfDays: 50 }, { key: "carry:2024", halfDays: 10 }];
+    const recorded = [
+      { key: "allocation:2024", halfDays: 50 },
+      { key: "carry:2024", halfDays: 10 },
+    ];
     expect(due({ policy, year: 2024, asOf: "2024-02-29", previousYearClosing: 10, recorded })).toEqual([]);
-    expect(summary(due({ policy, year: 2024, asOf: "2024-03-01", previousYearClosing: 10, recorded }))).toEqual([{ kind: "EXPIRY", halfDays: -10, effectiveDate: "2024-03-01", dedupeKey: "expiry:2024" }]);
+    expect(summary(due({ policy, year: 2024, asOf: "2024-03-01", previousYearClosing: 10, recorded }))).toEqual([
+      { kind: "EXPIRY", halfDays: -10, effectiveDate: "2024-03-01", dedupeKey: "expiry:2024" },
+    ]);
   });
 
   it("never lapses carried days without an expiry", () => {
@@ -319,8 +354,21 @@ describe("a closed year", () => {
   it("writes what it never had but corrects nothing it has", () => {
     const employment = { hireDate: "2020-01-01", exitDate: "2026-06-30" };
     expect(due({ employment, isClosed: true, recorded: [{ key: "allocation:2026", halfDays: 50 }] })).toEqual([]);
-    expect(due({ isClosed: true, previousYearClosing: 4, takenBeforeExpiry: 6, recorded: [{ key: "allocation:2026", halfDays: 50 }, { key: "carry:2026", halfDays: 10 }, { key: "expiry:2026", halfDays: -10 }] })).toEqual([]);
-    expect(summary(due({ employment, isClosed: true }))).toEqual([{ kind: "ALLOCATION", halfDays: 25, effectiveDate: "2026-01-01", dedupeKey: "allocation:2026" }]);
+    expect(
+      due({
+        isClosed: true,
+        previousYearClosing: 4,
+        takenBeforeExpiry: 6,
+        recorded: [
+          { key: "allocation:2026", halfDays: 50 },
+          { key: "carry:2026", halfDays: 10 },
+          { key: "expiry:2026", halfDays: -10 },
+        ],
+      }),
+    ).toEqual([]);
+    expect(summary(due({ employment, isClosed: true }))).toEqual([
+      { kind: "ALLOCATION", halfDays: 25, effectiveDate: "2026-01-01", dedupeKey: "allocation:2026" },
+    ]);
   });
 });
 
@@ -337,8 +385,16 @@ describe("a whole year at once", () => {
 
   it("returns the same lines whatever order of dates it was asked about", () => {
     const dates = ["2026-01-01", "2026-03-15", "2026-04-01", "2026-12-31"];
-    const forwards = dates.reduce<RecordedLine[]>((lines, asOf) => settle({ policy: { ...MONTHLY, carryForwardMaxHalfDays: 10, carryForwardExpiryMonths: 3 }, asOf, previousYearClosing: 10 }, lines), []);
-    const backwards = [...dates].reverse().reduce<RecordedLine[]>((lines, asOf) => settle({ policy: { ...MONTHLY, carryForwardMaxHalfDays: 10, carryForwardExpiryMonths: 3 }, asOf, previousYearClosing: 10 }, lines), []);
+    const forwards = dates.reduce<RecordedLine[]>(
+      (lines, asOf) => settle({ policy: { ...MONTHLY, carryForwardMaxHalfDays: 10, carryForwardExpiryMonths: 3 }, asOf, previousYearClosing: 10 }, lines),
+      [],
+    );
+    const backwards = [...dates]
+      .reverse()
+      .reduce<RecordedLine[]>(
+        (lines, asOf) => settle({ policy: { ...MONTHLY, carryForwardMaxHalfDays: 10, carryForwardExpiryMonths: 3 }, asOf, previousYearClosing: 10 }, lines),
+        [],
+      );
     expect([...backwards].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...forwards].sort((a, b) => a.key.localeCompare(b.key)));
     expect(total(forwards)).toBe(50);
   });

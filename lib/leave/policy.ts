@@ -125,7 +125,10 @@ function entitlementComponents(input: DueEntriesInput, isEmployed: boolean): Com
   const { policy, employment, year } = input;
   const hireInYear = employment.hireDate >= yearStart(year) && employment.hireDate <= yearEnd(year);
   const firstDay = hireInYear ? employment.hireDate : yearStart(year);
-  const correctionReason = employment.exitDate && employment.exitDate <= yearEnd(year) ? `Entitlement prorated to the exit date ${employment.exitDate}` : "Entitlement recalculated for changed employment dates or policy";
+  const correctionReason =
+    employment.exitDate && employment.exitDate <= yearEnd(year)
+      ? `Entitlement prorated to the exit date ${employment.exitDate}`
+      : "Entitlement recalculated for changed employment dates or policy";
 
   const allocation = isEmployed && policy.accrual === "UPFRONT" ? proratedEntitlement(policy, employment, year) : 0;
   const components: Component[] = [
@@ -142,7 +145,8 @@ function entitlementComponents(input: DueEntriesInput, isEmployed: boolean): Com
   for (let month = 1; month <= 12; month++) {
     const start = monthStart(year, month);
     const isHireMonth = employment.hireDate > start && employment.hireDate <= monthEnd(year, month);
-    const target = isEmployed && policy.accrual === "MONTHLY" ? accruedThrough(policy, employment, year, month) - accruedThrough(policy, employment, year, month - 1) : 0;
+    const target =
+      isEmployed && policy.accrual === "MONTHLY" ? accruedThrough(policy, employment, year, month) - accruedThrough(policy, employment, year, month - 1) : 0;
     components.push({
       key: `accrual:${start.slice(0, 7)}`,
       kind: "ACCRUAL",
@@ -182,7 +186,9 @@ function carryComponents(input: DueEntriesInput, isEmployed: boolean, recordedCa
     effectiveDate: expiresOn ?? yearStart(year),
     reason: `Unused carried-forward days lapsed on ${expiresOn}`,
     correctionKind: "EXPIRY",
-    correctionReason: expiresOn ? `Lapse on ${expiresOn} recalculated for the carried days and the leave taken before it` : "Lapse reversed: carried-forward days no longer expire",
+    correctionReason: expiresOn
+      ? `Lapse on ${expiresOn} recalculated for the carried days and the leave taken before it`
+      : "Lapse reversed: carried-forward days no longer expire",
   });
   return components;
 }
@@ -198,7 +204,13 @@ export function dueEntries(input: DueEntriesInput): AutoEntry[] {
     if (!existing) {
       // A component is first written once it falls due: nothing before the hire date or the lapse.
       if (component.target !== 0 && input.asOf >= component.effectiveDate) {
-        entries.push({ kind: component.kind, halfDays: component.target, effectiveDate: component.effectiveDate, dedupeKey: component.key, reason: component.reason });
+        entries.push({
+          kind: component.kind,
+          halfDays: component.target,
+          effectiveDate: component.effectiveDate,
+          dedupeKey: component.key,
+          reason: component.reason,
+        });
       }
     } else if (existing.sum !== component.target && !input.isClosed) {
       entries.push({

@@ -64,8 +64,20 @@ describe("countWorkingHalfDays", () => {
     ["a holiday outside the period is ignored", { start: "2026-01-05", end: "2026-01-09" }, MON_FRI, holidays("2026-01-12"), 10],
     ["a half-day holiday alone leaves the afternoon", { start: "2026-12-24", end: "2026-12-24" }, MON_FRI, holidays(["2026-12-24", "half"]), 1],
     ["a half-day holiday then a holiday", { start: "2026-12-24", end: "2026-12-25" }, MON_FRI, holidays(["2026-12-24", "half"], "2026-12-25"), 1],
-    ["a morning off on a half-day holiday costs nothing", { start: "2026-12-24", end: "2026-12-24", endsAtNoon: true }, MON_FRI, holidays(["2026-12-24", "half"]), 0],
-    ["an afternoon off on a half-day holiday costs a half day", { start: "2026-12-24", end: "2026-12-24", startsAfternoon: true }, MON_FRI, holidays(["2026-12-24", "half"]), 1],
+    [
+      "a morning off on a half-day holiday costs nothing",
+      { start: "2026-12-24", end: "2026-12-24", endsAtNoon: true },
+      MON_FRI,
+      holidays(["2026-12-24", "half"]),
+      0,
+    ],
+    [
+      "an afternoon off on a half-day holiday costs a half day",
+      { start: "2026-12-24", end: "2026-12-24", startsAfternoon: true },
+      MON_FRI,
+      holidays(["2026-12-24", "half"]),
+      1,
+    ],
     ["a week with a half-day holiday", { start: "2026-12-21", end: "2026-12-24" }, MON_FRI, holidays(["2026-12-24", "half"]), 7],
     ["a half-day holiday on a Sunday costs nothing", { start: "2026-01-04", end: "2026-01-04" }, MON_FRI, holidays(["2026-01-04", "half"]), 0],
 
@@ -75,7 +87,13 @@ describe("countWorkingHalfDays", () => {
     ["Sunday to Thursday: a single Sunday", { start: "2026-01-04", end: "2026-01-04" }, SUN_THU, NONE, 2],
     ["Sunday to Thursday: Sunday 28 Dec 2025 to Thursday 1 Jan 2026", { start: "2025-12-28", end: "2026-01-01" }, SUN_THU, NONE, 10],
     ["Sunday to Thursday: with a Sunday holiday", { start: "2026-01-04", end: "2026-01-08" }, SUN_THU, holidays("2026-01-04"), 8],
-    ["Sunday to Thursday: afternoon start on Thursday, noon end on Sunday", { start: "2026-01-08", end: "2026-01-11", startsAfternoon: true, endsAtNoon: true }, SUN_THU, NONE, 2],
+    [
+      "Sunday to Thursday: afternoon start on Thursday, noon end on Sunday",
+      { start: "2026-01-08", end: "2026-01-11", startsAfternoon: true, endsAtNoon: true },
+      SUN_THU,
+      NONE,
+      2,
+    ],
     ["Monday to Saturday: a week", { start: "2026-01-05", end: "2026-01-11" }, MON_SAT, NONE, 12],
     ["Monday to Thursday: a week", { start: "2026-01-05", end: "2026-01-11" }, MON_THU, NONE, 8],
     ["Monday to Thursday: across 29 Feb 2024 (a Thursday)", { start: "2024-02-29", end: "2024-03-04" }, MON_THU, NONE, 4],
@@ -96,7 +114,11 @@ describe("countWorkingHalfDays", () => {
 
 describe("workingHalfDaysByDay", () => {
   it("explains each day of a period", () => {
-    const days = workingHalfDaysByDay({ start: "2026-12-24", end: "2026-12-28", startsAfternoon: true, endsAtNoon: true }, MON_FRI, holidays(["2026-12-24", "half"], "2026-12-25", "2026-12-28"));
+    const days = workingHalfDaysByDay(
+      { start: "2026-12-24", end: "2026-12-28", startsAfternoon: true, endsAtNoon: true },
+      MON_FRI,
+      holidays(["2026-12-24", "half"], "2026-12-25", "2026-12-28"),
+    );
     expect(days).toEqual([
       { date: "2026-12-24", morning: false, afternoon: true, note: "half-day holiday" },
       { date: "2026-12-25", morning: false, afternoon: false, note: "holiday" },

@@ -84,7 +84,10 @@ let refusingUrl = "";
 let serial = 0;
 async function newUser(): Promise<{ id: string; email: string }> {
   serial += 1;
-  return db.user.create({ data: { email: `person${serial}@example.com`, passwordHash: "not-a-real-hash", role: "EMPLOYEE" }, select: { id: true, email: true } });
+  return db.user.create({
+    data: { email: `person${serial}@example.com`, passwordHash: "not-a-real-hash", role: "EMPLOYEE" },
+    select: { id: true, email: true },
+  });
 }
 
 async function message(id: string) {
@@ -190,7 +193,9 @@ describe("sendPendingEmails", () => {
     const counts = await email.countEmailsByStatus();
     expect(counts.GAVE_UP).toBe(1);
     const listed = await email.listEmailMessages({ status: "GAVE_UP", page: 1 });
-    expect(listed.rows).toEqual([expect.objectContaining({ id: queued.id, to: queued.to, subject: "Never reachable", attempts: 8, lastError: expect.stringMatching(/ECONNREFUSED/) })]);
+    expect(listed.rows).toEqual([
+      expect.objectContaining({ id: queued.id, to: queued.to, subject: "Never reachable", attempts: 8, lastError: expect.stringMatching(/ECONNREFUSED/) }),
+    ]);
 
     await email.requeueEmail(queued.id);
     expect(await email.sendPendingEmails()).toMatchObject({ sent: 1 });

@@ -89,7 +89,13 @@ async function sendPass(options: { now?: Date; transport?: Transporter; isIgnori
           log.error("email given up", { event: "email-gave-up", emailId: message.id, attempts, error: lastError });
         } else {
           result.failed += 1;
-          log.warn("email delivery failed; will retry", { event: "email-failed", emailId: message.id, attempts, retryInMs: retryDelayMs(attempts), error: lastError });
+          log.warn("email delivery failed; will retry", {
+            event: "email-failed",
+            emailId: message.id,
+            attempts,
+            retryInMs: retryDelayMs(attempts),
+            error: lastError,
+          });
         }
       }
     }

@@ -19,7 +19,7 @@ import { log } from "@/lib/log";
 function workingDay(date: IsoDate, count: number): IsoDate {
   let day = date;
   const step = count < 0 ? -1 : 1;
-  for (let left = Math.abs(count); left > 0; ) {
+  for (let left = Math.abs(count); left > 0;) {
     day = addDays(day, step);
     if (isoWeekday(day) <= 5) left -= 1;
   }
@@ -65,7 +65,11 @@ export async function seedDemoActivity(now = new Date()): Promise<{ requests: nu
   let requests = 0;
   const submit = async (personId: string, plan: (typeof plans)[number], reason: string) => {
     try {
-      const created = await createLeaveRequest(hr, { leaveTypeId: plan.typeId, ...period(plan.start, plan.days), startsAfternoon: false, endsAtNoon: false, reason, attachmentName: null }, { forEmployeeId: personId, today });
+      const created = await createLeaveRequest(
+        hr,
+        { leaveTypeId: plan.typeId, ...period(plan.start, plan.days), startsAfternoon: false, endsAtNoon: false, reason, attachmentName: null },
+        { forEmployeeId: personId, today },
+      );
       requests += 1;
       if (plan.approve) await decideLeaveRequest(hr, created.id, 1, { decision: "approve", comment: null }, { today });
     } catch (error) {
@@ -80,7 +84,11 @@ export async function seedDemoActivity(now = new Date()): Promise<{ requests: nu
   // Requests waiting for the demo manager, from the people who report to them directly (one of
   // whom is on extended leave, so is not among the people above).
   const reports = manager?.employeeId
-    ? await db.employee.findMany({ where: { managerId: manager.employeeId, status: { not: "TERMINATED" } }, select: { id: true }, orderBy: { employeeNumber: "asc" } })
+    ? await db.employee.findMany({
+        where: { managerId: manager.employeeId, status: { not: "TERMINATED" } },
+        select: { id: true },
+        orderBy: { employeeNumber: "asc" },
+      })
     : [];
   for (const person of reports.slice(0, 3)) {
     await submit(person.id, { start: workingDay(today, 6), days: 2, typeId: annual.id, approve: false }, "Family visit");
@@ -93,10 +101,19 @@ export async function seedDemoActivity(now = new Date()): Promise<{ requests: nu
     const late = workingDay(today, -2);
     await db.attendanceRecord.deleteMany({ where: { employeeId: employee.employeeId, date: new Date(`${late}T00:00:00.000Z`) } });
     await db.attendanceRecord.create({
-      data: { employeeId: employee.employeeId, date: new Date(`${late}T00:00:00.000Z`), checkInAt: new Date(`${late}T09:47:00.000Z`), checkOutAt: new Date(`${late}T17:58:00.000Z`) },
+      data: {
+        employeeId: employee.employeeId,
+        date: new Date(`${late}T00:00:00.000Z`),
+        checkInAt: new Date(`${late}T09:47:00.000Z`),
+        checkOutAt: new Date(`${late}T17:58:00.000Z`),
+      },
     });
     try {
-      await requestCorrection(employee, { date: workingDay(today, -3), checkIn: "08:50", checkOut: "17:40", reason: "Forgot to check out after the offsite" }, now);
+      await requestCorrection(
+        employee,
+        { date: workingDay(today, -3), checkIn: "08:50", checkOut: "17:40", reason: "Forgot to check out after the offsite" },
+        now,
+      );
       corrections += 1;
     } catch (error) {
       log.info("demo correction skipped", { event: "seed", reason: error instanceof Error ? error.message : String(error) });

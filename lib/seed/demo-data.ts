@@ -13,7 +13,12 @@ export const DEMO_PASSWORD = "demo-password";
 // tests see the same company every time.
 const DEPARTMENTS = [
   { code: "EXEC", name: "Executive Office", title: "Chief Executive Officer" },
-  { code: "ENG", name: "Engineering", title: "VP Engineering", roles: ["Software Engineer", "Senior Software Engineer", "Staff Engineer", "QA Engineer", "DevOps Engineer"] },
+  {
+    code: "ENG",
+    name: "Engineering",
+    title: "VP Engineering",
+    roles: ["Software Engineer", "Senior Software Engineer", "Staff Engineer", "QA Engineer", "DevOps Engineer"],
+  },
   { code: "PROD", name: "Product", title: "Head of Product", roles: ["Product Manager", "Product Designer", "UX Researcher"] },
   { code: "SALES", name: "Sales", title: "VP Sales", roles: ["Account Executive", "Sales Development Rep", "Solutions Engineer"] },
   { code: "MKT", name: "Marketing", title: "Head of Marketing", roles: ["Content Marketer", "Growth Marketer", "Brand Designer"] },
@@ -25,16 +30,104 @@ const DEPARTMENTS = [
 const SIZES: Record<string, number> = { EXEC: 0, ENG: 16, PROD: 6, SALES: 9, MKT: 5, FIN: 4, PEOPLE: 4, SUP: 10 };
 
 const FIRST_NAMES = [
-  "Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Tim", "Barbara", "Dennis", "Frances", "Ken", "Radia", "John",
-  "Hedy", "Edsger", "Sophie", "Niklaus", "Joan", "Donald", "Shafi", "Leslie", "Anita", "Bjarne", "Mary", "Guido", "Karen",
-  "James", "Lynn", "Yukihiro", "Evelyn", "Amir", "Priya", "Mateo", "Aisha", "Lars", "Chiara", "Kwame", "Ingrid", "Diego",
-  "Mei", "Olu", "Hana", "Rafael", "Zoe", "Tomasz", "Leila", "Jonas", "Nadia", "Pablo", "Sakura", "Emeka", "Freya",
+  "Ada",
+  "Grace",
+  "Alan",
+  "Katherine",
+  "Linus",
+  "Margaret",
+  "Tim",
+  "Barbara",
+  "Dennis",
+  "Frances",
+  "Ken",
+  "Radia",
+  "John",
+  "Hedy",
+  "Edsger",
+  "Sophie",
+  "Niklaus",
+  "Joan",
+  "Donald",
+  "Shafi",
+  "Leslie",
+  "Anita",
+  "Bjarne",
+  "Mary",
+  "Guido",
+  "Karen",
+  "James",
+  "Lynn",
+  "Yukihiro",
+  "Evelyn",
+  "Amir",
+  "Priya",
+  "Mateo",
+  "Aisha",
+  "Lars",
+  "Chiara",
+  "Kwame",
+  "Ingrid",
+  "Diego",
+  "Mei",
+  "Olu",
+  "Hana",
+  "Rafael",
+  "Zoe",
+  "Tomasz",
+  "Leila",
+  "Jonas",
+  "Nadia",
+  "Pablo",
+  "Sakura",
+  "Emeka",
+  "Freya",
 ];
 const LAST_NAMES = [
-  "Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Berners-Lee", "Liskov", "Ritchie", "Allen", "Thompson",
-  "Perlman", "McCarthy", "Lamarr", "Dijkstra", "Wilson", "Wirth", "Clarke", "Knuth", "Goldwasser", "Lamport", "Borg",
-  "Stroustrup", "Keller", "van Rossum", "Spärck Jones", "Gosling", "Conway", "Matsumoto", "Berezin", "Haddad", "Raman",
-  "García", "Okafor", "Nilsson", "Rossi", "Mensah", "Larsen", "Fernández", "Chen", "Adeyemi", "Suzuki", "Costa", "Novak",
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Johnson",
+  "Torvalds",
+  "Hamilton",
+  "Berners-Lee",
+  "Liskov",
+  "Ritchie",
+  "Allen",
+  "Thompson",
+  "Perlman",
+  "McCarthy",
+  "Lamarr",
+  "Dijkstra",
+  "Wilson",
+  "Wirth",
+  "Clarke",
+  "Knuth",
+  "Goldwasser",
+  "Lamport",
+  "Borg",
+  "Stroustrup",
+  "Keller",
+  "van Rossum",
+  "Spärck Jones",
+  "Gosling",
+  "Conway",
+  "Matsumoto",
+  "Berezin",
+  "Haddad",
+  "Raman",
+  "García",
+  "Okafor",
+  "Nilsson",
+  "Rossi",
+  "Mensah",
+  "Larsen",
+  "Fernández",
+  "Chen",
+  "Adeyemi",
+  "Suzuki",
+  "Costa",
+  "Novak",
 ];
 
 function random(seed: number) {
@@ -51,7 +144,7 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 
 export async function seedDemoData(today = new Date()): Promise<{ departments: number; employees: number }> {
   const next = random(42);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const usedEmails = new Set<string>();
   let counter = 0;
 
@@ -66,11 +159,19 @@ export async function seedDemoData(today = new Date()): Promise<{ departments: n
     counter += 1;
     let firstName = pick(FIRST_NAMES);
     let lastName = pick(LAST_NAMES);
-    let email = `${firstName}.${lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "") + "@example.com";
+    let email =
+      `${firstName}.${lastName}`
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[^a-z.]/g, "") + "@example.com";
     while (usedEmails.has(email)) {
       firstName = pick(FIRST_NAMES);
       lastName = pick(LAST_NAMES);
-      email = `${firstName}.${lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "") + "@example.com";
+      email =
+        `${firstName}.${lastName}`
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[^a-z.]/g, "") + "@example.com";
     }
     usedEmails.add(email);
     const roll = next();
@@ -133,7 +234,8 @@ export async function seedDemoData(today = new Date()): Promise<{ departments: n
 // Engineering, the employee to an engineer in that reporting line.
 async function seedDemoUsers() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const byTitle = async (jobTitle: string) => (await db.employee.findFirst({ where: { jobTitle }, select: { id: true }, orderBy: { employeeNumber: "asc" } }))?.id ?? null;
+  const byTitle = async (jobTitle: string) =>
+    (await db.employee.findFirst({ where: { jobTitle }, select: { id: true }, orderBy: { employeeNumber: "asc" } }))?.id ?? null;
   const vpEngineering = await byTitle("VP Engineering");
   const engineer = await db.employee.findFirst({
     where: { jobTitle: "Software Engineer", status: "ACTIVE", department: { code: "ENG" } },

@@ -23,7 +23,11 @@ function describe(error: unknown) {
 
 export function handleUncaughtException(error: unknown, origin: string, exit: (code: number) => void = process.exit): void {
   if (classifyEscape(error) === "connection") {
-    log.error("PostgreSQL driver error escaped its caller; the data layer handles the outage, the process continues", { event: "escaped-error", origin, error: describe(error) });
+    log.error("PostgreSQL driver error escaped its caller; the data layer handles the outage, the process continues", {
+      event: "escaped-error",
+      origin,
+      error: describe(error),
+    });
     return;
   }
   log.error("uncaught exception - exiting", { event: "uncaught-exception", origin, error: describe(error) });

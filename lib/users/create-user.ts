@@ -15,7 +15,10 @@ function generatePassword(): string {
 
 // A sign-in for an employee who has none. Returns the generated password, if any, so it can be
 // shown to the admin once; only its hash is stored (and the audit trail records it redacted).
-export async function createUserForEmployee(actor: CurrentUser, input: CreateSignInInput): Promise<{ id: string; email: string; generatedPassword: string | null }> {
+export async function createUserForEmployee(
+  actor: CurrentUser,
+  input: CreateSignInInput,
+): Promise<{ id: string; email: string; generatedPassword: string | null }> {
   if (!can(actor, "users:manage")) throw forbidden();
   const employee = await db.employee.findUnique({ where: { id: input.employeeId }, select: { workEmail: true, user: { select: { id: true } } } });
   if (!employee) throw new AppError("validation_failed", "Please correct the highlighted field.", { employeeId: "That employee does not exist." });

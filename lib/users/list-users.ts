@@ -19,7 +19,10 @@ export type UserRow = {
 
 // One page of sign-ins, matching every word of the search against the email or the linked
 // employee's name or number. Never selects the password hash.
-export async function listUsers(actor: CurrentUser, query: UserListQuery): Promise<{ rows: UserRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
+export async function listUsers(
+  actor: CurrentUser,
+  query: UserListQuery,
+): Promise<{ rows: UserRow[]; total: number; page: number; pageSize: number; pageCount: number }> {
   if (!can(actor, "users:manage")) throw forbidden();
   const terms = query.q?.split(/\s+/).filter(Boolean) ?? [];
   const where = {

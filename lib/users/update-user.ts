@@ -32,7 +32,8 @@ export async function setUserActive(actor: CurrentUser, userId: string, isActive
   const target = await findTarget(userId);
   if (target.isActive === isActive) return target;
   if (!isActive) {
-    if (target.id === actor.id) throw new AppError("conflict", "You cannot deactivate your own account.", { isActive: "You cannot deactivate your own account." });
+    if (target.id === actor.id)
+      throw new AppError("conflict", "You cannot deactivate your own account.", { isActive: "You cannot deactivate your own account." });
     await assertAnotherActiveAdmin(actor.id, target, "isActive");
   }
   if (isActive) return asUser(actor, () => db.user.update({ where: { id: userId }, data: { isActive }, select: TARGET }));

@@ -32,12 +32,23 @@ async function newUser(role: CurrentUser["role"], isActive = true): Promise<Curr
 async function newEmployee() {
   serial += 1;
   return app.db.employee.create({
-    data: { employeeNumber: `UA-${serial}`, firstName: "Una", lastName: `Admin ${serial}`, workEmail: `una.${serial}@example.com`, jobTitle: "Clerk", hireDate: new Date("2024-01-01T00:00:00Z") },
+    data: {
+      employeeNumber: `UA-${serial}`,
+      firstName: "Una",
+      lastName: `Admin ${serial}`,
+      workEmail: `una.${serial}@example.com`,
+      jobTitle: "Clerk",
+      hireDate: new Date("2024-01-01T00:00:00Z"),
+    },
     select: { id: true, workEmail: true },
   });
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (error: { code?: string }) => error.code ?? String(error));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (error: { code?: string }) => error.code ?? String(error),
+  );
 
 beforeAll(async () => {
   process.env.DATABASE_URL = "";
@@ -121,7 +132,13 @@ describe("creating a sign-in for an employee", () => {
   it("uses a typed password and email, and refuses a second sign-in for the same employee", async () => {
     const admin = await newUser("ADMIN");
     const employee = await newEmployee();
-    const created = await app.create.createUserForEmployee(admin, { employeeId: employee.id, email: "typed@example.com", role: "HR", passwordMode: "type", password: "a typed password" });
+    const created = await app.create.createUserForEmployee(admin, {
+      employeeId: employee.id,
+      email: "typed@example.com",
+      role: "HR",
+      passwordMode: "type",
+      password: "a typed password",
+    });
     expect(created).toMatchObject({ email: "typed@example.com", generatedPassword: null });
     expect(await app.verifyPassword((await app.db.user.findUniqueOrThrow({ where: { id: created.id } })).passwordHash, "a typed password")).toBe(true);
     expect(await codeOf(app.create.createUserForEmployee(admin, { employeeId: employee.id, role: "HR", passwordMode: "generate" }))).toBe("conflict");

@@ -33,7 +33,8 @@ export const ZCreateSignIn = z
     password: z.preprocess(blankToUndefined, z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters.").optional()),
   })
   .superRefine((input, context) => {
-    if (input.passwordMode === "type" && !input.password) context.addIssue({ code: "custom", path: ["password"], message: "Type an initial password, or let one be generated." });
+    if (input.passwordMode === "type" && !input.password)
+      context.addIssue({ code: "custom", path: ["password"], message: "Type an initial password, or let one be generated." });
   });
 
 export type CreateSignInInput = z.infer<typeof ZCreateSignIn>;

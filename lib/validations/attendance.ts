@@ -9,7 +9,11 @@ export const ZMonth = z
   .refine((month) => month >= "2000-01" && month <= "2100-12", "Use a month between 2000 and 2100.");
 
 const ZClock = (label: string) =>
-  z.string({ error: `Enter the ${label} time.` }).trim().min(1, `Enter the ${label} time.`).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter the ${label} time as HH:MM.`);
+  z
+    .string({ error: `Enter the ${label} time.` })
+    .trim()
+    .min(1, `Enter the ${label} time.`)
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter the ${label} time as HH:MM.`);
 
 // A correction sets one session of a day. Sessions end on the day they start: a night shift is
 // two corrections, one either side of midnight.
@@ -39,10 +43,18 @@ export type CorrectionDecision = z.infer<typeof ZCorrectionDecision>;
 
 export const ZAttendanceAction = z.object({ action: z.enum(["check-in", "check-out"], { error: 'Use "check-in" or "check-out".' }) });
 
-const pageNumber = z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1));
+const pageNumber = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1),
+);
 const pageSize = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25),
+  z.coerce
+    .number({ error: "Use a whole number from 1 to 100." })
+    .int("Use a whole number from 1 to 100.")
+    .min(1, "Use a whole number from 1 to 100.")
+    .max(100, "Use a whole number from 1 to 100.")
+    .default(25),
 );
 
 // The API's query for attendance records: strict, so a program learns which parameter is wrong.
@@ -59,7 +71,15 @@ export const ZAttendanceListQuery = z
 export type AttendanceListQuery = z.infer<typeof ZAttendanceListQuery>;
 
 export const ZHolidayListQuery = z.object({
-  year: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a year such as 2025." }).int("Use a year such as 2025.").min(2000, "Use a year from 2000 to 2100.").max(2100, "Use a year from 2000 to 2100.").optional()),
+  year: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "Use a year such as 2025." })
+      .int("Use a year such as 2025.")
+      .min(2000, "Use a year from 2000 to 2100.")
+      .max(2100, "Use a year from 2000 to 2100.")
+      .optional(),
+  ),
   page: pageNumber,
   pageSize,
 });

@@ -30,7 +30,10 @@ export function parseDirectoryQuery(params: Record<string, string | string[] | u
 }
 
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), z.string().trim().max(max, `Use at most ${max} characters.`).nullable().optional());
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+    z.string().trim().max(max, `Use at most ${max} characters.`).nullable().optional(),
+  );
 const optionalId = z.preprocess((value) => (value === "" ? null : value), z.string().max(64).nullable().optional());
 const dateOnly = (label: string) =>
   z.preprocess(
@@ -38,7 +41,10 @@ const dateOnly = (label: string) =>
     z
       .string({ error: `Enter the ${label}.` })
       .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as YYYY-MM-DD.`)
-      .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), `That ${label} is not a real date.`)
+      .refine(
+        (text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+        `That ${label} is not a real date.`,
+      )
       .transform((text) => new Date(`${text}T00:00:00Z`)),
   );
 const optionalDate = (label: string) => z.preprocess((value) => (value === "" || value === undefined ? null : value), dateOnly(label).nullable());
@@ -47,7 +53,12 @@ const phone = optionalText(40).refine((value) => !value || /^[+()0-9 .-]{5,40}$/
 // Everything HR can set on an employee record. Dates are calendar dates (stored at UTC midnight).
 export const ZEmployeeInput = z
   .object({
-    employeeNumber: z.string().trim().min(1, "Enter the employee number.").max(20, "Use at most 20 characters.").regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, - and _ only."),
+    employeeNumber: z
+      .string()
+      .trim()
+      .min(1, "Enter the employee number.")
+      .max(20, "Use at most 20 characters.")
+      .regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, - and _ only."),
     firstName: z.string().trim().min(1, "Enter the first name.").max(80, "Use at most 80 characters."),
     lastName: z.string().trim().min(1, "Enter the last name.").max(80, "Use at most 80 characters."),
     workEmail: z.string().trim().toLowerCase().min(1, "Enter the work email.").max(254).email("Enter a valid email address."),
@@ -60,16 +71,28 @@ export const ZEmployeeInput = z
     dateOfBirth: optionalDate("date of birth"),
     salary: z.preprocess(
       (value) => (value === "" || value === null || value === undefined ? null : typeof value === "string" ? value.replace(/[, ]/g, "") : value),
-      z.coerce.number({ error: "Enter the salary as a number." }).min(0, "The salary cannot be negative.").max(21_000_000, "That salary is too large.").nullable(),
+      z.coerce
+        .number({ error: "Enter the salary as a number." })
+        .min(0, "The salary cannot be negative.")
+        .max(21_000_000, "That salary is too large.")
+        .nullable(),
     ),
-    salaryCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. GBP.").default("USD"),
+    salaryCurrency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. GBP.")
+      .default("USD"),
     personalEmail: optionalText(254).refine((value) => !value || z.email().safeParse(value).success, "Enter a valid email address."),
     address: optionalText(300),
     emergencyName: optionalText(120),
     emergencyRelation: optionalText(60),
     emergencyPhone: phone,
   })
-  .refine((input) => !input.dateOfBirth || input.dateOfBirth < input.hireDate, { path: ["dateOfBirth"], message: "The date of birth must be before the hire date." });
+  .refine((input) => !input.dateOfBirth || input.dateOfBirth < input.hireDate, {
+    path: ["dateOfBirth"],
+    message: "The date of birth must be before the hire date.",
+  });
 
 export type EmployeeInput = z.infer<typeof ZEmployeeInput>;
 
@@ -96,7 +119,8 @@ export const ZStatusChange = z
   })
   .superRefine((input, context) => {
     if (input.status === "TERMINATED" && !input.exitDate) context.addIssue({ code: "custom", path: ["exitDate"], message: "Enter the exit date." });
-    if (input.status === "TERMINATED" && !input.exitReason) context.addIssue({ code: "custom", path: ["exitReason"], message: "Enter the reason for leaving." });
+    if (input.status === "TERMINATED" && !input.exitReason)
+      context.addIssue({ code: "custom", path: ["exitReason"], message: "Enter the reason for leaving." });
   });
 
 export type StatusChangeInput = z.infer<typeof ZStatusChange>;

@@ -17,7 +17,7 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 
 const optionalText = (max: number) =>
   z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? null : value ?? null),
+    (value) => (typeof value === "string" && value.trim() === "" ? null : (value ?? null)),
     z.string().trim().max(max, `Use at most ${max} characters.`).nullable(),
   );
 
@@ -37,9 +37,17 @@ export const ZLeaveRequestInput = z
       ctx.addIssue({ code: "custom", path: ["endDate"], message: "The last day must be on or after the first day." });
     } else if (input.startDate.slice(0, 4) !== input.endDate.slice(0, 4)) {
       // Balances are per calendar year, so one request draws on one year's balance.
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: `Leave cannot run across the year end: split it into two requests, one ending on 31 December ${input.startDate.slice(0, 4)}.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["endDate"],
+        message: `Leave cannot run across the year end: split it into two requests, one ending on 31 December ${input.startDate.slice(0, 4)}.`,
+      });
     } else if (input.startDate === input.endDate && input.startsAfternoon && input.endsAtNoon) {
-      ctx.addIssue({ code: "custom", path: ["endsAtNoon"], message: "A one-day request cannot start in the afternoon and also end at noon; choose the morning or the afternoon." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["endsAtNoon"],
+        message: "A one-day request cannot start in the afternoon and also end at noon; choose the morning or the afternoon.",
+      });
     }
   });
 
@@ -61,7 +69,8 @@ export const ZDecision = z
     comment: optionalText(500),
   })
   .superRefine((input, ctx) => {
-    if (input.decision === "reject" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why, so the employee knows what to change." });
+    if (input.decision === "reject" && !input.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why, so the employee knows what to change." });
   });
 
 export type DecisionInput = z.infer<typeof ZDecision>;

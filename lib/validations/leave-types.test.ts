@@ -37,7 +37,9 @@ describe("ZLeaveTypeInput", () => {
   });
 
   it("reads an empty entitlement as no yearly limit and no employment types as everyone", () => {
-    expect(ZLeaveTypeInput.parse({ ...FORM, yearlyHalfDays: "", carryForwardMaxHalfDays: "", carryForwardExpiryMonths: "", employmentTypes: [] })).toMatchObject({ yearlyHalfDays: 0, carryForwardMaxHalfDays: 0, employmentTypes: "" });
+    expect(
+      ZLeaveTypeInput.parse({ ...FORM, yearlyHalfDays: "", carryForwardMaxHalfDays: "", carryForwardExpiryMonths: "", employmentTypes: [] }),
+    ).toMatchObject({ yearlyHalfDays: 0, carryForwardMaxHalfDays: 0, employmentTypes: "" });
   });
 
   it("accepts half days", () => {

@@ -67,7 +67,11 @@ export const ZLeaveTypeInput = z
   })
   .superRefine((input, context) => {
     if (input.carryForwardExpiryMonths !== null && input.carryForwardMaxHalfDays === 0) {
-      context.addIssue({ code: "custom", path: ["carryForwardExpiryMonths"], message: "Nothing is carried forward, so nothing can lapse: set a carry-forward cap or leave this empty." });
+      context.addIssue({
+        code: "custom",
+        path: ["carryForwardExpiryMonths"],
+        message: "Nothing is carried forward, so nothing can lapse: set a carry-forward cap or leave this empty.",
+      });
     }
     if (input.accrual === "MONTHLY" && input.yearlyHalfDays === 0) {
       context.addIssue({ code: "custom", path: ["accrual"], message: "A type without a yearly entitlement has nothing to accrue: choose upfront." });

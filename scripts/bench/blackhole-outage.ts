@@ -40,7 +40,13 @@ function conflictAges(bench: BenchLayer, healthyMix: MixResult, outageStartedAt:
   });
 }
 
-export async function measureBlackholeOutage(bench: BenchLayer, proxy: FaultProxy, ids: string[], departmentIds: string[], progress: (line: string) => void): Promise<OutageResult> {
+export async function measureBlackholeOutage(
+  bench: BenchLayer,
+  proxy: FaultProxy,
+  ids: string[],
+  departmentIds: string[],
+  progress: (line: string) => void,
+): Promise<OutageResult> {
   const { layer } = bench;
   progress(`  healthy baseline: ${MIX.ratePerSec} req/s for ${(MIX.durationMs / 2000).toFixed(0)} s on PostgreSQL`);
   const healthyMix = await runSteadyMix(layer.db, ids, departmentIds, { ratePerSec: MIX.ratePerSec, durationMs: MIX.durationMs / 2, label: "Healthy" });
@@ -79,7 +85,9 @@ export async function measureBlackholeOutage(bench: BenchLayer, proxy: FaultProx
   await proxy.setMode("pass");
   const back = performance.now();
   const outageMs = back - outageStartedAt;
-  progress(`  PostgreSQL back after ${(outageMs / 1000).toFixed(1)} s of outage with ${queuedAtReturn} queued writes; waiting for primary (background work only)`);
+  progress(
+    `  PostgreSQL back after ${(outageMs / 1000).toFixed(1)} s of outage with ${queuedAtReturn} queued writes; waiting for primary (background work only)`,
+  );
   const recoveringAt = await transitionTo(bench, "recovering", back, 60_000);
   const primaryAt = await transitionTo(bench, "primary", recoveringAt, 60_000);
   return {

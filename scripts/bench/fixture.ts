@@ -35,10 +35,30 @@ export function plainClient(url: string): PostgresClient {
 }
 
 export async function seed(client: PostgresClient): Promise<Seed> {
-  const departments = Array.from({ length: SEED_DEPARTMENTS }, (_, index) => ({ name: `Department ${index + 1}`, code: `D${String(index + 1).padStart(2, "0")}` }));
+  const departments = Array.from({ length: SEED_DEPARTMENTS }, (_, index) => ({
+    name: `Department ${index + 1}`,
+    code: `D${String(index + 1).padStart(2, "0")}`,
+  }));
   await client.department.createMany({ data: departments });
   const departmentIds = (await client.department.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((row) => row.id);
-  const lastNames = ["Adams", "Baker", "Clark", "Davis", "Evans", "Foster", "Garcia", "Hughes", "Ito", "Jones", "Khan", "Lopez", "Moore", "Nguyen", "Owens", "Patel"];
+  const lastNames = [
+    "Adams",
+    "Baker",
+    "Clark",
+    "Davis",
+    "Evans",
+    "Foster",
+    "Garcia",
+    "Hughes",
+    "Ito",
+    "Jones",
+    "Khan",
+    "Lopez",
+    "Moore",
+    "Nguyen",
+    "Owens",
+    "Patel",
+  ];
   const employees = Array.from({ length: SEED_EMPLOYEES }, (_, index) => ({
     employeeNumber: `E${String(index + 1).padStart(5, "0")}`,
     firstName: `First${index + 1}`,
@@ -61,7 +81,14 @@ let created = 0;
 export function newEmployee(label: string) {
   created += 1;
   const key = `${label}-${process.pid}-${created}`.toLowerCase();
-  return { employeeNumber: key, firstName: label, lastName: `Bench ${created}`, workEmail: `${key}@example.com`, jobTitle: "Engineer", hireDate: new Date("2024-01-15T00:00:00Z") };
+  return {
+    employeeNumber: key,
+    firstName: label,
+    lastName: `Bench ${created}`,
+    workEmail: `${key}@example.com`,
+    jobTitle: "Engineer",
+    hireDate: new Date("2024-01-15T00:00:00Z"),
+  };
 }
 
 export function readById(db: Db, id: string) {

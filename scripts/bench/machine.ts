@@ -7,7 +7,10 @@ export type Machine = { cores: number; cpuModel: string; memoryGb: number; node:
 
 // The 1/5/15-minute load averages: other work on the machine shows in the tails.
 export function loadAverage(): string {
-  return os.loadavg().map((value) => value.toFixed(2)).join(" / ");
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
 }
 
 function gitCommit(): string {

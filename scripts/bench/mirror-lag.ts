@@ -37,7 +37,10 @@ export async function measureMirrorLag(
     while (isWriting || pending.length > 0) {
       if (pending.length > 0) {
         const ids = pending.map((entry) => entry.id);
-        const rows = file.prepare(`SELECT id, version FROM "Employee" WHERE id IN (${ids.map(() => "?").join(", ")})`).all(...ids) as { id: string; version: number }[];
+        const rows = file.prepare(`SELECT id, version FROM "Employee" WHERE id IN (${ids.map(() => "?").join(", ")})`).all(...ids) as {
+          id: string;
+          version: number;
+        }[];
         const now = performance.now();
         const versions = new Map(rows.map((row) => [row.id, row.version]));
         for (let i = pending.length - 1; i >= 0; i--) {
@@ -73,7 +76,11 @@ export async function measureMirrorLag(
     const write =
       k % 2 === 0
         ? writer.employee.create({ data: newEmployee("Mirror"), select: { id: true, version: true } })
-        : writer.employee.update({ where: { id: updateTargets[(k >> 1) % updateTargets.length] }, data: { jobTitle: `Mirror ${k}`, version: { increment: 1 } }, select: { id: true, version: true } });
+        : writer.employee.update({
+            where: { id: updateTargets[(k >> 1) % updateTargets.length] },
+            data: { jobTitle: `Mirror ${k}`, version: { increment: 1 } },
+            select: { id: true, version: true },
+          });
     writes.push(write.then((row) => void pending.push({ id: row.id, version: row.version, committedAt: performance.now() })));
     if (k > 0 && k % Math.round(options.ratePerSec * 2) === 0) progress(`  ${k}/${total} writes, ${lags.length} seen in SQLite`);
   }

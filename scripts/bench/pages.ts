@@ -69,7 +69,10 @@ async function measure(databaseUrl: string) {
 type Results = Awaited<ReturnType<typeof measure>>;
 
 function measureInChild(databaseUrl: string): Results {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--measure", databaseUrl], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--measure", databaseUrl], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = child.stdout.split("\n").find((text) => text.startsWith("RESULT "));
   if (child.status !== 0 || !line) throw new Error(`measurement failed:\n${child.stderr.slice(-2000)}`);
   return JSON.parse(line.slice(7)) as Results;

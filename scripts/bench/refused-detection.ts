@@ -66,7 +66,9 @@ export async function measureRefusedDetection(
     const sqliteMedianMs = median(fallback);
     results.push({ kind, firstMs, sqliteMedianMs, extraMs: firstMs - sqliteMedianMs, modeAfter, isFirstOfKind: !seen.has(kind) });
     seen.add(kind);
-    progress(`  trial ${index + 1}/${trials.length} (${kind}): first request ${firstMs.toFixed(1)} ms, SQLite median ${sqliteMedianMs.toFixed(2)} ms, mode after: ${modeAfter}`);
+    progress(
+      `  trial ${index + 1}/${trials.length} (${kind}): first request ${firstMs.toFixed(1)} ms, SQLite median ${sqliteMedianMs.toFixed(2)} ms, mode after: ${modeAfter}`,
+    );
     await recover(bench, proxy);
   }
   return results;

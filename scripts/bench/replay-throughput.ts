@@ -17,7 +17,14 @@ export type ReplayResult = {
 
 const QUEUEING_BUDGET_MS = 40_000;
 
-export async function measureReplay(bench: BenchLayer, proxy: FaultProxy, directUrl: string, ids: string[], target: number, progress: (line: string) => void): Promise<ReplayResult> {
+export async function measureReplay(
+  bench: BenchLayer,
+  proxy: FaultProxy,
+  directUrl: string,
+  ids: string[],
+  target: number,
+  progress: (line: string) => void,
+): Promise<ReplayResult> {
   const { layer } = bench;
   await proxy.setMode("refuse");
   await readById(layer.db, ids[0]);

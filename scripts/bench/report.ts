@@ -54,7 +54,8 @@ function overheadRows(results: OverheadResult[]): Row[] {
         row.why = `by design, not routing: a layer write is an interactive transaction that also inserts its operation id (BEGIN, INSERT _hrms_applied_ops, UPDATE, COMMIT = 4 round trips vs 1), which G1's exactly-once replay needs; against that same transaction done by hand on a plain client the layer's ratio is ${vsTx.toFixed(3)}`;
       }
     } else if (!isPass) {
-      row.why = "the layer's read path is a Proxy lookup, a breaker check and one extra await; compare the two halves: a miss here is more likely load from other processes than real cost";
+      row.why =
+        "the layer's read path is a Proxy lookup, a breaker check and one extra await; compare the two halves: a miss here is more likely load from other processes than real cost";
     }
     return row;
   });
@@ -62,7 +63,9 @@ function overheadRows(results: OverheadResult[]): Row[] {
 
 function refusedRows(trials: RefusedTrial[], coldStart: ColdStart | null): Row[] {
   const rows: Row[] = [];
-  const cold = coldStart ? `a fresh process's first findUnique on a Prisma SQLite client takes ${ms(coldStart.firstMs)}, the next ${ms(coldStart.secondMs)}, then ${ms(coldStart.thirdMs)}` : "Prisma's one-time start-up on the SQLite client";
+  const cold = coldStart
+    ? `a fresh process's first findUnique on a Prisma SQLite client takes ${ms(coldStart.firstMs)}, the next ${ms(coldStart.secondMs)}, then ${ms(coldStart.thirdMs)}`
+    : "Prisma's one-time start-up on the SQLite client";
   for (const kind of ["read", "write"] as const) {
     for (const isFirst of [true, false]) {
       const mine = trials.filter((trial) => trial.kind === kind && trial.isFirstOfKind === isFirst);
@@ -76,14 +79,20 @@ function refusedRows(trials: RefusedTrial[], coldStart: ColdStart | null): Row[]
       else if (!isPass && isFirst) {
         const warm = trials.filter((trial) => trial.kind === kind && !trial.isFirstOfKind).map((trial) => trial.extraMs);
         why = `cold start, not detection: the layer warms its SQLite Prisma client at boot with one query per model, but Prisma still plans each new query shape on first use, so the first failover of a shape pays for it (${cold})${warm.length ? `; later failovers cost ${ms(Math.max(...warm))} extra` : ""}`;
-      }
-      else if (!isPass) why = "the failing PostgreSQL attempt took longer than the budget";
+      } else if (!isPass) why = "the failing PostgreSQL attempt took longer than the budget";
       rows.push({
         goal: "G3",
         metric: `detection, refused: next ${kind} after the port closes, extra over a normal SQLite ${kind}; ${which}`,
         figure:
-          `${ms(worst)} extra (request ${mine.map((trial) => ms(trial.firstMs)).join(", ")}; SQLite ${kind} median ${ms(percentile(mine.map((trial) => trial.sqliteMedianMs), 0.5))})` +
-          (isFirst && kind === "read" && coldStart ? `; for scale, a fresh process's first query on a Prisma SQLite client: ${ms(coldStart.firstMs)}, then ${ms(coldStart.secondMs)}` : ""),
+          `${ms(worst)} extra (request ${mine.map((trial) => ms(trial.firstMs)).join(", ")}; SQLite ${kind} median ${ms(
+            percentile(
+              mine.map((trial) => trial.sqliteMedianMs),
+              0.5,
+            ),
+          )})` +
+          (isFirst && kind === "read" && coldStart
+            ? `; for scale, a fresh process's first query on a Prisma SQLite client: ${ms(coldStart.firstMs)}, then ${ms(coldStart.secondMs)}`
+            : ""),
         target: `< ${REFUSED_MAX_EXTRA_MS} ms extra, served from SQLite in the same request`,
         verdict: isPass ? "pass" : "miss",
         why,
@@ -126,7 +135,11 @@ function outageRows(outage: OutageResult): Row[] {
       figure: `reads p50 ${ms(fallbackReads.p50)} / p99 ${ms(fallbackReads.p99)}; writes p50 ${ms(fallbackWrites.p50)} / p99 ${ms(fallbackWrites.p99)}; errors ${outage.fallbackMix.errors.length} (healthy, same mix: reads ${ms(healthyReads.p50)} / ${ms(healthyReads.p99)}, writes ${ms(healthyWrites.p50)} / ${ms(healthyWrites.p99)})`,
       target: `no request waits on PostgreSQL (p99 < ${NO_WAIT_MS} ms), no failed request`,
       verdict: mixOk ? "pass" : "miss",
-      why: mixOk ? undefined : outage.fallbackMix.errors.length ? `failed requests: ${[...new Set(outage.fallbackMix.errors)].slice(0, 2).join("; ")}` : "p99 above the no-wait bound",
+      why: mixOk
+        ? undefined
+        : outage.fallbackMix.errors.length
+          ? `failed requests: ${[...new Set(outage.fallbackMix.errors)].slice(0, 2).join("; ")}`
+          : "p99 above the no-wait bound",
     },
     {
       goal: "G4",
@@ -214,13 +227,23 @@ export function buildRows(results: Results): Row[] {
     ...(results.outage ? outageRows(results.outage) : []),
     ...(results.replay ? replayRows(results.replay) : []),
     ...(results.mirror ? mirrorRows(results.mirror) : []),
-    ...results.errors.map((error): Row => ({ goal: "-", metric: `phase "${error.phase}" failed`, figure: "-", target: "-", verdict: "error", why: error.message })),
+    ...results.errors.map((error): Row => ({
+      goal: "-",
+      metric: `phase "${error.phase}" failed`,
+      figure: "-",
+      target: "-",
+      verdict: "error",
+      why: error.message,
+    })),
   ];
 }
 
 export function printTable(rows: Row[]): string {
   return rows
-    .map((row) => `${row.verdict.toUpperCase().padEnd(5)} ${row.goal.padEnd(3)} ${row.metric}\n      ${row.figure}\n      target: ${row.target}${row.why ? `\n      why: ${row.why}` : ""}`)
+    .map(
+      (row) =>
+        `${row.verdict.toUpperCase().padEnd(5)} ${row.goal.padEnd(3)} ${row.metric}\n      ${row.figure}\n      target: ${row.target}${row.why ? `\n      why: ${row.why}` : ""}`,
+    )
     .join("\n");
 }
 

@@ -32,8 +32,20 @@ export function figures(results: TrustResults): Figure[] {
     figure("mirror-lag-p99-ms", results.mirror?.observed.p99, "ms", "<= 100", (value) => value <= 100),
     figure("mirror-lag-p99-open-tx-ms", results.mirrorOpenTx?.observed.p99, "ms", "<= 100", (value) => value <= 100),
     figure("replay-writes-per-s", results.replay10k?.perSecond, "writes/s", ">= 2000", (value) => value >= 2_000),
-    figure("recovery-10k-s", results.replay10k ? results.replay10k.recoveryMs / 1000 : null, "s", "<= 10", (value) => value <= 10 && results.replay10k?.queueAfter === 0),
-    figure("recovery-with-lock-s", locked ? locked.recoveryMs / 1000 : null, "s", "<= 10, the locked write set aside, the rest replayed", (value) => value <= 10 && isLockedComplete),
+    figure(
+      "recovery-10k-s",
+      results.replay10k ? results.replay10k.recoveryMs / 1000 : null,
+      "s",
+      "<= 10",
+      (value) => value <= 10 && results.replay10k?.queueAfter === 0,
+    ),
+    figure(
+      "recovery-with-lock-s",
+      locked ? locked.recoveryMs / 1000 : null,
+      "s",
+      "<= 10, the locked write set aside, the rest replayed",
+      (value) => value <= 10 && isLockedComplete,
+    ),
   ];
 }
 

@@ -58,7 +58,9 @@ async function compare(workload: string, arms: Arm[], perRound: number, progress
     halves: [ratioTo("plain", "first"), ratioTo("plain", "second")],
     ratioTo,
   };
-  progress(`  ${workload}: plain p50 ${summaries.plain.p50.toFixed(3)} ms, layer p50 ${summaries.layer.p50.toFixed(3)} ms, paired ratio ${result.ratio.toFixed(3)} (halves ${result.halves.map((value) => value.toFixed(3)).join(" / ")}; pooled ${result.pooledRatio.toFixed(3)})`);
+  progress(
+    `  ${workload}: plain p50 ${summaries.plain.p50.toFixed(3)} ms, layer p50 ${summaries.layer.p50.toFixed(3)} ms, paired ratio ${result.ratio.toFixed(3)} (halves ${result.halves.map((value) => value.toFixed(3)).join(" / ")}; pooled ${result.pooledRatio.toFixed(3)})`,
+  );
   return result;
 }
 
@@ -72,29 +74,47 @@ export async function measureRoutingOverhead(directUrl: string, seedData: Seed, 
     const targets = employeeIds.slice(0, 200);
     const instanceId = "bench-plain-tx";
     const results = [
-      await compare("findUnique by id", [
-        { name: "plain", run: (i) => readById(plain, pick(employeeIds, i * 7)) },
-        { name: "layer", run: (i) => readById(layerDb, pick(employeeIds, i * 7)) },
-      ], 40, progress),
-      await compare("findMany page of 25 (where + orderBy)", [
-        { name: "plain", run: (i) => readPage(plain, pick(departmentIds, i)) },
-        { name: "layer", run: (i) => readPage(layerDb, pick(departmentIds, i)) },
-      ], 20, progress),
+      await compare(
+        "findUnique by id",
+        [
+          { name: "plain", run: (i) => readById(plain, pick(employeeIds, i * 7)) },
+          { name: "layer", run: (i) => readById(layerDb, pick(employeeIds, i * 7)) },
+        ],
+        40,
+        progress,
+      ),
+      await compare(
+        "findMany page of 25 (where + orderBy)",
+        [
+          { name: "plain", run: (i) => readPage(plain, pick(departmentIds, i)) },
+          { name: "layer", run: (i) => readPage(layerDb, pick(departmentIds, i)) },
+        ],
+        20,
+        progress,
+      ),
       // The plain arm bumps `version` as the layer does, so both issue the same UPDATE; the third
       // arm does by hand what the layer does (interactive transaction + operation id), to show
       // where the write overhead comes from.
-      await compare("update by id", [
-        { name: "plain", run: (i) => plain.employee.update({ where: { id: pick(targets, i) }, data: { jobTitle: `Engineer ${i}`, version: { increment: 1 } } }) },
-        { name: "layer", run: (i) => layerDb.employee.update({ where: { id: pick(targets, i) }, data: { jobTitle: `Engineer ${i}` } }) },
-        {
-          name: "plain+tx",
-          run: (i) =>
-            plain.$transaction(async (tx) => {
-              await tx.$executeRawUnsafe("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", uuidv7(), instanceId);
-              return tx.employee.update({ where: { id: pick(targets, i) }, data: { jobTitle: `Engineer ${i}`, version: { increment: 1 } } });
-            }),
-        },
-      ], 15, progress),
+      await compare(
+        "update by id",
+        [
+          {
+            name: "plain",
+            run: (i) => plain.employee.update({ where: { id: pick(targets, i) }, data: { jobTitle: `Engineer ${i}`, version: { increment: 1 } } }),
+          },
+          { name: "layer", run: (i) => layerDb.employee.update({ where: { id: pick(targets, i) }, data: { jobTitle: `Engineer ${i}` } }) },
+          {
+            name: "plain+tx",
+            run: (i) =>
+              plain.$transaction(async (tx) => {
+                await tx.$executeRawUnsafe("INSERT INTO _hrms_applied_ops (op_id, source) VALUES ($1, $2)", uuidv7(), instanceId);
+                return tx.employee.update({ where: { id: pick(targets, i) }, data: { jobTitle: `Engineer ${i}`, version: { increment: 1 } } });
+              }),
+          },
+        ],
+        15,
+        progress,
+      ),
     ];
     return results;
   } finally {

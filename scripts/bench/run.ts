@@ -90,7 +90,9 @@ async function main(): Promise<number> {
         results.mirror = await measureMirrorLag(bench, writer, slice(200, 400), { ratePerSec: 40, durationMs: 10_000 }, progress);
       });
       await phase("2b. mirror lag with another session holding a transaction open for the whole run", async () => {
-        trust.mirrorOpenTx = await withOpenTransaction(rig.cluster.url, () => measureMirrorLag(bench, writer, slice(200, 400), { ratePerSec: 40, durationMs: 10_000 }, progress));
+        trust.mirrorOpenTx = await withOpenTransaction(rig.cluster.url, () =>
+          measureMirrorLag(bench, writer, slice(200, 400), { ratePerSec: 40, durationMs: 10_000 }, progress),
+        );
       });
       await phase("2c. own writes in the copy when answered", async () => {
         trust.ownWrite = await measureOwnWriteVisible(bench, slice(200, 400), 1_000);
@@ -98,7 +100,9 @@ async function main(): Promise<number> {
       });
       await phase("3. detection, refused connections (G3)", async () => {
         results.coldStart = measureSqliteColdStart(bench.sqlitePath);
-        progress(`  cold Prisma SQLite client in a fresh process: ${results.coldStart ? `first query ${results.coldStart.firstMs.toFixed(1)} ms, then ${results.coldStart.secondMs.toFixed(1)} ms, ${results.coldStart.thirdMs.toFixed(1)} ms` : "could not be measured"}`);
+        progress(
+          `  cold Prisma SQLite client in a fresh process: ${results.coldStart ? `first query ${results.coldStart.firstMs.toFixed(1)} ms, then ${results.coldStart.secondMs.toFixed(1)} ms, ${results.coldStart.thirdMs.toFixed(1)} ms` : "could not be measured"}`,
+        );
         results.refused = await measureRefusedDetection(bench, rig.proxy, slice(400, 600), ["read", "read", "read", "write", "write"], progress);
       });
     }),
@@ -118,7 +122,9 @@ async function main(): Promise<number> {
     withLayer(rig, "locked", async (bench) => {
       trust.lockedRecovery = await measureRecoveryWithLock(bench, rig.proxy, rig.cluster.url, slice(0, 50), LOCKED_RECOVERY_WRITES);
       const locked = trust.lockedRecovery;
-      progress(`  primary ${(locked.recoveryMs / 1000).toFixed(1)} s after PostgreSQL returned; ${locked.stuck} set aside as stuck, ${locked.replayed}/${locked.expectedReplayed} replayed`);
+      progress(
+        `  primary ${(locked.recoveryMs / 1000).toFixed(1)} s after PostgreSQL returned; ${locked.stuck} set aside as stuck, ${locked.replayed}/${locked.expectedReplayed} replayed`,
+      );
     }),
   );
 
@@ -135,13 +141,16 @@ async function main(): Promise<number> {
     "",
     "| id | value | unit | target | met |",
     "| --- | --- | --- | --- | --- |",
-    ...list.map((item) => `| \`${item.id}\` | ${item.value ?? "—"} | ${item.unit} | ${item.target} | ${item.pass === null ? "not measured" : item.pass ? "yes" : "no"} |`),
+    ...list.map(
+      (item) => `| \`${item.id}\` | ${item.value ?? "—"} | ${item.unit} | ${item.target} | ${item.pass === null ? "not measured" : item.pass ? "yes" : "no"} |`,
+    ),
     "",
   ].join("\n");
   const previous = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, "utf8") : "";
   writeFileSync(REPORT_FILE, keepSections(previous, renderMarkdown(rows, { machine, date, totalMs, loadAtEnd: loadAverage() }) + figureTable));
   writeFileSync(RESULTS_FILE, resultsJson(trust, date));
-  for (const item of list) progress(`  ${item.id}: ${item.value ?? "—"} ${item.unit} (target ${item.target}) ${item.pass === null ? "not measured" : item.pass ? "met" : "MISSED"}`);
+  for (const item of list)
+    progress(`  ${item.id}: ${item.value ?? "—"} ${item.unit} (target ${item.target}) ${item.pass === null ? "not measured" : item.pass ? "met" : "MISSED"}`);
   console.log(`\n${printTable(rows)}\n`);
   progress(`done in ${(totalMs / 1000).toFixed(1)} s; wrote ${REPORT_FILE}; the layer's ${logs.lines()} log lines are in ${logs.file}`);
   return results.errors.length ? 1 : 0;

@@ -5,7 +5,12 @@ import { newEmployee, pick, readById, readPage, sleep, type Db } from "./fixture
 // updates: each acknowledged update with the moment it was acknowledged (performance.now()).
 export type MixResult = { reads: number[]; writes: number[]; errors: string[]; createdIds: string[]; updates: { id: string; at: number }[] };
 
-export async function runSteadyMix(db: Db, ids: string[], departmentIds: string[], options: { ratePerSec: number; durationMs: number; label: string }): Promise<MixResult> {
+export async function runSteadyMix(
+  db: Db,
+  ids: string[],
+  departmentIds: string[],
+  options: { ratePerSec: number; durationMs: number; label: string },
+): Promise<MixResult> {
   const result: MixResult = { reads: [], writes: [], errors: [], createdIds: [], updates: [] };
   const total = Math.round((options.ratePerSec * options.durationMs) / 1000);
   const interval = 1000 / options.ratePerSec;
@@ -24,7 +29,9 @@ export async function runSteadyMix(db: Db, ids: string[], departmentIds: string[
         return db.employee.create({ data: newEmployee(options.label) }).then((row) => void result.createdIds.push(row.id));
       }
       const id = pick(ids, k * 3 + 1);
-      return db.employee.update({ where: { id }, data: { jobTitle: `${options.label} ${k}` } }).then(() => void result.updates.push({ id, at: performance.now() }));
+      return db.employee
+        .update({ where: { id }, data: { jobTitle: `${options.label} ${k}` } })
+        .then(() => void result.updates.push({ id, at: performance.now() }));
     };
     const sentAt = performance.now();
     requests.push(

@@ -33,7 +33,13 @@ export type LockedRecoveryResult = { queued: number; recoveryMs: number; stuck: 
 // Writes queued during an outage, one of them an update of a row that another session keeps locked
 // (SELECT ... FOR UPDATE in an open transaction) from before PostgreSQL returns to the end: time from
 // PostgreSQL's return to primary, with that write set aside as stuck and every other one replayed.
-export async function measureRecoveryWithLock(bench: BenchLayer, proxy: FaultProxy, directUrl: string, ids: string[], queued: number): Promise<LockedRecoveryResult> {
+export async function measureRecoveryWithLock(
+  bench: BenchLayer,
+  proxy: FaultProxy,
+  directUrl: string,
+  ids: string[],
+  queued: number,
+): Promise<LockedRecoveryResult> {
   const { layer } = bench;
   const locked = ids[0];
   await proxy.setMode("refuse");
@@ -54,7 +60,14 @@ export async function measureRecoveryWithLock(bench: BenchLayer, proxy: FaultPro
     const primaryAt = await transitionTo(bench, "primary", back, 60_000);
     const { rows: stuck } = await session.query<{ n: number }>(`SELECT count(*)::int AS n FROM _hrms_conflicts WHERE row_id = $1 AND kind = 'stuck'`, [locked]);
     const { rows: replayed } = await session.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Employee" WHERE id = ANY($1::text[])`, [created]);
-    return { queued, recoveryMs: primaryAt - back, stuck: stuck[0].n, replayed: replayed[0].n, expectedReplayed: created.length, queueAfter: layer.status().queue };
+    return {
+      queued,
+      recoveryMs: primaryAt - back,
+      stuck: stuck[0].n,
+      replayed: replayed[0].n,
+      expectedReplayed: created.length,
+      queueAfter: layer.status().queue,
+    };
   } finally {
     await session.query("ROLLBACK").catch(() => {});
     await session.end().catch(() => {});

@@ -39,7 +39,12 @@ export function extractModels(schema) {
   const withoutBlocks = schema.replace(/^\s*(datasource|generator)\s+\w+\s*\{[^}]*\}/gm, "");
   return withoutBlocks
     .split("\n")
-    .map((line) => line.replace(/\/\/.*$/, "").trim().replace(/\s+/g, " "))
+    .map((line) =>
+      line
+        .replace(/\/\/.*$/, "")
+        .trim()
+        .replace(/\s+/g, " "),
+    )
     .filter(Boolean)
     .join("\n");
 }
@@ -51,8 +56,7 @@ export function findSchemaDrift(postgresSchema, sqliteSchema) {
   const b = extractModels(sqliteSchema).split("\n");
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (a[i] !== b[i]) {
-      return `the PostgreSQL and SQLite schemas differ at model line ${i + 1}: ` +
-        `postgres has "${a[i] ?? "(end)"}", sqlite has "${b[i] ?? "(end)"}"`;
+      return `the PostgreSQL and SQLite schemas differ at model line ${i + 1}: ` + `postgres has "${a[i] ?? "(end)"}", sqlite has "${b[i] ?? "(end)"}"`;
     }
   }
   return null;

@@ -166,7 +166,12 @@ describe("GET /api/v1/employees", () => {
 
 describe("POST /api/v1/employees", () => {
   it("creates an employee: 201 with { data } as GET shows it", async () => {
-    const created = await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, body: newEmployee({ departmentId: people.engineering }) });
+    const created = await call(app.employees.POST, {
+      method: "POST",
+      path: "/api/v1/employees",
+      token: tokens.HR,
+      body: newEmployee({ departmentId: people.engineering }),
+    });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({
       firstName: "Api",
@@ -184,18 +189,32 @@ describe("POST /api/v1/employees", () => {
   });
 
   it("answers 422 with fields.workEmail for a bad email, and 409 for one already in use", async () => {
-    const invalid = await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, body: newEmployee({ workEmail: "not-an-email" }) });
+    const invalid = await call(app.employees.POST, {
+      method: "POST",
+      path: "/api/v1/employees",
+      token: tokens.HR,
+      body: newEmployee({ workEmail: "not-an-email" }),
+    });
     expectError(invalid, 422, "validation_failed");
     expect(invalid.body.error.fields.workEmail).toEqual(expect.any(String));
 
     const body = newEmployee();
     expect((await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, body })).status).toBe(201);
-    const duplicate = await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, body: { ...newEmployee(), workEmail: body.workEmail } });
+    const duplicate = await call(app.employees.POST, {
+      method: "POST",
+      path: "/api/v1/employees",
+      token: tokens.HR,
+      body: { ...newEmployee(), workEmail: body.workEmail },
+    });
     expectError(duplicate, 409, "conflict");
   });
 
   it("answers 400 for malformed JSON and for a body that is not an object", async () => {
-    expectError(await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, rawBody: '{"firstName": "Ada",' }), 400, "bad_request");
+    expectError(
+      await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, rawBody: '{"firstName": "Ada",' }),
+      400,
+      "bad_request",
+    );
     expectError(await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, body: [newEmployee()] }), 400, "bad_request");
     expectError(await call(app.departments.POST, { method: "POST", path: "/api/v1/departments", token: tokens.HR, body: "Research" }), 400, "bad_request");
   });
@@ -226,12 +245,31 @@ describe("GET and PATCH /api/v1/employees/:id", () => {
   });
 
   it("applies a partial change at the current version and refuses a stale one with 409", async () => {
-    const created = (await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, body: newEmployee({ phone: "+44 20 7946 0000" }) })).body.data;
-    const patched = await call(app.employee.PATCH, { method: "PATCH", path: "", token: tokens.HR, id: created.id, body: { version: created.version, jobTitle: "Lead Tester" } });
+    const created = (
+      await call(app.employees.POST, { method: "POST", path: "/api/v1/employees", token: tokens.HR, body: newEmployee({ phone: "+44 20 7946 0000" }) })
+    ).body.data;
+    const patched = await call(app.employee.PATCH, {
+      method: "PATCH",
+      path: "",
+      token: tokens.HR,
+      id: created.id,
+      body: { version: created.version, jobTitle: "Lead Tester" },
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body.data).toMatchObject({ jobTitle: "Lead Tester", version: created.version + 1, phone: "+44 20 7946 0000", salary: { amount: 52_000.5, currency: "EUR" } });
+    expect(patched.body.data).toMatchObject({
+      jobTitle: "Lead Tester",
+      version: created.version + 1,
+      phone: "+44 20 7946 0000",
+      salary: { amount: 52_000.5, currency: "EUR" },
+    });
 
-    const stale = await call(app.employee.PATCH, { method: "PATCH", path: "", token: tokens.HR, id: created.id, body: { version: created.version, jobTitle: "Overwriter" } });
+    const stale = await call(app.employee.PATCH, {
+      method: "PATCH",
+      path: "",
+      token: tokens.HR,
+      id: created.id,
+      body: { version: created.version, jobTitle: "Overwriter" },
+    });
     expectError(stale, 409, "conflict");
     const after = await call(app.employee.GET, { path: "", token: tokens.HR, id: created.id });
     expect(after.body.data.jobTitle).toBe("Lead Tester");
@@ -242,9 +280,20 @@ describe("GET and PATCH /api/v1/employees/:id", () => {
     const edited = { ...created, salary: { amount: 60_000, currency: "CHF" }, personal: { ...(created.personal as object), address: "1 Main Street" } };
     const roundTrip = await call(app.employee.PATCH, { method: "PATCH", path: "", token: tokens.HR, id: created.id, body: edited });
     expect(roundTrip.status).toBe(200);
-    expect(roundTrip.body.data).toMatchObject({ salary: { amount: 60_000, currency: "CHF" }, personal: { address: "1 Main Street" }, hireDate: created.hireDate, version: 2 });
+    expect(roundTrip.body.data).toMatchObject({
+      salary: { amount: 60_000, currency: "CHF" },
+      personal: { address: "1 Main Street" },
+      hireDate: created.hireDate,
+      version: 2,
+    });
 
-    const malformed = await call(app.employee.PATCH, { method: "PATCH", path: "", token: tokens.HR, id: created.id, body: { version: 2, salary: { currency: "EUR" } } });
+    const malformed = await call(app.employee.PATCH, {
+      method: "PATCH",
+      path: "",
+      token: tokens.HR,
+      id: created.id,
+      body: { version: 2, salary: { currency: "EUR" } },
+    });
     expectError(malformed, 422, "validation_failed");
     expect(malformed.body.error.fields).toHaveProperty("salary");
   });
@@ -311,10 +360,15 @@ describe("authentication", () => {
     expectError(malformed, 422, "validation_failed");
     expect(Object.keys(malformed.body.error.fields).sort()).toEqual(["email", "password"]);
 
-    const attempt = () => call(app.session.POST, { method: "POST", path: "/api/v1/session", body: { email: "manager@example.com", password: "guess-guess-guess" } });
+    const attempt = () =>
+      call(app.session.POST, { method: "POST", path: "/api/v1/session", body: { email: "manager@example.com", password: "guess-guess-guess" } });
     for (let i = 0; i < 5; i++) expectError(await attempt(), 401, "unauthorized");
     expectError(await attempt(), 429, "too_many_requests");
-    const correctButThrottled = await call(app.session.POST, { method: "POST", path: "/api/v1/session", body: { email: "manager@example.com", password: app.DEMO_PASSWORD } });
+    const correctButThrottled = await call(app.session.POST, {
+      method: "POST",
+      path: "/api/v1/session",
+      body: { email: "manager@example.com", password: app.DEMO_PASSWORD },
+    });
     expectError(correctButThrottled, 429, "too_many_requests");
   });
 });
@@ -325,13 +379,29 @@ describe("/api/v1/departments", () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ page: 1, pageSize: 5, total: 8 });
     expect(reply.body.data).toHaveLength(5);
-    expect(reply.body.data[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), code: expect.any(String), headcount: expect.any(Number), version: expect.any(Number) });
-    expect((await call(app.departments.GET, { path: "/api/v1/departments?page=3&pageSize=5", token: tokens.EMPLOYEE })).body).toEqual({ data: [], page: 3, pageSize: 5, total: 8 });
+    expect(reply.body.data[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      code: expect.any(String),
+      headcount: expect.any(Number),
+      version: expect.any(Number),
+    });
+    expect((await call(app.departments.GET, { path: "/api/v1/departments?page=3&pageSize=5", token: tokens.EMPLOYEE })).body).toEqual({
+      data: [],
+      page: 3,
+      pageSize: 5,
+      total: 8,
+    });
     expectError(await call(app.departments.GET, { path: "/api/v1/departments?pageSize=0", token: tokens.EMPLOYEE }), 422, "validation_failed");
   });
 
   it("creates with 201, reads back, 404s an unknown id, 409s a stale version, 422s a bad code", async () => {
-    const created = await call(app.departments.POST, { method: "POST", path: "/api/v1/departments", token: tokens.HR, body: { name: "Research", code: "rnd", parentId: people.engineering } });
+    const created = await call(app.departments.POST, {
+      method: "POST",
+      path: "/api/v1/departments",
+      token: tokens.HR,
+      body: { name: "Research", code: "rnd", parentId: people.engineering },
+    });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ name: "Research", code: "RND", parentId: people.engineering, version: 1 });
     expect(created.body.data.updatedAt).toMatch(/Z$/);
@@ -344,10 +414,23 @@ describe("/api/v1/departments", () => {
     expect(renamed.body.data).toMatchObject({ name: "Research & Development", code: "RND", parentId: people.engineering, version: 2 });
     expectError(await call(app.department.PATCH, { method: "PATCH", path: "", token: tokens.HR, id, body: { version: 1, name: "Stale" } }), 409, "conflict");
 
-    const badCode = await call(app.departments.POST, { method: "POST", path: "/api/v1/departments", token: tokens.HR, body: { name: "Bad", code: "no spaces!" } });
+    const badCode = await call(app.departments.POST, {
+      method: "POST",
+      path: "/api/v1/departments",
+      token: tokens.HR,
+      body: { name: "Bad", code: "no spaces!" },
+    });
     expectError(badCode, 422, "validation_failed");
     expect(badCode.body.error.fields).toHaveProperty("code");
-    expectError(await call(app.departments.POST, { method: "POST", path: "/api/v1/departments", token: tokens.HR, body: { name: "Again", code: "RND" } }), 409, "conflict");
-    expectError(await call(app.departments.POST, { method: "POST", path: "/api/v1/departments", token: tokens.MANAGER, body: { name: "Nope", code: "NOPE" } }), 403, "forbidden");
+    expectError(
+      await call(app.departments.POST, { method: "POST", path: "/api/v1/departments", token: tokens.HR, body: { name: "Again", code: "RND" } }),
+      409,
+      "conflict",
+    );
+    expectError(
+      await call(app.departments.POST, { method: "POST", path: "/api/v1/departments", token: tokens.MANAGER, body: { name: "Nope", code: "NOPE" } }),
+      403,
+      "forbidden",
+    );
   });
 });

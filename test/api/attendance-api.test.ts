@@ -53,10 +53,21 @@ let serial = 0;
 async function person(role: "EMPLOYEE" | "MANAGER" | "HR", managerId: string | null = null) {
   serial += 1;
   const employee = await app.db.employee.create({
-    data: { employeeNumber: `API-ATT-${serial}`, firstName: "Api", lastName: `Person ${serial}`, workEmail: `api.att.${serial}@example.com`, jobTitle: "Tester", hireDate: new Date("2024-01-01T00:00:00Z"), managerId },
+    data: {
+      employeeNumber: `API-ATT-${serial}`,
+      firstName: "Api",
+      lastName: `Person ${serial}`,
+      workEmail: `api.att.${serial}@example.com`,
+      jobTitle: "Tester",
+      hireDate: new Date("2024-01-01T00:00:00Z"),
+      managerId,
+    },
     select: { id: true },
   });
-  const user = await app.db.user.create({ data: { email: `api.att.${serial}@example.com`, passwordHash: "not-a-real-hash", role, employeeId: employee.id }, select: { id: true } });
+  const user = await app.db.user.create({
+    data: { email: `api.att.${serial}@example.com`, passwordHash: "not-a-real-hash", role, employeeId: employee.id },
+    select: { id: true },
+  });
   return { employeeId: employee.id, token: (await app.createApiToken(user.id, "attendance test", null)).token };
 }
 
@@ -112,16 +123,29 @@ describe("POST /api/v1/attendance", () => {
 
     const checkedOut = await call(app.attendance.POST, { method: "POST", path: "/api/v1/attendance", token: tokens.employee, body: { action: "check-out" } });
     expect(checkedOut.status).toBe(200);
-    expect(checkedOut.body.data).toMatchObject({ id: checkedIn.body.data.id, checkOutAt: expect.stringMatching(/Z$/), minutes: expect.any(Number), version: 2 });
+    expect(checkedOut.body.data).toMatchObject({
+      id: checkedIn.body.data.id,
+      checkOutAt: expect.stringMatching(/Z$/),
+      minutes: expect.any(Number),
+      version: 2,
+    });
 
-    expectError(await call(app.attendance.POST, { method: "POST", path: "/api/v1/attendance", token: tokens.employee, body: { action: "check-out" } }), 409, "conflict");
+    expectError(
+      await call(app.attendance.POST, { method: "POST", path: "/api/v1/attendance", token: tokens.employee, body: { action: "check-out" } }),
+      409,
+      "conflict",
+    );
   });
 
   it("answers 422 naming the field for an unknown action, and 400 for malformed JSON", async () => {
     const unknown = await call(app.attendance.POST, { method: "POST", path: "/api/v1/attendance", token: tokens.employee, body: { action: "lunch" } });
     expectError(unknown, 422, "validation_failed");
     expect(unknown.body.error.fields).toHaveProperty("action");
-    expectError(await call(app.attendance.POST, { method: "POST", path: "/api/v1/attendance", token: tokens.employee, rawBody: '{"action":' }), 400, "bad_request");
+    expectError(
+      await call(app.attendance.POST, { method: "POST", path: "/api/v1/attendance", token: tokens.employee, rawBody: '{"action":' }),
+      400,
+      "bad_request",
+    );
   });
 });
 
@@ -130,7 +154,12 @@ describe("GET /api/v1/attendance", () => {
     for (let day = 3; day <= 7; day++) {
       const date = `2025-03-0${day}`;
       await app.db.attendanceRecord.create({
-        data: { employeeId: people.employee, date: new Date(`${date}T00:00:00Z`), checkInAt: new Date(`${date}T09:00:00Z`), checkOutAt: new Date(`${date}T17:00:00Z`) },
+        data: {
+          employeeId: people.employee,
+          date: new Date(`${date}T00:00:00Z`),
+          checkInAt: new Date(`${date}T09:00:00Z`),
+          checkOutAt: new Date(`${date}T17:00:00Z`),
+        },
       });
     }
   });
@@ -150,7 +179,10 @@ describe("GET /api/v1/attendance", () => {
   });
 
   it("shows a manager their report's records, and nobody else's: 404 for an outsider", async () => {
-    const managed = await call(app.attendance.GET, { path: `/api/v1/attendance?employeeId=${people.employee}&from=2025-03-01&to=2025-03-31`, token: tokens.manager });
+    const managed = await call(app.attendance.GET, {
+      path: `/api/v1/attendance?employeeId=${people.employee}&from=2025-03-01&to=2025-03-31`,
+      token: tokens.manager,
+    });
     expect(managed.body.total).toBe(5);
     const hr = await call(app.attendance.GET, { path: `/api/v1/attendance?employeeId=${people.employee}&from=2025-03-01&to=2025-03-31`, token: tokens.hr });
     expect(hr.body.total).toBe(5);
@@ -234,26 +266,86 @@ describe("leave requests and balances", () => {
     const requests = await import("@/app/api/v1/leave-requests/route");
     const request = await import("@/app/api/v1/leave-requests/[id]/route");
     const balances = await import("@/app/api/v1/leave-balances/route");
-    leave = { list: requests.GET as Handler, create: requests.POST as Handler, one: request.GET as unknown as Handler, act: request.POST as unknown as Handler, balances: balances.GET as Handler };
+    leave = {
+      list: requests.GET as Handler,
+      create: requests.POST as Handler,
+      one: request.GET as unknown as Handler,
+      act: request.POST as unknown as Handler,
+      balances: balances.GET as Handler,
+    };
     leaveTypeId = (await app.db.leaveType.create({ data: { code: "API-AL", name: "Annual leave", yearlyHalfDays: 40 }, select: { id: true } })).id;
   });
 
   it("requests leave (201), lists it paginated, and the manager approves it at the version read", async () => {
-    const created = await call(leave.create, { method: "POST", path: "/api/v1/leave-requests", token: tokens.employee, body: { leaveTypeId, startDate: monday, endDate: tuesday, reason: "Family visit" } });
+    const created = await call(leave.create, {
+      method: "POST",
+      path: "/api/v1/leave-requests",
+      token: tokens.employee,
+      body: { leaveTypeId, startDate: monday, endDate: tuesday, reason: "Family visit" },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ status: "PENDING_MANAGER", startDate: monday, endDate: tuesday, halfDays: 4, days: 2, version: 1, employee: { id: people.employee } });
+    expect(created.body.data).toMatchObject({
+      status: "PENDING_MANAGER",
+      startDate: monday,
+      endDate: tuesday,
+      halfDays: 4,
+      days: 2,
+      version: 1,
+      employee: { id: people.employee },
+    });
     const id = created.body.data.id;
 
     const mine = await call(leave.list, { path: "/api/v1/leave-requests?view=mine&pageSize=1", token: tokens.employee });
     expect(mine.body).toMatchObject({ page: 1, pageSize: 1, total: 1, data: [{ id }] });
-    expect((await call(leave.list, { path: "/api/v1/leave-requests?view=mine&page=2&pageSize=1", token: tokens.employee })).body).toEqual({ data: [], page: 2, pageSize: 1, total: 1 });
+    expect((await call(leave.list, { path: "/api/v1/leave-requests?view=mine&page=2&pageSize=1", token: tokens.employee })).body).toEqual({
+      data: [],
+      page: 2,
+      pageSize: 1,
+      total: 1,
+    });
     const approvals = await call(leave.list, { path: "/api/v1/leave-requests?view=approvals", token: tokens.manager });
     expect(approvals.body.data.map((row: { id: string }) => row.id)).toContain(id);
 
-    expectError(await call(leave.act, { params: { id }, method: "POST", path: `/api/v1/leave-requests/${id}`, token: tokens.manager, body: { action: "reject", version: 1 } }), 422, "validation_failed");
-    expectError(await call(leave.act, { params: { id }, method: "POST", path: `/api/v1/leave-requests/${id}`, token: tokens.employee, body: { action: "approve", version: 1 } }), 403, "forbidden");
-    expectError(await call(leave.act, { params: { id }, method: "POST", path: `/api/v1/leave-requests/${id}`, token: tokens.manager, body: { action: "approve", version: 7 } }), 409, "conflict");
-    const approved = await call(leave.act, { params: { id }, method: "POST", path: `/api/v1/leave-requests/${id}`, token: tokens.manager, body: { action: "approve", version: 1, comment: "Enjoy" } });
+    expectError(
+      await call(leave.act, {
+        params: { id },
+        method: "POST",
+        path: `/api/v1/leave-requests/${id}`,
+        token: tokens.manager,
+        body: { action: "reject", version: 1 },
+      }),
+      422,
+      "validation_failed",
+    );
+    expectError(
+      await call(leave.act, {
+        params: { id },
+        method: "POST",
+        path: `/api/v1/leave-requests/${id}`,
+        token: tokens.employee,
+        body: { action: "approve", version: 1 },
+      }),
+      403,
+      "forbidden",
+    );
+    expectError(
+      await call(leave.act, {
+        params: { id },
+        method: "POST",
+        path: `/api/v1/leave-requests/${id}`,
+        token: tokens.manager,
+        body: { action: "approve", version: 7 },
+      }),
+      409,
+      "conflict",
+    );
+    const approved = await call(leave.act, {
+      params: { id },
+      method: "POST",
+      path: `/api/v1/leave-requests/${id}`,
+      token: tokens.manager,
+      body: { action: "approve", version: 1, comment: "Enjoy" },
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.data).toMatchObject({ id, status: "APPROVED", managerComment: "Enjoy" });
 
@@ -262,7 +354,12 @@ describe("leave requests and balances", () => {
   });
 
   it("answers 422 naming the fields of a malformed request or query", async () => {
-    const reply = await call(leave.create, { method: "POST", path: "/api/v1/leave-requests", token: tokens.employee, body: { leaveTypeId, startDate: "2025-02-30", endDate: "" } });
+    const reply = await call(leave.create, {
+      method: "POST",
+      path: "/api/v1/leave-requests",
+      token: tokens.employee,
+      body: { leaveTypeId, startDate: "2025-02-30", endDate: "" },
+    });
     expectError(reply, 422, "validation_failed");
     expect(Object.keys(reply.body.error.fields)).toEqual(expect.arrayContaining(["startDate", "endDate"]));
     const query = await call(leave.list, { path: "/api/v1/leave-requests?view=everyone&pageSize=0", token: tokens.employee });
@@ -273,7 +370,12 @@ describe("leave requests and balances", () => {
     const own = await call(leave.balances, { path: `/api/v1/leave-balances?year=${year}`, token: tokens.employee });
     expect(own.status).toBe(200);
     expect(Object.keys(own.body).sort()).toEqual(["data", "page", "pageSize", "total"]);
-    const annual = own.body.data.find((item) => item.leaveType.id === leaveTypeId) as unknown as { balance: number; scheduled: number; pending: number; available: number };
+    const annual = own.body.data.find((item) => item.leaveType.id === leaveTypeId) as unknown as {
+      balance: number;
+      scheduled: number;
+      pending: number;
+      available: number;
+    };
     expect(annual).toMatchObject({ employeeId: people.employee, year, leaveType: { name: "Annual leave", isUnlimited: false }, pending: 0 });
     expect(annual.balance - annual.scheduled - annual.pending).toBe(annual.available);
 

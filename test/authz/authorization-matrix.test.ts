@@ -104,11 +104,19 @@ async function load() {
 
 type Handler = (request: Request, context: { params: Promise<{ id: string; file: string }> }) => Promise<Response>;
 
-async function call(handler: Handler, caller: Caller, init: { method?: string; id?: string; file?: string; body?: BodyInit; json?: unknown; query?: string } = {}) {
+async function call(
+  handler: Handler,
+  caller: Caller,
+  init: { method?: string; id?: string; file?: string; body?: BodyInit; json?: unknown; query?: string } = {},
+) {
   const headers = new Headers();
   if (caller !== "anonymous") headers.set("authorization", `Bearer ${tokens[caller]}`);
   if (init.json !== undefined) headers.set("content-type", "application/json");
-  const request = new Request(`http://test/api${init.query ?? ""}`, { method: init.method ?? "GET", headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  const request = new Request(`http://test/api${init.query ?? ""}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+  });
   const response = await handler(request, { params: Promise.resolve({ id: init.id ?? "", file: init.file ?? "" }) });
   return response.status;
 }
@@ -182,7 +190,12 @@ const ROUTES: RouteCase[] = [
     route: "PATCH /api/v1/employees/:id (in the manager's reporting line)",
     permission: "employees:update",
     expect: HR_ONLY(200),
-    run: async (caller) => call(app.routes.employee.PATCH, caller, { method: "PATCH", id: ids.teamMate, json: { version: await versionOf(ids.teamMate), jobTitle: `Edited by ${caller}` } }),
+    run: async (caller) =>
+      call(app.routes.employee.PATCH, caller, {
+        method: "PATCH",
+        id: ids.teamMate,
+        json: { version: await versionOf(ids.teamMate), jobTitle: `Edited by ${caller}` },
+      }),
   },
   {
     route: "PATCH /api/v1/employees/:id (own record)",
@@ -200,12 +213,22 @@ const ROUTES: RouteCase[] = [
     expect: HR_ONLY(201),
     run: (caller) => call(app.routes.departments.POST, caller, { method: "POST", json: { name: `Matrix ${caller}`, code: `MX-${caller.slice(0, 4)}` } }),
   },
-  { route: "GET /api/v1/departments/:id", permission: "departments:read", expect: ALL_2XX(200), run: (caller) => call(app.routes.department.GET, caller, { id: ids.department }) },
+  {
+    route: "GET /api/v1/departments/:id",
+    permission: "departments:read",
+    expect: ALL_2XX(200),
+    run: (caller) => call(app.routes.department.GET, caller, { id: ids.department }),
+  },
   {
     route: "PATCH /api/v1/departments/:id",
     permission: "departments:write",
     expect: HR_ONLY(200),
-    run: async (caller) => call(app.routes.department.PATCH, caller, { method: "PATCH", id: ids.department, json: { version: await departmentVersion(ids.department), name: `Engineering (${caller})` } }),
+    run: async (caller) =>
+      call(app.routes.department.PATCH, caller, {
+        method: "PATCH",
+        id: ids.department,
+        json: { version: await departmentVersion(ids.department), name: `Engineering (${caller})` },
+      }),
   },
 ];
 
@@ -246,9 +269,15 @@ ROUTES.push(
     route: "POST /api/v1/payroll/runs",
     permission: "payroll:manage",
     expect: HR_ONLY(201),
-    run: (caller) => call(app.routes.payrollRuns.POST, caller, { method: "POST", json: { scheduleId: payroll.schedule, date: `2032-0${CALLERS.indexOf(caller) + 1}-01` } }),
+    run: (caller) =>
+      call(app.routes.payrollRuns.POST, caller, { method: "POST", json: { scheduleId: payroll.schedule, date: `2032-0${CALLERS.indexOf(caller) + 1}-01` } }),
   },
-  { route: "GET /api/v1/payroll/runs/:id", permission: "payroll:manage", expect: HR_ONLY(200), run: (caller) => call(app.routes.payrollRun.GET, caller, { id: payroll.paidRun }) },
+  {
+    route: "GET /api/v1/payroll/runs/:id",
+    permission: "payroll:manage",
+    expect: HR_ONLY(200),
+    run: (caller) => call(app.routes.payrollRun.GET, caller, { id: payroll.paidRun }),
+  },
   {
     route: "POST /api/v1/payroll/runs/:id/calculate",
     permission: "payroll:manage",
@@ -332,7 +361,12 @@ const ACTIONS: ActionCase[] = [
     expect: HR_ACTION,
     run: (user) => app.balancesReport.getBalancesReport(user, app.balancesReport.parseBalancesQuery({})),
   },
-  { action: "employees page → listEmployees", permission: "employees:read", expect: EVERYONE, run: (user) => app.listEmployees(user, app.parseDirectoryQuery({})) },
+  {
+    action: "employees page → listEmployees",
+    permission: "employees:read",
+    expect: EVERYONE,
+    run: (user) => app.listEmployees(user, app.parseDirectoryQuery({})),
+  },
   {
     action: "employee profile → getEmployeeProfile (outside the manager's line)",
     permission: "employees:read",
@@ -360,7 +394,8 @@ const ACTIONS: ActionCase[] = [
     action: "changeStatusAction → changeEmployeeStatus",
     permission: "employees:change-status",
     expect: HR_ACTION,
-    run: async (user) => app.employeesService.changeEmployeeStatus(user, ids.teamMate, await versionOf(ids.teamMate), { status: "ACTIVE", exitDate: null, exitReason: null }),
+    run: async (user) =>
+      app.employeesService.changeEmployeeStatus(user, ids.teamMate, await versionOf(ids.teamMate), { status: "ACTIVE", exitDate: null, exitReason: null }),
   },
   {
     action: "updateOwnContactAction → updateOwnContact (own record)",
@@ -380,7 +415,8 @@ const ACTIONS: ActionCase[] = [
     action: "createDepartmentAction → createDepartment",
     permission: "departments:write",
     expect: HR_ACTION,
-    run: (user) => app.departmentsService.createDepartment(user, { name: `Action ${user.role}`, code: `ACT-${user.role.slice(0, 4)}`, parentId: null, headId: null }),
+    run: (user) =>
+      app.departmentsService.createDepartment(user, { name: `Action ${user.role}`, code: `ACT-${user.role.slice(0, 4)}`, parentId: null, headId: null }),
   },
   {
     action: "updateDepartmentAction → updateDepartment",
@@ -388,11 +424,21 @@ const ACTIONS: ActionCase[] = [
     expect: HR_ACTION,
     run: async (user) => {
       const current = await app.db.department.findUniqueOrThrow({ where: { id: ids.department } });
-      return app.departmentsService.updateDepartment(user, ids.department, current.version, { name: current.name, code: current.code, parentId: current.parentId, headId: current.headId });
+      return app.departmentsService.updateDepartment(user, ids.department, current.version, {
+        name: current.name,
+        code: current.code,
+        parentId: current.parentId,
+        headId: current.headId,
+      });
     },
   },
   { action: "users page → listUsers", permission: "users:manage", expect: ADMIN_ACTION, run: (user) => app.usersList.listUsers(user, { page: 1 }) },
-  { action: "users page → listEmployeesWithoutSignIn", permission: "users:manage", expect: ADMIN_ACTION, run: (user) => app.usersList.listEmployeesWithoutSignIn(user) },
+  {
+    action: "users page → listEmployeesWithoutSignIn",
+    permission: "users:manage",
+    expect: ADMIN_ACTION,
+    run: (user) => app.usersList.listEmployeesWithoutSignIn(user),
+  },
   {
     action: "changeRoleAction → changeUserRole",
     permission: "users:manage",
@@ -420,7 +466,13 @@ const ACTIONS: ActionCase[] = [
     expect: HR_ACTION,
     run: async (user) => {
       const structure = await app.db.salaryStructure.findFirstOrThrow({ select: { id: true } });
-      return app.payroll.setup.assignSalary(user, { employeeId: ids.teamMate, structureId: structure.id, scheduleId: payroll.schedule, effectiveFrom: "2031-06-01", baseAmount: 5_000_000 });
+      return app.payroll.setup.assignSalary(user, {
+        employeeId: ids.teamMate,
+        structureId: structure.id,
+        scheduleId: payroll.schedule,
+        effectiveFrom: "2031-06-01",
+        baseAmount: 5_000_000,
+      });
     },
   },
   {
@@ -433,19 +485,42 @@ const ACTIONS: ActionCase[] = [
     action: "one-offs → addPayAdjustment",
     permission: "payroll:manage",
     expect: HR_ACTION,
-    run: (user) => app.payroll.adjustments.addPayAdjustment(user, { employeeId: ids.teamMate, periodStart: "2031-05-01", code: "BONUS", name: "Bonus", kind: "EARNING", amount: 10_000, reason: "Matrix" }),
+    run: (user) =>
+      app.payroll.adjustments.addPayAdjustment(user, {
+        employeeId: ids.teamMate,
+        periodStart: "2031-05-01",
+        code: "BONUS",
+        name: "Bonus",
+        kind: "EARNING",
+        amount: 10_000,
+        reason: "Matrix",
+      }),
   },
   {
     action: "bank details → saveBankDetails (own record)",
     permission: "payroll:view-own",
     expect: EVERYONE,
-    run: async (user) => app.payroll.bankDetails.saveBankDetails(user, user.employeeId!, await versionOf(user.employeeId!), { bankAccountName: "Own", iban: null, bic: null, sortCode: "601613", bankAccountNumber: "31926819" }),
+    run: async (user) =>
+      app.payroll.bankDetails.saveBankDetails(user, user.employeeId!, await versionOf(user.employeeId!), {
+        bankAccountName: "Own",
+        iban: null,
+        bic: null,
+        sortCode: "601613",
+        bankAccountNumber: "31926819",
+      }),
   },
   {
     action: "bank details → saveBankDetails (someone else's record)",
     permission: "payroll:manage",
     expect: HR_ACTION,
-    run: async (user) => app.payroll.bankDetails.saveBankDetails(user, ids.outsider, await versionOf(ids.outsider), { bankAccountName: "Other", iban: null, bic: null, sortCode: "601613", bankAccountNumber: "31926819" }),
+    run: async (user) =>
+      app.payroll.bankDetails.saveBankDetails(user, ids.outsider, await versionOf(ids.outsider), {
+        bankAccountName: "Other",
+        iban: null,
+        bic: null,
+        sortCode: "601613",
+        bankAccountNumber: "31926819",
+      }),
   },
   {
     action: "bank details → getBankDetails (someone else's record)",
@@ -480,7 +555,14 @@ async function setUpPayroll() {
   payroll.schedule = (await setup.createPaySchedule(users.HR, { code: "AUTHZ", name: "Matrix", frequency: "MONTHLY", taxRules: "NONE" })).id;
   const structure = await app.db.salaryStructure.findFirstOrThrow({ where: { code: "STANDARD" }, select: { id: true } });
   const people = await app.db.employee.findMany({ where: { salaryCents: { not: null } }, select: { id: true, salaryCents: true } });
-  for (const person of people) await setup.assignSalary(users.HR, { employeeId: person.id, structureId: structure.id, scheduleId: payroll.schedule, effectiveFrom: "2031-01-01", baseAmount: person.salaryCents! });
+  for (const person of people)
+    await setup.assignSalary(users.HR, {
+      employeeId: person.id,
+      structureId: structure.id,
+      scheduleId: payroll.schedule,
+      effectiveFrom: "2031-01-01",
+      baseAmount: person.salaryCents!,
+    });
   const run = async (date: string) => (await runs.createPayRun(users.HR, { scheduleId: payroll.schedule, date })).id;
   payroll.paidRun = await run("2031-01-01");
   await runs.calculatePayRun(users.HR, payroll.paidRun, { today: "2031-02-01" });
@@ -560,7 +642,9 @@ describe("what each role sees of an employee in the manager's line", () => {
     it(`${role}: salary ${SEES[role].salary ? "shown" : "hidden"}, personal data ${SEES[role].personal ? "shown" : "hidden"}`, async () => {
       // The employee can only see themselves; everyone else looks at the team mate.
       const id = role === "EMPLOYEE" ? users.EMPLOYEE.employeeId! : ids.teamMate;
-      const response = await app.routes.employee.GET(new Request("http://test/api", { headers: { authorization: `Bearer ${tokens[role]}` } }), { params: Promise.resolve({ id }) });
+      const response = await app.routes.employee.GET(new Request("http://test/api", { headers: { authorization: `Bearer ${tokens[role]}` } }), {
+        params: Promise.resolve({ id }),
+      });
       const { data } = await response.json();
       expect({ salary: data.salary !== null, personal: data.personal !== null }).toEqual(SEES[role]);
     });

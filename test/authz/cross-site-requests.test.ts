@@ -15,7 +15,10 @@ function send(path: string, init: { method?: string; headers?: Record<string, st
 
 describe("[AUTH]: cross-site requests to cookie-authenticated route handlers", () => {
   it("refuses a text/plain body from another site (what a plain HTML form can send)", async () => {
-    const response = send("/api/v1/employees", { headers: { cookie: COOKIE, "content-type": "text/plain", origin: "https://evil.example" }, body: '{"firstName":"x"}' });
+    const response = send("/api/v1/employees", {
+      headers: { cookie: COOKIE, "content-type": "text/plain", origin: "https://evil.example" },
+      body: '{"firstName":"x"}',
+    });
     expect(response.status).toBe(403);
   });
 
@@ -25,7 +28,9 @@ describe("[AUTH]: cross-site requests to cookie-authenticated route handlers", (
   });
 
   it("refuses JSON with another site's Origin, and JSON with no Origin at all", () => {
-    expect(send("/api/v1/employees/1", { method: "PATCH", headers: { cookie: COOKIE, "content-type": "application/json", origin: "https://evil.example" } }).status).toBe(403);
+    expect(
+      send("/api/v1/employees/1", { method: "PATCH", headers: { cookie: COOKIE, "content-type": "application/json", origin: "https://evil.example" } }).status,
+    ).toBe(403);
     expect(send("/api/v1/session", { method: "DELETE", headers: { cookie: COOKIE, origin: "null" } }).status).toBe(403);
     expect(send("/api/v1/employees", { headers: { cookie: COOKIE, "content-type": "application/json" } }).status).toBe(403);
   });
@@ -37,8 +42,14 @@ describe("[AUTH]: cross-site requests to cookie-authenticated route handlers", (
   });
 
   it("the CSV upload (multipart from the app's own page) needs the same-origin Origin", () => {
-    expect(send("/api/employees/import?mode=preview", { headers: { cookie: COOKIE, "content-type": "multipart/form-data; boundary=x", origin: SITE } }).status).toBe(200);
-    expect(send("/api/employees/import?mode=preview", { headers: { cookie: COOKIE, "content-type": "multipart/form-data; boundary=x", origin: "https://evil.example" } }).status).toBe(403);
+    expect(
+      send("/api/employees/import?mode=preview", { headers: { cookie: COOKIE, "content-type": "multipart/form-data; boundary=x", origin: SITE } }).status,
+    ).toBe(200);
+    expect(
+      send("/api/employees/import?mode=preview", {
+        headers: { cookie: COOKIE, "content-type": "multipart/form-data; boundary=x", origin: "https://evil.example" },
+      }).status,
+    ).toBe(403);
   });
 });
 

@@ -31,7 +31,15 @@ let serial = 0;
 async function report(managerId: string | null) {
   serial += 1;
   return app.db.employee.create({
-    data: { employeeNumber: `DEC-${serial}`, firstName: "Dee", lastName: `Cision ${serial}`, workEmail: `dec.${serial}@example.com`, jobTitle: "Analyst", hireDate: new Date("2022-01-03"), managerId },
+    data: {
+      employeeNumber: `DEC-${serial}`,
+      firstName: "Dee",
+      lastName: `Cision ${serial}`,
+      workEmail: `dec.${serial}@example.com`,
+      jobTitle: "Analyst",
+      hireDate: new Date("2022-01-03"),
+      managerId,
+    },
     select: { id: true },
   });
 }
@@ -39,19 +47,38 @@ async function report(managerId: string | null) {
 async function pendingLeave(employeeId: string, managerId: string | null) {
   serial += 1;
   return app.db.leaveRequest.create({
-    data: { employeeId, leaveTypeId, startDate: new Date(`2031-04-${String(serial % 28 + 1).padStart(2, "0")}`), endDate: new Date(`2031-04-${String(serial % 28 + 1).padStart(2, "0")}`), halfDays: 2, status: "PENDING_MANAGER", managerId },
+    data: {
+      employeeId,
+      leaveTypeId,
+      startDate: new Date(`2031-04-${String((serial % 28) + 1).padStart(2, "0")}`),
+      endDate: new Date(`2031-04-${String((serial % 28) + 1).padStart(2, "0")}`),
+      halfDays: 2,
+      status: "PENDING_MANAGER",
+      managerId,
+    },
     select: { id: true, version: true },
   });
 }
 
 async function pendingCorrection(employeeId: string, approverId: string | null) {
   return app.db.attendanceCorrection.create({
-    data: { employeeId, date: new Date("2031-04-01"), checkInAt: new Date("2031-04-01T09:00:00Z"), checkOutAt: new Date("2031-04-01T17:00:00Z"), reason: "forgot", approverId },
+    data: {
+      employeeId,
+      date: new Date("2031-04-01"),
+      checkInAt: new Date("2031-04-01T09:00:00Z"),
+      checkOutAt: new Date("2031-04-01T17:00:00Z"),
+      reason: "forgot",
+      approverId,
+    },
     select: { id: true, version: true },
   });
 }
 
-const outcome = (work: Promise<unknown>) => work.then(() => "allowed", (error: { code?: string }) => error.code ?? String(error));
+const outcome = (work: Promise<unknown>) =>
+  work.then(
+    () => "allowed",
+    (error: { code?: string }) => error.code ?? String(error),
+  );
 
 beforeAll(async () => {
   process.env.DATABASE_URL = "";
@@ -59,7 +86,10 @@ beforeAll(async () => {
   app = await load();
   await app.seedDemoData();
   for (const key of ["hr", "manager", "employee"] as const) {
-    const row = await app.db.user.findUniqueOrThrow({ where: { email: `${key}@example.com` }, select: { id: true, email: true, role: true, employeeId: true } });
+    const row = await app.db.user.findUniqueOrThrow({
+      where: { email: `${key}@example.com` },
+      select: { id: true, email: true, role: true, employeeId: true },
+    });
     people[key] = { ...row, name: key };
   }
   leaveTypeId = (await app.db.leaveType.findFirstOrThrow({ select: { id: true } })).id;
@@ -75,7 +105,9 @@ describe("[LEAVE]: deciding needs the permission and the current reporting line"
     const request = await pendingLeave(id, people.employee.employeeId);
     expect(await outcome(app.decideLeave(people.employee, request.id, request.version, { decision: "approve", comment: null }))).toBe("forbidden");
     const correction = await pendingCorrection(id, people.employee.employeeId);
-    expect(await outcome(app.decideCorrection(people.employee, { id: correction.id, version: correction.version, decision: "APPROVE" } as never))).toBe("forbidden");
+    expect(await outcome(app.decideCorrection(people.employee, { id: correction.id, version: correction.version, decision: "APPROVE" } as never))).toBe(
+      "forbidden",
+    );
   });
 
   it("after a reorganisation the previous manager no longer decides; the new one does", async () => {
@@ -84,7 +116,9 @@ describe("[LEAVE]: deciding needs the permission and the current reporting line"
     const correction = await pendingCorrection(id, people.manager.employeeId);
     await app.db.employee.update({ where: { id }, data: { managerId: null } });
     expect(await outcome(app.decideLeave(people.manager, request.id, request.version, { decision: "approve", comment: null }))).toBe("forbidden");
-    expect(await outcome(app.decideCorrection(people.manager, { id: correction.id, version: correction.version, decision: "APPROVE" } as never))).toBe("forbidden");
+    expect(await outcome(app.decideCorrection(people.manager, { id: correction.id, version: correction.version, decision: "APPROVE" } as never))).toBe(
+      "forbidden",
+    );
     await app.db.employee.update({ where: { id }, data: { managerId: people.manager.employeeId } });
     expect(await outcome(app.decideLeave(people.manager, request.id, request.version, { decision: "approve", comment: null }))).toBe("allowed");
   });

@@ -35,13 +35,18 @@ async function load() {
   };
 }
 
-async function call(handler: Handler, { method = "GET", cookie, token, body, id = "" }: { method?: string; cookie?: string; token?: string; body?: unknown; id?: string } = {}) {
+async function call(
+  handler: Handler,
+  { method = "GET", cookie, token, body, id = "" }: { method?: string; cookie?: string; token?: string; body?: unknown; id?: string } = {},
+) {
   const headers = new Headers();
   if (token) headers.set("authorization", `Bearer ${token}`);
   if (body !== undefined) headers.set("content-type", "application/json");
   jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
   jar.outgoing = new Map();
-  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
+    params: Promise.resolve({ id }),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, cookie: jar.outgoing.get(app.SESSION_COOKIE)?.value };
 }
@@ -59,7 +64,10 @@ beforeAll(async () => {
     const user = await app.db.user.findFirstOrThrow({ where: { role }, select: { id: true } });
     tokens[role] = (await app.createApiToken(user.id, "leavers", 30)).token;
   }
-  const manager = await app.db.user.findUniqueOrThrow({ where: { email: "manager@example.com" }, select: { employee: { select: { id: true, managerId: true } } } });
+  const manager = await app.db.user.findUniqueOrThrow({
+    where: { email: "manager@example.com" },
+    select: { employee: { select: { id: true, managerId: true } } },
+  });
   vp = { employeeId: manager.employee!.id, managerId: manager.employee!.managerId };
 });
 
@@ -75,11 +83,26 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
     expect(reports.length).toBeGreaterThan(0);
     const leaveType = await app.db.leaveType.findFirstOrThrow({ select: { id: true } });
     const pending = await app.db.leaveRequest.create({
-      data: { employeeId: reports[0].id, leaveTypeId: leaveType.id, startDate: new Date("2031-03-03"), endDate: new Date("2031-03-03"), halfDays: 2, status: "PENDING_MANAGER", managerId: vp.employeeId },
+      data: {
+        employeeId: reports[0].id,
+        leaveTypeId: leaveType.id,
+        startDate: new Date("2031-03-03"),
+        endDate: new Date("2031-03-03"),
+        halfDays: 2,
+        status: "PENDING_MANAGER",
+        managerId: vp.employeeId,
+      },
       select: { id: true },
     });
     const correction = await app.db.attendanceCorrection.create({
-      data: { employeeId: reports[0].id, date: new Date("2031-03-03"), checkInAt: new Date("2031-03-03T09:00:00Z"), checkOutAt: new Date("2031-03-03T17:00:00Z"), reason: "forgot", approverId: vp.employeeId },
+      data: {
+        employeeId: reports[0].id,
+        date: new Date("2031-03-03"),
+        checkInAt: new Date("2031-03-03T09:00:00Z"),
+        checkOutAt: new Date("2031-03-03T17:00:00Z"),
+        reason: "forgot",
+        approverId: vp.employeeId,
+      },
       select: { id: true },
     });
 
@@ -88,7 +111,12 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
       leaveRequests: await app.db.leaveRequest.count({ where: { managerId: vp.employeeId, status: "PENDING_MANAGER" } }),
       corrections: await app.db.attendanceCorrection.count({ where: { approverId: vp.employeeId, status: "PENDING" } }),
     };
-    const changed = await call(app.status.POST, { method: "POST", token: tokens.HR, id: vp.employeeId, body: { status: "TERMINATED", effectiveDate: today(), reason: "Resigned", version: await version(vp.employeeId) } });
+    const changed = await call(app.status.POST, {
+      method: "POST",
+      token: tokens.HR,
+      id: vp.employeeId,
+      body: { status: "TERMINATED", effectiveDate: today(), reason: "Resigned", version: await version(vp.employeeId) },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.data).toMatchObject({ status: "TERMINATED", exitDate: today(), moved: { reports: reports.length, ...waiting } });
 
@@ -107,16 +135,29 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
   });
 
   it("rehiring reverses it explicitly: sign-in works again, old tokens stay dead", async () => {
-    const rehired = await call(app.status.POST, { method: "POST", token: tokens.HR, id: vp.employeeId, body: { status: "ACTIVE", effectiveDate: today(), reason: "Rehired", version: await version(vp.employeeId) } });
+    const rehired = await call(app.status.POST, {
+      method: "POST",
+      token: tokens.HR,
+      id: vp.employeeId,
+      body: { status: "ACTIVE", effectiveDate: today(), reason: "Rehired", version: await version(vp.employeeId) },
+    });
     expect(rehired.status).toBe(200);
     expect((await signIn("manager@example.com")).status).toBe(200);
     expect((await call(app.employees.GET, { token: tokens.MANAGER })).status).toBe(401);
   });
 
   it("a future exit date keeps access until then, and the leaving is carried out when it comes", async () => {
-    const leaver = await app.db.employee.findFirstOrThrow({ where: { managerId: vp.managerId, id: { not: vp.employeeId }, reports: { some: {} }, status: "ACTIVE" }, select: { id: true, managerId: true } });
+    const leaver = await app.db.employee.findFirstOrThrow({
+      where: { managerId: vp.managerId, id: { not: vp.employeeId }, reports: { some: {} }, status: "ACTIVE" },
+      select: { id: true, managerId: true },
+    });
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const scheduled = await call(app.status.POST, { method: "POST", token: tokens.HR, id: leaver.id, body: { status: "TERMINATED", effectiveDate: inAWeek, reason: "Contract ends", version: await version(leaver.id) } });
+    const scheduled = await call(app.status.POST, {
+      method: "POST",
+      token: tokens.HR,
+      id: leaver.id,
+      body: { status: "TERMINATED", effectiveDate: inAWeek, reason: "Contract ends", version: await version(leaver.id) },
+    });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.data).toMatchObject({ status: "ACTIVE", exitDate: inAWeek, moved: null });
     expect(await app.db.employee.count({ where: { managerId: leaver.id } })).toBeGreaterThan(0);
@@ -152,6 +193,9 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
     expect((await call(app.status.POST, { method: "POST", token: tokens.MANAGER, id: someone.id, body })).status).toBe(401);
     expect((await call(app.status.POST, { method: "POST", token: tokens.HR, id: someone.id, body: { ...body, version: body.version + 5 } })).status).toBe(409);
     const hrSelf = await app.db.user.findUniqueOrThrow({ where: { email: "hr@example.com" }, select: { employeeId: true } });
-    expect((await call(app.status.POST, { method: "POST", token: tokens.HR, id: hrSelf.employeeId!, body: { ...body, version: await version(hrSelf.employeeId!) } })).status).toBe(403);
+    expect(
+      (await call(app.status.POST, { method: "POST", token: tokens.HR, id: hrSelf.employeeId!, body: { ...body, version: await version(hrSelf.employeeId!) } }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -43,7 +43,9 @@ async function call(handler: Handler, { method = "GET", cookie, token, body }: {
   if (body !== undefined) headers.set("content-type", "application/json");
   jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
   jar.outgoing = new Map();
-  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({ id: "" }) });
+  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
+    params: Promise.resolve({ id: "" }),
+  });
   return { status: response.status, cookie: jar.outgoing.get(app.SESSION_COOKIE)?.value };
 }
 
@@ -103,14 +105,18 @@ describe("[AUTH]: sessions end for real", () => {
     const cookie = await signInCookie("manager@example.com");
     await app.sessions.endSessionsAsAdmin(await actor("admin@example.com"), await userId("manager@example.com"));
     expect(await listTeam({ cookie })).toBe(401);
-    await expect(app.sessions.endSessionsAsAdmin(await actor("hr@example.com"), await userId("manager@example.com"))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(app.sessions.endSessionsAsAdmin(await actor("hr@example.com"), await userId("manager@example.com"))).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });
 
 describe("[AUTH]: personal access tokens", () => {
   it("creating one needs the user's password", async () => {
     const id = await userId("employee@example.com");
-    await expect(app.tokens.createApiTokenWithPassword({ userId: id, password: "not-my-password", name: "stolen", expiresInDays: 30 })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(app.tokens.createApiTokenWithPassword({ userId: id, password: "not-my-password", name: "stolen", expiresInDays: 30 })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
     const created = await app.tokens.createApiTokenWithPassword({ userId: id, password: app.DEMO_PASSWORD, name: "mine", expiresInDays: 30 });
     expect(await listTeam({ token: created.token })).toBe(200);
   });

@@ -42,11 +42,14 @@ async function call(handler: Handler, { method = "GET", cookie, body }: { method
   if (body !== undefined) headers.set("content-type", "application/json");
   jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
   jar.outgoing = new Map();
-  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({ id: "" }) });
+  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
+    params: Promise.resolve({ id: "" }),
+  });
   return { status: response.status, cookie: jar.outgoing.get(app.SESSION_COOKIE)?.value, backend: (await app.dbStatus()).active };
 }
 
-const code = (secret: string, at: number) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: at });
+const code = (secret: string, at: number) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: at });
 
 beforeAll(async () => {
   rig = await startRig();
@@ -86,9 +89,22 @@ describe("[AUTH]: signing in during a PostgreSQL outage", () => {
     expect((await call(app.employees.GET, { cookie: signedIn.cookie })).status).toBe(401);
 
     // A manager terminated during the outage is out at once.
-    const hrActor = { id: hr.id, email: "hr@example.com", role: "HR" as const, employeeId: (await app.db.user.findUniqueOrThrow({ where: { id: hr.id }, select: { employeeId: true } })).employeeId, name: "HR" };
-    const manager = await app.db.user.findUniqueOrThrow({ where: { email: "manager@example.com" }, select: { employee: { select: { id: true, version: true } } } });
-    await app.offboarding.changeEmployeeStatus(hrActor, manager.employee!.id, manager.employee!.version, { status: "TERMINATED", effectiveDate: new Date(new Date().toISOString().slice(0, 10)), reason: "Left" });
+    const hrActor = {
+      id: hr.id,
+      email: "hr@example.com",
+      role: "HR" as const,
+      employeeId: (await app.db.user.findUniqueOrThrow({ where: { id: hr.id }, select: { employeeId: true } })).employeeId,
+      name: "HR",
+    };
+    const manager = await app.db.user.findUniqueOrThrow({
+      where: { email: "manager@example.com" },
+      select: { employee: { select: { id: true, version: true } } },
+    });
+    await app.offboarding.changeEmployeeStatus(hrActor, manager.employee!.id, manager.employee!.version, {
+      status: "TERMINATED",
+      effectiveDate: new Date(new Date().toISOString().slice(0, 10)),
+      reason: "Left",
+    });
     expect((await call(app.employees.GET, { cookie: before.cookie })).status).toBe(401);
     expect((await call(app.session.POST, { method: "POST", body: { email: "manager@example.com", password: app.DEMO_PASSWORD } })).status).toBe(401);
     expect((await app.dbStatus()).active).toBe("sqlite");

@@ -26,7 +26,9 @@ async function load() {
 // The socket address comes from the launcher's header; X-Forwarded-For is whatever the client wrote.
 function signInAttempt(email: string, password: string, socket: string, forwardedFor: string) {
   const headers = new Headers({ "content-type": "application/json", "x-hrms-socket-address": socket, "x-forwarded-for": forwardedFor });
-  return app.session.POST(new Request("http://test/api/v1/session", { method: "POST", headers, body: JSON.stringify({ email, password }) })).then((response) => response.status);
+  return app.session
+    .POST(new Request("http://test/api/v1/session", { method: "POST", headers, body: JSON.stringify({ email, password }) }))
+    .then((response) => response.status);
 }
 
 beforeAll(async () => {

@@ -37,7 +37,11 @@ async function enrol(email: string) {
 }
 
 const client = (address: string) => ({ address, userAgent: "test" });
-const outcome = (work: Promise<unknown>) => work.then(() => "ok", (error: { code?: string }) => error.code ?? String(error));
+const outcome = (work: Promise<unknown>) =>
+  work.then(
+    () => "ok",
+    (error: { code?: string }) => error.code ?? String(error),
+  );
 
 beforeAll(async () => {
   process.env.DATABASE_URL = "";

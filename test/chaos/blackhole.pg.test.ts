@@ -99,7 +99,11 @@ describe("PostgreSQL blackholed", () => {
     }
 
     await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 20_000, what: "recovery" });
-    const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY 1`, [`${tag}-%`]);
+    const rows = await pgQuery<{ employeeNumber: string }>(
+      rig.cluster.url,
+      `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY 1`,
+      [`${tag}-%`],
+    );
     expect(rows.map((found) => found.employeeNumber)).toEqual([`${tag}-1`, `${tag}-2`]);
   });
 

@@ -48,7 +48,10 @@ function localRow(file: string, id: string): Row | undefined {
 
 // Both mirrors hold these rows at PostgreSQL's current version.
 async function mirrored(ids: string[]) {
-  for (const [layer, file] of [[a, fileA], [b, fileB]] as const) {
+  for (const [layer, file] of [
+    [a, fileA],
+    [b, fileB],
+  ] as const) {
     await waitFor(
       async () => {
         for (const id of ids) {
@@ -190,7 +193,9 @@ describe("an outage-made insert that PostgreSQL refuses", () => {
       await recover(proxyB, b);
     }
 
-    const rows = await pgQuery<Row & { workEmail: string }>(rig.cluster.url, `SELECT id, "workEmail" FROM "Employee" WHERE "employeeNumber" = $1`, [`${tag}-dup`]);
+    const rows = await pgQuery<Row & { workEmail: string }>(rig.cluster.url, `SELECT id, "workEmail" FROM "Employee" WHERE "employeeNumber" = $1`, [
+      `${tag}-dup`,
+    ]);
     expect(rows).toEqual([{ id: winner.id, workEmail: `${tag}-dup-a@example.com` }]);
     expect(await pgRow(after.id)).toMatchObject({ employeeNumber: `${tag}-after-dup` });
 

@@ -57,7 +57,12 @@ describe("both databases unusable", () => {
       // Let several background probes fail while down: still down, nothing thrown anywhere.
       const probesBefore = layer.status().probes.length;
       await waitFor(() => layer.status().probes.length >= probesBefore + 3, { timeoutMs: 10_000, what: "failed probes while down" });
-      expect(layer.status().probes.slice(0, 3).every((probe) => !probe.ok)).toBe(true);
+      expect(
+        layer
+          .status()
+          .probes.slice(0, 3)
+          .every((probe) => !probe.ok),
+      ).toBe(true);
       expect(layer.status().mode).toBe("down");
       await expect(layer.db.employee.findMany({ take: 1 })).rejects.toBeInstanceOf(DatabaseUnavailableError);
 
@@ -69,7 +74,9 @@ describe("both databases unusable", () => {
 
       const created = await layer.db.employee.create({ data: employee(`${tag}-3`) });
       expect(await layer.db.employee.findUnique({ where: { id: created.id } })).toMatchObject({ employeeNumber: `${tag}-3` });
-      const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [`${tag}-%`]);
+      const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
+        `${tag}-%`,
+      ]);
       // Only the write made after recovery exists: the rejected ones never landed anywhere.
       expect(rows.map((row) => row.employeeNumber)).toEqual([`${tag}-3`]);
 

@@ -93,13 +93,14 @@ async function flapWithTraffic(label: string, upMs: number, downMs: number, cycl
 
   // The network stays up now: back to PostgreSQL, queue replayed, every acknowledged write there.
   await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 20_000, what: "recovery after the flapping" });
-  const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [`${tag}-%`]);
+  const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
+    `${tag}-%`,
+  ]);
   const inPostgres = new Set(rows.map((row) => row.employeeNumber));
   expect(acknowledged.filter((number) => !inPostgres.has(number))).toEqual([]);
   expect(rows.length).toBe(acknowledged.length);
   return { switchesToPrimary, fallbacks };
 }
-
 
 describe("a flapping network", () => {
   it("300 ms up / 300 ms down: does not switch back to PostgreSQL more than once while flapping, recovers once stable", async () => {

@@ -38,144 +38,167 @@ function started(url: string, file: string, overrides: Parameters<typeof startDa
 }
 
 describe("the copy's identity", () => {
-  it("[DB]: another PostgreSQL behind the URL: queued writes are set aside in a kept file, never replayed into it, and the copy is rebuilt from it", { timeout: 90_000 }, async () => {
-    const file = await newSqliteFile("identity");
-    const tag = runTag("identity");
-    const first = started(rig.url, file);
-    dumpOnFailure(() => [first]);
-    await first.start();
-    await first.db.employee.create({ data: employee(`${tag}-before`) });
-    await rig.proxy.setMode("refuse");
-    await first.probeNow();
-    expect(first.status().mode).toBe("fallback");
-    const queued = await first.db.employee.create({ data: employee(`${tag}-queued`) });
-    expect(first.status().queue).toBe(1);
-    await first.close();
+  it(
+    "[DB]: another PostgreSQL behind the URL: queued writes are set aside in a kept file, never replayed into it, and the copy is rebuilt from it",
+    { timeout: 90_000 },
+    async () => {
+      const file = await newSqliteFile("identity");
+      const tag = runTag("identity");
+      const first = started(rig.url, file);
+      dumpOnFailure(() => [first]);
+      await first.start();
+      await first.db.employee.create({ data: employee(`${tag}-before`) });
+      await rig.proxy.setMode("refuse");
+      await first.probeNow();
+      expect(first.status().mode).toBe("fallback");
+      const queued = await first.db.employee.create({ data: employee(`${tag}-queued`) });
+      expect(first.status().queue).toBe(1);
+      await first.close();
 
-    // A new cluster (a restore, a new database behind the same name) with data of its own.
-    const other = await startPostgresCluster();
-    clusters.push(other);
-    await applyMigrations({ provider: "postgres", url: other.url });
-    await pgQuery(
-      other.url,
-      `INSERT INTO "Employee" (id, "employeeNumber", "firstName", "lastName", "workEmail", "jobTitle", "hireDate", "updatedAt") VALUES ($1, $2, 'Other', 'Cluster', $3, 'Engineer', now(), now())`,
-      [`${tag}-other-id`, `${tag}-other`, `${tag}-other@example.com`],
-    );
-    const second = started(other.url, file);
-    dumpOnFailure(() => [second]);
-    await second.start();
-    await second.pollMirror();
-    expect(second.status().mode).toBe("primary");
-    expect(second.status().queue).toBe(0);
-    // Nothing of the old database's queue went into the new one.
-    expect(await pgQuery(other.url, `SELECT id FROM "Employee" WHERE id = $1`, [queued.id])).toEqual([]);
-    // The copy is now the new database's.
-    expect(sqliteQuery<{ employeeNumber: string }>(file, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE ?`, [`${tag}-%`])).toEqual([{ employeeNumber: `${tag}-other` }]);
-    // The queued write waits for an admin in a kept copy of the file, said in the events.
-    const kept = readdirSync(dirname(file)).filter((name) => name.includes("other-database"));
-    expect(kept).toHaveLength(1);
-    expect(sqliteQuery(`${dirname(file)}/${kept[0]}`, `SELECT count(*) AS n FROM _hrms_ops`)).toEqual([{ n: 1 }]);
-    const events = await second.events({ types: ["identity"] });
-    expect(events.map((event) => event.message).join("\n")).toMatch(/not the database this copy was made from.*1 queued writes were set aside/);
-  });
+      // A new cluster (a restore, a new database behind the same name) with data of its own.
+      const other = await startPostgresCluster();
+      clusters.push(other);
+      await applyMigrations({ provider: "postgres", url: other.url });
+      await pgQuery(
+        other.url,
+        `INSERT INTO "Employee" (id, "employeeNumber", "firstName", "lastName", "workEmail", "jobTitle", "hireDate", "updatedAt") VALUES ($1, $2, 'Other', 'Cluster', $3, 'Engineer', now(), now())`,
+        [`${tag}-other-id`, `${tag}-other`, `${tag}-other@example.com`],
+      );
+      const second = started(other.url, file);
+      dumpOnFailure(() => [second]);
+      await second.start();
+      await second.pollMirror();
+      expect(second.status().mode).toBe("primary");
+      expect(second.status().queue).toBe(0);
+      // Nothing of the old database's queue went into the new one.
+      expect(await pgQuery(other.url, `SELECT id FROM "Employee" WHERE id = $1`, [queued.id])).toEqual([]);
+      // The copy is now the new database's.
+      expect(sqliteQuery<{ employeeNumber: string }>(file, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE ?`, [`${tag}-%`])).toEqual([
+        { employeeNumber: `${tag}-other` },
+      ]);
+      // The queued write waits for an admin in a kept copy of the file, said in the events.
+      const kept = readdirSync(dirname(file)).filter((name) => name.includes("other-database"));
+      expect(kept).toHaveLength(1);
+      expect(sqliteQuery(`${dirname(file)}/${kept[0]}`, `SELECT count(*) AS n FROM _hrms_ops`)).toEqual([{ n: 1 }]);
+      const events = await second.events({ types: ["identity"] });
+      expect(events.map((event) => event.message).join("\n")).toMatch(/not the database this copy was made from.*1 queued writes were set aside/);
+    },
+  );
 
-  it("[DB]: the SQLite file deleted under the running app: said plainly, PostgreSQL keeps serving, and an outage then is 'down' with the reason", { timeout: 60_000 }, async () => {
-    const file = await newSqliteFile("deleted");
-    const layer = started(rig.url, file);
-    dumpOnFailure(() => [layer]);
-    await layer.start();
-    await layer.pollMirror();
-    const tag = runTag("deleted");
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-    await layer.tick();
-    expect(layer.status().sqliteProblem).toMatch(/was deleted while the app was running/);
-    expect(layer.status().mode).toBe("primary");
-    const person = await layer.db.employee.create({ data: employee(`${tag}-after`) });
-    expect(await pgQuery(rig.cluster.url, `SELECT id FROM "Employee" WHERE id = $1`, [person.id])).toHaveLength(1);
+  it(
+    "[DB]: the SQLite file deleted under the running app: said plainly, PostgreSQL keeps serving, and an outage then is 'down' with the reason",
+    { timeout: 60_000 },
+    async () => {
+      const file = await newSqliteFile("deleted");
+      const layer = started(rig.url, file);
+      dumpOnFailure(() => [layer]);
+      await layer.start();
+      await layer.pollMirror();
+      const tag = runTag("deleted");
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+      await layer.tick();
+      expect(layer.status().sqliteProblem).toMatch(/was deleted while the app was running/);
+      expect(layer.status().mode).toBe("primary");
+      const person = await layer.db.employee.create({ data: employee(`${tag}-after`) });
+      expect(await pgQuery(rig.cluster.url, `SELECT id FROM "Employee" WHERE id = $1`, [person.id])).toHaveLength(1);
 
-    await rig.proxy.setMode("refuse");
-    await layer.probeNow();
-    expect(layer.status().mode).toBe("down");
-    expect(layer.status().cause).toMatch(/was deleted/);
-    await expect(layer.db.employee.findUnique({ where: { id: person.id } })).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    // Nothing recreated a file that would silently lose what is written to it.
-    expect(existsSync(file)).toBe(false);
-  });
+      await rig.proxy.setMode("refuse");
+      await layer.probeNow();
+      expect(layer.status().mode).toBe("down");
+      expect(layer.status().cause).toMatch(/was deleted/);
+      await expect(layer.db.employee.findUnique({ where: { id: person.id } })).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      // Nothing recreated a file that would silently lose what is written to it.
+      expect(existsSync(file)).toBe(false);
+    },
+  );
 });
 
 describe("a first boot beside a large table", () => {
-  it("[DB]: 200,000 audit rows: the app answers at once, the copy streams in the background with flat memory, and every row arrives", { timeout: 120_000 }, async () => {
-    const cluster = await startPostgresCluster();
-    clusters.push(cluster);
-    await applyMigrations({ provider: "postgres", url: cluster.url });
-    const rows = 200_000;
-    await pgQuery(
-      cluster.url,
-      `INSERT INTO "AuditLog" (id, "actorEmail", action, entity, "entityId", changes, "updatedAt")
+  it(
+    "[DB]: 200,000 audit rows: the app answers at once, the copy streams in the background with flat memory, and every row arrives",
+    { timeout: 120_000 },
+    async () => {
+      const cluster = await startPostgresCluster();
+      clusters.push(cluster);
+      await applyMigrations({ provider: "postgres", url: cluster.url });
+      const rows = 200_000;
+      await pgQuery(
+        cluster.url,
+        `INSERT INTO "AuditLog" (id, "actorEmail", action, entity, "entityId", changes, "updatedAt")
        SELECT gen_random_uuid()::text, 'hr@example.com', 'update', 'Employee', g::text, '{"jobTitle":{"from":"Engineer","to":"Senior Engineer"}}', now() FROM generate_series(1, $1::int) g`,
-      [rows],
-    );
-    const file = await newSqliteFile("large");
-    const layer = started(cluster.url, file);
-    dumpOnFailure(() => [layer]);
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
-    try {
-      const startedAt = performance.now();
-      await layer.start();
-      const startMs = performance.now() - startedAt;
-      // Requests do not wait for the copy.
-      expect(layer.status().mode).toBe("primary");
-      expect(layer.status().lastMirrorAt).toBeNull();
-      expect(await layer.db.auditLog.count()).toBe(rows);
-      const tag = runTag("large");
-      await layer.db.employee.create({ data: employee(`${tag}-during`) });
-      await layer.pollMirror();
-      const totalMs = performance.now() - startedAt;
-      expect(sqliteQuery(file, `SELECT count(*) AS n FROM "AuditLog"`)).toEqual([{ n: rows }]);
-      expect(sqliteQuery(file, `SELECT count(*) AS n FROM "Employee" WHERE "employeeNumber" = ?`, [`${tag}-during`])).toEqual([{ n: 1 }]);
-      const growthMb = (peak - baseline) / 2 ** 20;
-      console.log(`[large boot] start ${startMs.toFixed(0)} ms, copy of ${rows} rows complete after ${(totalMs / 1000).toFixed(1)} s, peak RSS growth ${growthMb.toFixed(0)} MB`);
-      // Holding the table in memory would take several hundred MB; streaming takes a few batches.
-      expect(growthMb).toBeLessThan(150);
-      expect(startMs).toBeLessThan(totalMs / 2);
-    } finally {
-      clearInterval(sampler);
-    }
-  });
+        [rows],
+      );
+      const file = await newSqliteFile("large");
+      const layer = started(cluster.url, file);
+      dumpOnFailure(() => [layer]);
+      global.gc?.();
+      const baseline = process.memoryUsage().rss;
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+      try {
+        const startedAt = performance.now();
+        await layer.start();
+        const startMs = performance.now() - startedAt;
+        // Requests do not wait for the copy.
+        expect(layer.status().mode).toBe("primary");
+        expect(layer.status().lastMirrorAt).toBeNull();
+        expect(await layer.db.auditLog.count()).toBe(rows);
+        const tag = runTag("large");
+        await layer.db.employee.create({ data: employee(`${tag}-during`) });
+        await layer.pollMirror();
+        const totalMs = performance.now() - startedAt;
+        expect(sqliteQuery(file, `SELECT count(*) AS n FROM "AuditLog"`)).toEqual([{ n: rows }]);
+        expect(sqliteQuery(file, `SELECT count(*) AS n FROM "Employee" WHERE "employeeNumber" = ?`, [`${tag}-during`])).toEqual([{ n: 1 }]);
+        const growthMb = (peak - baseline) / 2 ** 20;
+        console.log(
+          `[large boot] start ${startMs.toFixed(0)} ms, copy of ${rows} rows complete after ${(totalMs / 1000).toFixed(1)} s, peak RSS growth ${growthMb.toFixed(0)} MB`,
+        );
+        // Holding the table in memory would take several hundred MB; streaming takes a few batches.
+        expect(growthMb).toBeLessThan(150);
+        expect(startMs).toBeLessThan(totalMs / 2);
+      } finally {
+        clearInterval(sampler);
+      }
+    },
+  );
 });
 
 describe("the audit log in the copy", () => {
-  it("[DB]: keeps only its window: older history is not copied at boot and is pruned from the copy later, while PostgreSQL keeps all of it", { timeout: 60_000 }, async () => {
-    const tag = runTag("window");
-    const insertAudit = (days: number, label: string) =>
-      pgQuery(
-        rig.cluster.url,
-        `INSERT INTO "AuditLog" (id, action, entity, "entityId", changes, "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, 'update', 'Window', $1, '{}', now() - make_interval(days => $2::int), now())`,
-        [`${tag}-${label}`, days],
-      );
-    await insertAudit(200, "old");
-    await insertAudit(5, "recent");
-    const file = await newSqliteFile("window");
-    const layer = started(rig.url, file, { auditCopyDays: 90 });
-    dumpOnFailure(() => [layer]);
-    await layer.start();
-    await layer.pollMirror();
-    const inCopy = () => sqliteQuery<{ entityId: string }>(file, `SELECT "entityId" FROM "AuditLog" WHERE "entityId" LIKE ? ORDER BY "entityId"`, [`${tag}-%`]).map((row) => row.entityId);
-    expect(inCopy()).toEqual([`${tag}-recent`]);
+  it(
+    "[DB]: keeps only its window: older history is not copied at boot and is pruned from the copy later, while PostgreSQL keeps all of it",
+    { timeout: 60_000 },
+    async () => {
+      const tag = runTag("window");
+      const insertAudit = (days: number, label: string) =>
+        pgQuery(
+          rig.cluster.url,
+          `INSERT INTO "AuditLog" (id, action, entity, "entityId", changes, "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, 'update', 'Window', $1, '{}', now() - make_interval(days => $2::int), now())`,
+          [`${tag}-${label}`, days],
+        );
+      await insertAudit(200, "old");
+      await insertAudit(5, "recent");
+      const file = await newSqliteFile("window");
+      const layer = started(rig.url, file, { auditCopyDays: 90 });
+      dumpOnFailure(() => [layer]);
+      await layer.start();
+      await layer.pollMirror();
+      const inCopy = () =>
+        sqliteQuery<{ entityId: string }>(file, `SELECT "entityId" FROM "AuditLog" WHERE "entityId" LIKE ? ORDER BY "entityId"`, [`${tag}-%`]).map(
+          (row) => row.entityId,
+        );
+      expect(inCopy()).toEqual([`${tag}-recent`]);
 
-    // A row that ages out while the app runs (here: one that arrives already old).
-    await insertAudit(120, "aged");
-    await layer.pollMirror();
-    expect(inCopy()).toEqual([`${tag}-aged`, `${tag}-recent`]);
-    await layer.pruneNow();
-    expect(inCopy()).toEqual([`${tag}-recent`]);
-    expect(layer.status().queue).toBe(0);
-    const inPostgres = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "AuditLog" WHERE "entityId" LIKE $1`, [`${tag}-%`]);
-    expect(inPostgres[0].n).toBe(3);
-  });
+      // A row that ages out while the app runs (here: one that arrives already old).
+      await insertAudit(120, "aged");
+      await layer.pollMirror();
+      expect(inCopy()).toEqual([`${tag}-aged`, `${tag}-recent`]);
+      await layer.pruneNow();
+      expect(inCopy()).toEqual([`${tag}-recent`]);
+      expect(layer.status().queue).toBe(0);
+      const inPostgres = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "AuditLog" WHERE "entityId" LIKE $1`, [`${tag}-%`]);
+      expect(inPostgres[0].n).toBe(3);
+    },
+  );
 });
 
 describe("a first snapshot that fails", () => {

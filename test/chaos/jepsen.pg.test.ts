@@ -101,7 +101,15 @@ describe("Jepsen-style run under a fault schedule", () => {
             writes.push({ writer: index, kind: "delete", number: row.number, title: null, outcome: "ack", ms: performance.now() - startedAt });
           } catch (error) {
             row.allowed.add(null);
-            writes.push({ writer: index, kind: "delete", number: row.number, title: null, outcome: "fail", error: String(error), ms: performance.now() - startedAt });
+            writes.push({
+              writer: index,
+              kind: "delete",
+              number: row.number,
+              title: null,
+              outcome: "fail",
+              error: String(error),
+              ms: performance.now() - startedAt,
+            });
           }
         } else {
           sequence += 1;
@@ -164,7 +172,11 @@ describe("Jepsen-style run under a fault schedule", () => {
           // Usually let it get back to PostgreSQL; sometimes strike again during recovery/replay.
           const isPatient = random() < 0.6;
           schedule.push(`${fault.name}(${holdMs}ms${isPatient ? "" : ", impatient"})`);
-          if (isPatient) await waitFor(() => layer.status().mode === "primary", { timeoutMs: 30_000, what: `recovery after ${fault.name} (schedule so far: ${schedule.join(", ")})` }).catch(diagnose);
+          if (isPatient)
+            await waitFor(() => layer.status().mode === "primary", {
+              timeoutMs: 30_000,
+              what: `recovery after ${fault.name} (schedule so far: ${schedule.join(", ")})`,
+            }).catch(diagnose);
           else await pause(150 + Math.floor(random() * 400));
         }
       }
@@ -177,8 +189,12 @@ describe("Jepsen-style run under a fault schedule", () => {
       };
       const before = await progress();
       await pause(2_000);
-      console.log(`[jepsen] progress over 2 s: ${before} -> ${await progress()}; event loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`);
-      console.log(`[jepsen] stuck; proxy ${JSON.stringify(rig.proxy.stats)} mode ${JSON.stringify(rig.proxy.mode)}, cluster running ${rig.cluster.running}\n[jepsen] pg_stat_activity:\n${await pgActivity(rig.cluster.url)}`);
+      console.log(
+        `[jepsen] progress over 2 s: ${before} -> ${await progress()}; event loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
+      );
+      console.log(
+        `[jepsen] stuck; proxy ${JSON.stringify(rig.proxy.stats)} mode ${JSON.stringify(rig.proxy.mode)}, cluster running ${rig.cluster.running}\n[jepsen] pg_stat_activity:\n${await pgActivity(rig.cluster.url)}`,
+      );
       throw error;
     }
 
@@ -200,8 +216,15 @@ describe("Jepsen-style run under a fault schedule", () => {
 
     // ---- the check ------------------------------------------------------------------------------
     type PgRow = { id: string; employeeNumber: string; lastName: string; workEmail: string; jobTitle: string; version: number };
-    const inPostgres = await pgQuery<PgRow>(rig.cluster.url, `SELECT id, "employeeNumber", "lastName", "workEmail", "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE $1`, [`${tag}-%`]);
-    const conflicts = await pgQuery<{ kind: string; row_id: string; ours: { jobTitle?: string } | null }>(rig.cluster.url, "SELECT kind, row_id, ours FROM _hrms_conflicts");
+    const inPostgres = await pgQuery<PgRow>(
+      rig.cluster.url,
+      `SELECT id, "employeeNumber", "lastName", "workEmail", "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE $1`,
+      [`${tag}-%`],
+    );
+    const conflicts = await pgQuery<{ kind: string; row_id: string; ours: { jobTitle?: string } | null }>(
+      rig.cluster.url,
+      "SELECT kind, row_id, ours FROM _hrms_conflicts",
+    );
     const byNumber = new Map<string, PgRow[]>();
     for (const row of inPostgres) byNumber.set(row.employeeNumber, [...(byNumber.get(row.employeeNumber) ?? []), row]);
     const byMarker = new Map<string, number>();
@@ -253,7 +276,13 @@ describe("Jepsen-style run under a fault schedule", () => {
     );
     console.log(`[jepsen] schedule: ${schedule.join(", ")}`);
     console.log(`[jepsen] event loop delay: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`);
-    if (failedWrites.length) console.log(`[jepsen] failed writes (first 5): ${failedWrites.slice(0, 5).map((write) => `${write.kind} ${write.number}: ${write.error?.split("\n").at(-1)}`).join(" | ")}`);
+    if (failedWrites.length)
+      console.log(
+        `[jepsen] failed writes (first 5): ${failedWrites
+          .slice(0, 5)
+          .map((write) => `${write.kind} ${write.number}: ${write.error?.split("\n").at(-1)}`)
+          .join(" | ")}`,
+      );
     if (conflicted.length) console.log(`[jepsen] acknowledged but in conflict (first 5): ${conflicted.slice(0, 5).join(" | ")}`);
 
     expect(watch.escaped).toEqual([]);
@@ -273,7 +302,11 @@ describe("Jepsen-style run under a fault schedule", () => {
     const pgState = () => JSON.stringify(inPostgres.map((row) => [row.id, row.jobTitle, row.version]).sort());
     await waitFor(
       () => {
-        const local = sqliteQuery<{ id: string; jobTitle: string; version: number }>(sqlitePath, `SELECT id, "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE ?`, [`${tag}-%`]);
+        const local = sqliteQuery<{ id: string; jobTitle: string; version: number }>(
+          sqlitePath,
+          `SELECT id, "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE ?`,
+          [`${tag}-%`],
+        );
         return JSON.stringify(local.map((row) => [row.id, row.jobTitle, row.version]).sort()) === pgState();
       },
       { layer, timeoutMs: 15_000, what: "the SQLite copy to converge on PostgreSQL" },

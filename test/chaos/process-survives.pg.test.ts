@@ -90,10 +90,13 @@ describe.each([
       victim.send(`hold ${lockedId}`);
       expect(await victim.next()).toEqual({ held: true });
       // The UPDATE is really waiting on the lock before PostgreSQL goes.
-      await waitFor(async () => {
-        const rows = await pgQuery(rig.cluster.url, `SELECT 1 FROM pg_stat_activity WHERE application_name = 'hrms' AND wait_event_type = 'Lock'`);
-        return rows.length > 0;
-      }, { what: "the victim's UPDATE to wait on the row lock" });
+      await waitFor(
+        async () => {
+          const rows = await pgQuery(rig.cluster.url, `SELECT 1 FROM pg_stat_activity WHERE application_name = 'hrms' AND wait_event_type = 'Lock'`);
+          return rows.length > 0;
+        },
+        { what: "the victim's UPDATE to wait on the row lock" },
+      );
 
       await outage();
       await lock.end().catch(() => {});
@@ -104,11 +107,14 @@ describe.each([
       expect(victim.child.exitCode).toBeNull();
 
       await rig.cluster.start();
-      await waitFor(async () => {
-        victim.send("status");
-        const status = await victim.next();
-        return status.mode === "primary" && status.queue === 0;
-      }, { timeoutMs: 30_000, what: "the victim to replay and switch back to PostgreSQL" });
+      await waitFor(
+        async () => {
+          victim.send("status");
+          const status = await victim.next();
+          return status.mode === "primary" && status.queue === 0;
+        },
+        { timeoutMs: 30_000, what: "the victim to replay and switch back to PostgreSQL" },
+      );
       const [row] = await pgQuery<{ jobTitle: string }>(rig.cluster.url, `SELECT "jobTitle" FROM "Employee" WHERE id = $1`, [lockedId]);
       expect(row.jobTitle).toBe("Written during the outage");
 

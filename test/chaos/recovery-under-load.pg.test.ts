@@ -87,16 +87,26 @@ describe("recovery under a steady write load", () => {
     const outageRate = load.acknowledged.length / ((Date.now() - loadStartedAt) / 1_000);
     const modeAtEnd = layer.status().mode;
     await load.stop();
-    const [{ n: replayed }] = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee" WHERE "employeeNumber" LIKE $1`, [`${tag}-out-%`]);
+    const [{ n: replayed }] = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
+      `${tag}-out-%`,
+    ]);
     console.log(
       `[load] ${WRITERS} sequential importers: ${primaryRate.toFixed(0)} writes/s on PostgreSQL, ${outageRate.toFixed(0)} writes/s during the outage and recovery; after PostgreSQL returned: ` +
-        (reachedPrimaryAt ? `primary after ${reachedPrimaryAt - backAt} ms` : `still ${modeAtEnd} after ${RECOVERY_BOUND_MS} ms with ${queueAtEnd} queued, ${replayed} replayed`),
+        (reachedPrimaryAt
+          ? `primary after ${reachedPrimaryAt - backAt} ms`
+          : `still ${modeAtEnd} after ${RECOVERY_BOUND_MS} ms with ${queueAtEnd} queued, ${replayed} replayed`),
     );
     expect(load.failed).toEqual([]);
 
     // Once the writers stop it does catch up, and nothing is lost either way.
-    await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 30_000, what: "recovery once the writes stopped" });
-    const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [`${tag}-%`]);
+    await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, {
+      layer,
+      timeoutMs: 30_000,
+      what: "recovery once the writes stopped",
+    });
+    const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
+      `${tag}-%`,
+    ]);
     const inPostgres = new Set(rows.map((row) => row.employeeNumber));
     expect([...baseline.acknowledged, ...load.acknowledged].filter((number) => !inPostgres.has(number))).toEqual([]);
 

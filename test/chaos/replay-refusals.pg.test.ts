@@ -70,7 +70,13 @@ describe("replays that PostgreSQL refuses", () => {
     await rig.proxy.setMode("pass");
     await waitFor(
       // (The layer's own timer drives the replay: a tick from here would wait for it.)
-      async () => (await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'hrms-sync'`))[0].n === 1,
+      async () =>
+        (
+          await pgQuery<{ n: number }>(
+            rig.cluster.url,
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'hrms-sync'`,
+          )
+        )[0].n === 1,
       { timeoutMs: 20_000, what: "the replay waiting on the second row" },
     );
     await other.query(`UPDATE "Employee" SET phone = 'Set by the other session' WHERE id = $1`, [first.id]);
@@ -78,9 +84,11 @@ describe("replays that PostgreSQL refuses", () => {
 
     await waitFor(() => layer.status().mode === "primary", { timeoutMs: 30_000, what: "primary" });
     expect(layer.status().queue).toBe(0);
-    const rows = await pgQuery<{ jobTitle: string; phone: string | null }>(rig.cluster.url, `SELECT "jobTitle", phone FROM "Employee" WHERE id = ANY($1::text[]) ORDER BY "employeeNumber"`, [
-      [first.id, second.id],
-    ]);
+    const rows = await pgQuery<{ jobTitle: string; phone: string | null }>(
+      rig.cluster.url,
+      `SELECT "jobTitle", phone FROM "Employee" WHERE id = ANY($1::text[]) ORDER BY "employeeNumber"`,
+      [[first.id, second.id]],
+    );
     expect(rows).toEqual([
       { jobTitle: "Set in the outage", phone: "Set by the other session" },
       { jobTitle: "Set in the outage", phone: null },
@@ -121,77 +129,97 @@ describe("replays that PostgreSQL refuses", () => {
     await rig.proxy.setMode("pass");
     // (The layers' own timers drive the replays: a tick from here would wait for them.)
     await waitFor(
-      async () => (await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'hrms-sync'`))[0].n === 2,
+      async () =>
+        (
+          await pgQuery<{ n: number }>(
+            rig.cluster.url,
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'hrms-sync'`,
+          )
+        )[0].n === 2,
       { timeoutMs: 20_000, what: "both replays waiting on the gate row" },
     );
     await other.query("COMMIT");
 
     await waitFor(() => a.status().mode === "primary" && b.status().mode === "primary", { timeoutMs: 30_000, what: "both instances back" });
-    const rows = await pgQuery<{ jobTitle: string; phone: string | null }>(rig.cluster.url, `SELECT "jobTitle", phone FROM "Employee" WHERE "employeeNumber" LIKE $1`, [`${tag}-%`]);
+    const rows = await pgQuery<{ jobTitle: string; phone: string | null }>(
+      rig.cluster.url,
+      `SELECT "jobTitle", phone FROM "Employee" WHERE "employeeNumber" LIKE $1`,
+      [`${tag}-%`],
+    );
     expect(rows).toEqual(Array.from({ length: 3 }, () => ({ jobTitle: "Set by A", phone: "Set by B" })));
     expect(await pgQuery(rig.cluster.url, "SELECT kind FROM _hrms_conflicts WHERE row_id = ANY($1::text[])", [[first.id, gate.id, second.id]])).toEqual([]);
     const deadlocks = await pgQuery<{ n: number }>(rig.cluster.url, "SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()");
     expect(deadlocks[0].n).toBeGreaterThan(0);
   });
 
-  it("[DB]: a queued write names a column dropped meanwhile: it is set aside as rejected with the error, the rest is replayed", { timeout: 60_000 }, async () => {
-    const layer = await layerOn(rig.url, "dropped");
-    dumpOnFailure(() => [layer]);
-    const tag = runTag("dropped");
-    const person = await layer.db.employee.create({ data: employee(`${tag}-person`) });
-    await rig.proxy.setMode("refuse");
-    await layer.probeNow();
-    expect(layer.status().mode).toBe("fallback");
-    await layer.db.employee.update({ where: { id: person.id }, data: { emergencyRelation: "Sibling" } });
-    const after = await layer.db.holiday.create({ data: { date: new Date("2032-03-04T00:00:00Z"), name: `${tag}-after` } });
+  it(
+    "[DB]: a queued write names a column dropped meanwhile: it is set aside as rejected with the error, the rest is replayed",
+    { timeout: 60_000 },
+    async () => {
+      const layer = await layerOn(rig.url, "dropped");
+      dumpOnFailure(() => [layer]);
+      const tag = runTag("dropped");
+      const person = await layer.db.employee.create({ data: employee(`${tag}-person`) });
+      await rig.proxy.setMode("refuse");
+      await layer.probeNow();
+      expect(layer.status().mode).toBe("fallback");
+      await layer.db.employee.update({ where: { id: person.id }, data: { emergencyRelation: "Sibling" } });
+      const after = await layer.db.holiday.create({ data: { date: new Date("2032-03-04T00:00:00Z"), name: `${tag}-after` } });
 
-    await pgQuery(rig.cluster.url, `ALTER TABLE "Employee" DROP COLUMN "emergencyRelation"`);
-    try {
-      await rig.proxy.setMode("pass");
-      await waitFor(() => layer.status().mode === "primary", { layer, timeoutMs: 20_000, what: "primary" });
-      expect(layer.status().queue).toBe(0);
-      expect(await pgQuery(rig.cluster.url, `SELECT name FROM "Holiday" WHERE id = $1`, [after.id])).toEqual([{ name: `${tag}-after` }]);
-      const conflicts = await pgQuery<{ kind: string; message: string }>(rig.cluster.url, "SELECT kind, message FROM _hrms_conflicts WHERE row_id = $1", [person.id]);
-      expect(conflicts).toHaveLength(1);
-      expect(conflicts[0].kind).toBe("rejected");
-      expect(conflicts[0].message).toMatch(/42703/);
-    } finally {
-      await pgQuery(rig.cluster.url, `ALTER TABLE "Employee" ADD COLUMN "emergencyRelation" text`);
-    }
-  });
-
-  it("[DB]: SQLite full during an outage: the write that does not fit is refused with a clear message, nothing queued is lost, and the queue replays", { timeout: 90_000 }, async () => {
-    const probe = await newSqliteFile("full-size");
-    const limitMb = Math.ceil(statSync(probe).size / 2 ** 20) + 1;
-    const layer = await layerOn(rig.url, "full", { sqliteMaxMb: limitMb });
-    dumpOnFailure(() => [layer]);
-    const tag = runTag("full");
-    await rig.proxy.setMode("refuse");
-    await layer.probeNow();
-    expect(layer.status().mode).toBe("fallback");
-
-    const queued: string[] = [];
-    let refusal: unknown = null;
-    for (let k = 0; k < 20_000 && !refusal; k++) {
+      await pgQuery(rig.cluster.url, `ALTER TABLE "Employee" DROP COLUMN "emergencyRelation"`);
       try {
-        queued.push((await layer.db.employee.create({ data: employee(`${tag}-${k}`, { address: "x".repeat(400) }), select: { id: true } })).id);
-      } catch (error) {
-        refusal = error;
+        await rig.proxy.setMode("pass");
+        await waitFor(() => layer.status().mode === "primary", { layer, timeoutMs: 20_000, what: "primary" });
+        expect(layer.status().queue).toBe(0);
+        expect(await pgQuery(rig.cluster.url, `SELECT name FROM "Holiday" WHERE id = $1`, [after.id])).toEqual([{ name: `${tag}-after` }]);
+        const conflicts = await pgQuery<{ kind: string; message: string }>(rig.cluster.url, "SELECT kind, message FROM _hrms_conflicts WHERE row_id = $1", [
+          person.id,
+        ]);
+        expect(conflicts).toHaveLength(1);
+        expect(conflicts[0].kind).toBe("rejected");
+        expect(conflicts[0].message).toMatch(/42703/);
+      } finally {
+        await pgQuery(rig.cluster.url, `ALTER TABLE "Employee" ADD COLUMN "emergencyRelation" text`);
       }
-    }
-    expect(refusal).toBeInstanceOf(DatabaseUnavailableError);
-    expect((refusal as Error).message).toMatch(/full/);
-    expect(queued.length).toBeGreaterThan(100);
-    expect(layer.status().mode).toBe("fallback");
-    expect(layer.status().sqliteProblem).toMatch(/full/);
-    expect(layer.status().queue).toBe(queued.length);
-    // Reads still work.
-    expect(await layer.db.employee.count({ where: { employeeNumber: { startsWith: tag } } })).toBe(queued.length);
+    },
+  );
 
-    await rig.proxy.setMode("pass");
-    await waitFor(() => layer.status().mode === "primary", { timeoutMs: 30_000, what: "primary" });
-    expect(layer.status().queue).toBe(0);
-    const inPostgres = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee" WHERE id = ANY($1::text[])`, [queued]);
-    expect(inPostgres[0].n).toBe(queued.length);
-  });
+  it(
+    "[DB]: SQLite full during an outage: the write that does not fit is refused with a clear message, nothing queued is lost, and the queue replays",
+    { timeout: 90_000 },
+    async () => {
+      const probe = await newSqliteFile("full-size");
+      const limitMb = Math.ceil(statSync(probe).size / 2 ** 20) + 1;
+      const layer = await layerOn(rig.url, "full", { sqliteMaxMb: limitMb });
+      dumpOnFailure(() => [layer]);
+      const tag = runTag("full");
+      await rig.proxy.setMode("refuse");
+      await layer.probeNow();
+      expect(layer.status().mode).toBe("fallback");
+
+      const queued: string[] = [];
+      let refusal: unknown = null;
+      for (let k = 0; k < 20_000 && !refusal; k++) {
+        try {
+          queued.push((await layer.db.employee.create({ data: employee(`${tag}-${k}`, { address: "x".repeat(400) }), select: { id: true } })).id);
+        } catch (error) {
+          refusal = error;
+        }
+      }
+      expect(refusal).toBeInstanceOf(DatabaseUnavailableError);
+      expect((refusal as Error).message).toMatch(/full/);
+      expect(queued.length).toBeGreaterThan(100);
+      expect(layer.status().mode).toBe("fallback");
+      expect(layer.status().sqliteProblem).toMatch(/full/);
+      expect(layer.status().queue).toBe(queued.length);
+      // Reads still work.
+      expect(await layer.db.employee.count({ where: { employeeNumber: { startsWith: tag } } })).toBe(queued.length);
+
+      await rig.proxy.setMode("pass");
+      await waitFor(() => layer.status().mode === "primary", { timeoutMs: 30_000, what: "primary" });
+      expect(layer.status().queue).toBe(0);
+      const inPostgres = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee" WHERE id = ANY($1::text[])`, [queued]);
+      expect(inPostgres[0].n).toBe(queued.length);
+    },
+  );
 });

@@ -24,7 +24,9 @@ afterAll(async () => {
 type Row = { id: string; employeeNumber: string; jobTitle: string; version: number };
 
 async function pgRows(prefix: string): Promise<Row[]> {
-  return pgQuery<Row>(rig.cluster.url, `SELECT id, "employeeNumber", "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY id`, [`${prefix}%`]);
+  return pgQuery<Row>(rig.cluster.url, `SELECT id, "employeeNumber", "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY id`, [
+    `${prefix}%`,
+  ]);
 }
 
 function sqliteRows(file: string, prefix: string): Row[] {
@@ -115,9 +117,17 @@ describe("process restart", () => {
     );
     const expected = await pgRows(tag);
     expect(expected.some((row) => row.id === txA.id)).toBe(false);
-    await waitFor(() => JSON.stringify(sqliteRows(freshFile, tag)) === JSON.stringify(expected), { layer: third, timeoutMs: 10_000, what: "the mirror to follow PostgreSQL" });
+    await waitFor(() => JSON.stringify(sqliteRows(freshFile, tag)) === JSON.stringify(expected), {
+      layer: third,
+      timeoutMs: 10_000,
+      what: "the mirror to follow PostgreSQL",
+    });
     // The other layer's copy (the restarted one) follows too.
-    await waitFor(() => JSON.stringify(sqliteRows(file, tag)) === JSON.stringify(expected), { layer: second, timeoutMs: 10_000, what: "the restarted layer's mirror" });
+    await waitFor(() => JSON.stringify(sqliteRows(file, tag)) === JSON.stringify(expected), {
+      layer: second,
+      timeoutMs: 10_000,
+      what: "the restarted layer's mirror",
+    });
 
     // And in fallback that copy is what the layer serves: the deleted row is gone there too.
     await rig.proxy.setMode("refuse");

@@ -45,9 +45,9 @@ describe("operations that need the primary", () => {
     await rig.proxy.setMode("refuse");
     await layer.db.employee.findUnique({ where: { id: person.id } });
     expect(layer.status().mode).toBe("fallback");
-    await expect(layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "In fallback" } }))).rejects.toBeInstanceOf(
-      PrimaryRequiredError,
-    );
+    await expect(
+      layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "In fallback" } })),
+    ).rejects.toBeInstanceOf(PrimaryRequiredError);
     expect(layer.status().queue).toBe(0);
     expect((await layer.db.employee.findUnique({ where: { id: person.id } }))?.jobTitle).toBe("Approved once");
 
@@ -102,10 +102,13 @@ describe("a write acknowledged while the copy is being rebuilt", () => {
       const person = await fresh.db.employee.create({ data: employeeData("DuringRebuild") });
       const isRebuildStillRunning = fresh.status().lastMirrorAt === null;
       await rig.proxy.setMode("refuse");
-      const read = await waitFor(async () => (fresh.status().mode === "fallback" ? fresh.db.employee.findUnique({ where: { id: person.id } }) : (await fresh.probeNow(), false)), {
-        layer: fresh,
-        what: "fallback",
-      }).catch(() => null);
+      const read = await waitFor(
+        async () => (fresh.status().mode === "fallback" ? fresh.db.employee.findUnique({ where: { id: person.id } }) : (await fresh.probeNow(), false)),
+        {
+          layer: fresh,
+          what: "fallback",
+        },
+      ).catch(() => null);
       expect(isRebuildStillRunning).toBe(true);
       expect(read?.firstName).toBe("DuringRebuild");
     } finally {

@@ -49,7 +49,10 @@ export function startDataLayer(url: string, sqlitePath: string, overrides: Parti
 }
 
 // Polls a condition (driving the data layer's background work each time) until it holds.
-export async function waitFor<T>(check: () => Promise<T | false | null | undefined> | T | false | null | undefined, options: { timeoutMs?: number; layer?: DataLayer; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | false | null | undefined> | T | false | null | undefined,
+  options: { timeoutMs?: number; layer?: DataLayer; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
     const value = await check();

@@ -67,9 +67,7 @@ function probe(): Promise<string> {
 describe("startFaultProxy", () => {
   it("rewrites a postgres URL to point at the proxy", () => {
     expect(proxy.url(cluster.url)).toBe(`postgresql://postgres@127.0.0.1:${proxy.port}/hrms`);
-    expect(proxy.url("postgresql://u:p@db.example:5432/x?sslmode=disable&host=/run/pg")).toBe(
-      `postgresql://u:p@127.0.0.1:${proxy.port}/x?sslmode=disable`,
-    );
+    expect(proxy.url("postgresql://u:p@db.example:5432/x?sslmode=disable&host=/run/pg")).toBe(`postgresql://u:p@127.0.0.1:${proxy.port}/x?sslmode=disable`);
   });
 
   it("pass: forwards both ways", async () => {

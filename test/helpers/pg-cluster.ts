@@ -61,8 +61,7 @@ export interface PgCluster {
   destroy(): Promise<void>;
 }
 
-const NOT_FOUND_MESSAGE =
-  "PostgreSQL server binaries not found (initdb/postgres): install Debian's postgresql package or set PG_BIN";
+const NOT_FOUND_MESSAGE = "PostgreSQL server binaries not found (initdb/postgres): install Debian's postgresql package or set PG_BIN";
 
 const HOST = "127.0.0.1";
 const LOG_LIMIT = 64 * 1024;
@@ -356,15 +355,11 @@ class PostgresCluster implements PgCluster {
     }
     this.watchdog = startWatchdog(this.dir);
 
-    const initdb = spawn(
-      path.join(this.binDir, "initdb"),
-      ["-D", this.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"],
-      {
-        cwd: this.dir, // the postgres user may not be allowed into the caller's cwd
-        stdio: ["ignore", "pipe", "pipe"],
-        ...(this.identity ?? {}),
-      },
-    );
+    const initdb = spawn(path.join(this.binDir, "initdb"), ["-D", this.dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], {
+      cwd: this.dir, // the postgres user may not be allowed into the caller's cwd
+      stdio: ["ignore", "pipe", "pipe"],
+      ...(this.identity ?? {}),
+    });
     let output = "";
     initdb.stdout?.on("data", (c: Buffer) => (output += c.toString()));
     initdb.stderr?.on("data", (c: Buffer) => (output += c.toString()));
@@ -413,9 +408,7 @@ class PostgresCluster implements PgCluster {
     let lastError: unknown;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(
-          `postgres exited (code ${child.exitCode}, signal ${child.signalCode}) before accepting connections:\n${this.logTail()}`,
-        );
+        throw new Error(`postgres exited (code ${child.exitCode}, signal ${child.signalCode}) before accepting connections:\n${this.logTail()}`);
       }
       const client = new pg.Client({
         host: HOST,
@@ -435,9 +428,7 @@ class PostgresCluster implements PgCluster {
         await client.end().catch(() => {});
       }
       if (Date.now() > deadline) {
-        throw new Error(
-          `postgres on port ${this.port} not ready after ${this.readyTimeoutMs} ms (last error: ${String(lastError)}):\n${this.logTail()}`,
-        );
+        throw new Error(`postgres on port ${this.port} not ready after ${this.readyTimeoutMs} ms (last error: ${String(lastError)}):\n${this.logTail()}`);
       }
       await delay(20); // polling interval, not synchronisation
     }

@@ -25,7 +25,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         </div>
         {isDemo && (
           <div className="mt-4 rounded-lg bg-slate-100 p-4 text-xs text-slate-600" data-testid="demo-accounts">
-            <p className="font-medium text-slate-700">Demo accounts (password <code>demo-password</code>)</p>
+            <p className="font-medium text-slate-700">
+              Demo accounts (password <code>demo-password</code>)
+            </p>
             <p className="mt-1">admin@example.com · hr@example.com · manager@example.com · employee@example.com</p>
           </div>
         )}

@@ -56,7 +56,12 @@ export function CheckInCard({ today, renderedAt }: { today: TodayCard; renderedA
 
       {today.open ? (
         <div>
-          <p className="font-mono text-4xl font-semibold tabular-nums tracking-tight text-slate-900" role="timer" aria-label="Time in the current session" data-testid="session-timer">
+          <p
+            className="font-mono text-4xl font-semibold tracking-tight text-slate-900 tabular-nums"
+            role="timer"
+            aria-label="Time in the current session"
+            data-testid="session-timer"
+          >
             {elapsed(today.open.checkInAt, now)}
           </p>
           <p className="mt-1 text-sm text-slate-600">
@@ -69,7 +74,9 @@ export function CheckInCard({ today, renderedAt }: { today: TodayCard; renderedA
           )}
         </div>
       ) : (
-        <p className="text-sm text-slate-600">{today.sessions.length ? "You are checked out. Check in again to start another session." : "You have not checked in today."}</p>
+        <p className="text-sm text-slate-600">
+          {today.sessions.length ? "You are checked out. Check in again to start another session." : "You have not checked in today."}
+        </p>
       )}
 
       <form action={formAction}>
@@ -79,7 +86,7 @@ export function CheckInCard({ today, renderedAt }: { today: TodayCard; renderedA
           disabled={isPending}
           aria-disabled={isPending}
           className={`h-14 w-full rounded-lg text-lg font-semibold text-white shadow-sm transition-colors focus:outline-none focus-visible:ring-4 disabled:cursor-not-allowed disabled:opacity-60 ${
-            isOpen ? "bg-slate-800 hover:bg-slate-900 focus-visible:ring-slate-400" : "bg-brand-600 hover:bg-brand-700 focus-visible:ring-brand-300"
+            isOpen ? "bg-slate-800 hover:bg-slate-900 focus-visible:ring-slate-400" : "focus-visible:ring-brand-300 bg-brand-600 hover:bg-brand-700"
           }`}
           data-testid={isOpen ? "check-out" : "check-in"}
         >
@@ -102,7 +109,12 @@ export function CheckInCard({ today, renderedAt }: { today: TodayCard; renderedA
           <dd className="text-slate-900">
             {today.sessions.length === 0
               ? "None yet"
-              : today.sessions.map((session) => `${formatTime(session.checkInAt, today.timeZone)}–${session.checkOutAt ? formatTime(session.checkOutAt, today.timeZone) : "now"}`).join(", ")}
+              : today.sessions
+                  .map(
+                    (session) =>
+                      `${formatTime(session.checkInAt, today.timeZone)}–${session.checkOutAt ? formatTime(session.checkOutAt, today.timeZone) : "now"}`,
+                  )
+                  .join(", ")}
           </dd>
         </div>
       </dl>

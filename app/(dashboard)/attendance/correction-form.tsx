@@ -21,7 +21,15 @@ export function CorrectionForm({ today, defaultDate, timeZone }: { today: string
         <Field name="checkOut" label="Check-out" type="time" required defaultValue={values.checkOut ?? ""} error={state?.fields?.checkOut} />
       </div>
       <p className="-mt-2 text-xs text-slate-500">Times in {timeZone}. This replaces the session recorded that day, if there is one.</p>
-      <Field name="reason" label="What happened" as="textarea" required defaultValue={values.reason ?? ""} error={state?.fields?.reason} placeholder="e.g. Forgot to check out; left at 17:40" />
+      <Field
+        name="reason"
+        label="What happened"
+        as="textarea"
+        required
+        defaultValue={values.reason ?? ""}
+        error={state?.fields?.reason}
+        placeholder="e.g. Forgot to check out; left at 17:40"
+      />
       <button type="submit" disabled={isPending} className={buttonClass({ className: "self-start" })}>
         {isPending ? "Sending…" : "Request correction"}
       </button>

@@ -8,5 +8,9 @@ const STYLES: Record<"PENDING" | "APPROVED" | "REJECTED", { label: string; tone:
 };
 
 export function CorrectionStatus({ status }: { status: keyof typeof STYLES }) {
-  return <Badge tone={STYLES[status].tone} className="shrink-0">{STYLES[status].label}</Badge>;
+  return (
+    <Badge tone={STYLES[status].tone} className="shrink-0">
+      {STYLES[status].label}
+    </Badge>
+  );
 }

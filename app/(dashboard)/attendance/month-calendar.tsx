@@ -39,18 +39,31 @@ function DayCell({ day, correctHref }: { day: AttendanceDay; correctHref?: (date
   const label = dayLabel(day);
   const canCorrect = correctHref && (day.status === "absent" || (day.status === "present" && (day.isOpen || day.isLate || day.isEarly)));
   return (
-    <td className={`h-24 min-w-[5.5rem] border border-slate-200 p-1.5 align-top ${style.cell} ${day.status === "today" || (day.status === "present" && day.isOpen) ? "ring-2 ring-inset ring-brand-400" : ""}`} data-testid={`day-${day.date}`} data-status={day.status}>
+    <td
+      className={`h-24 min-w-[5.5rem] border border-slate-200 p-1.5 align-top ${style.cell} ${day.status === "today" || (day.status === "present" && day.isOpen) ? "ring-brand-400 ring-2 ring-inset" : ""}`}
+      data-testid={`day-${day.date}`}
+      data-status={day.status}
+    >
       <div className="flex items-start justify-between gap-1">
         <span className="text-sm font-semibold text-slate-800">
           <span className="sr-only">{formatDay(day.date, { weekday: "long", day: "numeric", month: "long" })}</span>
           <span aria-hidden>{Number(day.date.slice(8))}</span>
         </span>
-        {day.minutes > 0 && <span className="text-xs font-medium tabular-nums text-slate-700">{formatMinutes(day.minutes)}</span>}
+        {day.minutes > 0 && <span className="text-xs font-medium text-slate-700 tabular-nums">{formatMinutes(day.minutes)}</span>}
       </div>
       <div className="mt-1 flex flex-col items-start gap-1">
         {label && (style.badge ? <Flag tone={style.badge}>{label}</Flag> : <span className="text-[11px] text-slate-500">{label}</span>)}
-        {day.holiday && day.status !== "off" && <span className="text-[11px] text-slate-500">{day.holiday.name}{day.holiday.isHalfDay ? " (half day)" : ""}</span>}
-        {day.leave && day.status !== "leave" && <span className="text-[11px] text-sky-700">{day.leave.typeName} ({day.leave.part === "morning" ? "morning" : day.leave.part === "afternoon" ? "afternoon" : "all day"})</span>}
+        {day.holiday && day.status !== "off" && (
+          <span className="text-[11px] text-slate-500">
+            {day.holiday.name}
+            {day.holiday.isHalfDay ? " (half day)" : ""}
+          </span>
+        )}
+        {day.leave && day.status !== "leave" && (
+          <span className="text-[11px] text-sky-700">
+            {day.leave.typeName} ({day.leave.part === "morning" ? "morning" : day.leave.part === "afternoon" ? "afternoon" : "all day"})
+          </span>
+        )}
         <div className="flex flex-wrap gap-1">
           {day.isLate && <Flag tone="bg-amber-50 text-amber-800 ring-amber-600/30">Late</Flag>}
           {day.isEarly && <Flag tone="bg-orange-50 text-orange-800 ring-orange-600/30">Left early</Flag>}
@@ -120,7 +133,7 @@ export function MonthCalendar({ month, days, correctHref }: { month: string; day
         <thead>
           <tr>
             {WEEKDAYS.map(([short, long]) => (
-              <th key={short} scope="col" abbr={long} className="pb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <th key={short} scope="col" abbr={long} className="pb-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
                 {short}
               </th>
             ))}
@@ -129,7 +142,13 @@ export function MonthCalendar({ month, days, correctHref }: { month: string; day
         <tbody>
           {weeks.map((week, i) => (
             <tr key={i}>
-              {week.map((day, j) => (day ? <DayCell key={day.date} day={day} correctHref={correctHref} /> : <td key={`blank-${j}`} className="border border-slate-100 bg-slate-50/50" aria-hidden />))}
+              {week.map((day, j) =>
+                day ? (
+                  <DayCell key={day.date} day={day} correctHref={correctHref} />
+                ) : (
+                  <td key={`blank-${j}`} className="border border-slate-100 bg-slate-50/50" aria-hidden />
+                ),
+              )}
             </tr>
           ))}
         </tbody>
@@ -164,11 +183,13 @@ export function SessionsTable({ days, timeZone }: { days: AttendanceDay[]; timeZ
         <tbody className="divide-y divide-slate-100">
           {rows.map(({ day, record, isFirst }) => (
             <tr key={record.id}>
-              <td className="whitespace-nowrap px-4 py-2.5 text-slate-900">{isFirst ? formatDay(day.date) : ""}</td>
-              <td className="whitespace-nowrap px-4 py-2.5 tabular-nums">{formatTime(record.checkInAt, timeZone)}</td>
-              <td className="whitespace-nowrap px-4 py-2.5 tabular-nums">{record.checkOutAt ? formatTime(record.checkOutAt, timeZone) : <span className="text-emerald-700">Open</span>}</td>
-              <td className="whitespace-nowrap px-4 py-2.5 tabular-nums">{record.minutes === null ? "—" : formatMinutes(record.minutes)}</td>
-              <td className="whitespace-nowrap px-4 py-2.5">
+              <td className="px-4 py-2.5 whitespace-nowrap text-slate-900">{isFirst ? formatDay(day.date) : ""}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap tabular-nums">{formatTime(record.checkInAt, timeZone)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap tabular-nums">
+                {record.checkOutAt ? formatTime(record.checkOutAt, timeZone) : <span className="text-emerald-700">Open</span>}
+              </td>
+              <td className="px-4 py-2.5 whitespace-nowrap tabular-nums">{record.minutes === null ? "—" : formatMinutes(record.minutes)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap">
                 {isFirst && (
                   <div className="flex gap-1">
                     {day.isLate && <Flag tone="bg-amber-50 text-amber-800 ring-amber-600/30">Late</Flag>}

@@ -38,9 +38,7 @@ export default async function AttendancePage({ searchParams }: PageProps<"/atten
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Attendance</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            Check in when you start, check out when you stop. Times are in {today.timeZone}.
-          </p>
+          <p className="mt-1 text-sm text-slate-600">Check in when you start, check out when you stop. Times are in {today.timeZone}.</p>
         </div>
         {canOversee && (
           <div className="flex gap-2">
@@ -74,8 +72,8 @@ export default async function AttendancePage({ searchParams }: PageProps<"/atten
               </div>
               <MonthTotalsList totals={view.totals} />
               <p className="text-xs text-slate-500">
-                Late means a first check-in after {view.schedule.start} plus {view.schedule.graceMinutes} minutes; left early means a last check-out before {view.schedule.end} minus{" "}
-                {view.schedule.graceMinutes} minutes. Absences count past working days with no check-in and no approved leave.
+                Late means a first check-in after {view.schedule.start} plus {view.schedule.graceMinutes} minutes; left early means a last check-out before{" "}
+                {view.schedule.end} minus {view.schedule.graceMinutes} minutes. Absences count past working days with no check-in and no approved leave.
               </p>
             </section>
           </div>
@@ -96,8 +94,13 @@ export default async function AttendancePage({ searchParams }: PageProps<"/atten
               <h2 id="correction-heading" className="text-sm font-semibold text-slate-700">
                 Request a correction
               </h2>
-              <p className="mb-4 mt-1 text-sm text-slate-600">Forgot to check in or out? Tell your manager what the times really were.</p>
-              <CorrectionForm key={correctDate.success ? correctDate.data : "blank"} today={today.date} defaultDate={correctDate.success ? correctDate.data : undefined} timeZone={today.timeZone} />
+              <p className="mt-1 mb-4 text-sm text-slate-600">Forgot to check in or out? Tell your manager what the times really were.</p>
+              <CorrectionForm
+                key={correctDate.success ? correctDate.data : "blank"}
+                today={today.date}
+                defaultDate={correctDate.success ? correctDate.data : undefined}
+                timeZone={today.timeZone}
+              />
             </section>
             <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="my-corrections-heading">
               <h2 id="my-corrections-heading" className="text-sm font-semibold text-slate-700">

@@ -84,7 +84,11 @@ export function AuditFilters({ entities, actions, actionLabels }: Props) {
         To
         <input type="date" name="to" defaultValue={searchParams.get("to") ?? ""} onChange={applyNow} className={FIELD} />
       </label>
-      <button type="submit" disabled={isPending} className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+      >
         {isPending ? "Filtering…" : "Filter"}
       </button>
     </form>

@@ -37,7 +37,9 @@ function formatValue(entry: AuditEntry, field: string, side: Side, names: Record
   if (ID_FIELDS.has(field) && typeof value === "string") return names[value] ?? "a record that no longer exists";
   if (field === "salaryCents" && typeof value === "number") {
     const currency = entry.changes.salaryCurrency?.[side];
-    return typeof currency === "string" ? formatMoney(value, currency) : (value / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return typeof currency === "string"
+      ? formatMoney(value, currency)
+      : (value / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   }
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "string" && ISO_TIME.test(value)) return value.includes("T00:00:00") ? formatDate(value) : formatDateTime(new Date(value));
@@ -133,7 +135,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {result.rows.length === 0 ? (
           <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="audit-empty">
-            <p className="text-base font-medium">{result.total > 0 ? "That page is past the end of the log" : isFiltered ? "No changes match these filters" : "Nothing recorded yet"}</p>
+            <p className="text-base font-medium">
+              {result.total > 0 ? "That page is past the end of the log" : isFiltered ? "No changes match these filters" : "Nothing recorded yet"}
+            </p>
             <p className="max-w-sm text-sm text-slate-600">
               {result.total > 0
                 ? "Go back to the first page to see the latest changes."
@@ -142,42 +146,47 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
                   : "Creating or editing employees, departments and users will record entries here."}
             </p>
             {(isFiltered || result.total > 0) && (
-              <Link href={result.total > 0 ? withParams("/audit", current, { page: 1 }) : "/audit"} className="mt-2 text-sm font-medium text-brand-600 hover:underline">
+              <Link
+                href={result.total > 0 ? withParams("/audit", current, { page: 1 }) : "/audit"}
+                className="mt-2 text-sm font-medium text-brand-600 hover:underline"
+              >
                 {result.total > 0 ? "Show the first page" : "Clear all filters"}
               </Link>
             )}
           </div>
         ) : (
           <DataTable>
-              <THead>
-                  <Th>When</Th>
-                  <Th>Who</Th>
-                  <Th>Action</Th>
-                  <Th>Record</Th>
-                  <Th>Changes</Th>
-                </THead>
-              <TBody data-testid="audit-rows">
-                {result.rows.map((entry) => (
-                  <tr key={entry.id} className="align-top">
-                    <Td className="whitespace-nowrap text-slate-700">
-                      <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
-                    </Td>
-                    <Td className="text-slate-700">{entry.actorEmail ?? <span className="text-slate-500">the system</span>}</Td>
-                    <Td>
-                      <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${ACTION_TONES[entry.action] ?? "bg-slate-100 text-slate-700 ring-slate-500/20"}`}>
-                        {ACTION_LABELS[entry.action] ?? entry.action}
-                      </span>
-                    </Td>
-                    <Td>
-                      <Subject entry={entry} names={names} />
-                    </Td>
-                    <Td className="min-w-72">
-                      <Changes entry={entry} names={names} />
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </DataTable>
+            <THead>
+              <Th>When</Th>
+              <Th>Who</Th>
+              <Th>Action</Th>
+              <Th>Record</Th>
+              <Th>Changes</Th>
+            </THead>
+            <TBody data-testid="audit-rows">
+              {result.rows.map((entry) => (
+                <tr key={entry.id} className="align-top">
+                  <Td className="whitespace-nowrap text-slate-700">
+                    <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+                  </Td>
+                  <Td className="text-slate-700">{entry.actorEmail ?? <span className="text-slate-500">the system</span>}</Td>
+                  <Td>
+                    <span
+                      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${ACTION_TONES[entry.action] ?? "bg-slate-100 text-slate-700 ring-slate-500/20"}`}
+                    >
+                      {ACTION_LABELS[entry.action] ?? entry.action}
+                    </span>
+                  </Td>
+                  <Td>
+                    <Subject entry={entry} names={names} />
+                  </Td>
+                  <Td className="min-w-72">
+                    <Changes entry={entry} names={names} />
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </DataTable>
         )}
         {result.total > 0 && (
           <div className="border-t border-slate-200 px-4 py-3">

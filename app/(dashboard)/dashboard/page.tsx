@@ -23,7 +23,6 @@ import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-
 const LINK = "font-medium text-brand-700 hover:underline";
 const VERBS: Record<string, string> = { create: "created", update: "updated", status: "changed the status of", delete: "removed" };
 
@@ -52,7 +51,11 @@ function DepartmentChart({ rows, total }: { rows: DepartmentCount[]; total: numb
         const share = total ? Math.round((row.count / total) * 100) : 0;
         const width = row.count ? Math.max(1.5, (row.count / max) * 100) : 0;
         return (
-          <div key={row.id ?? "none"} className="grid grid-cols-[minmax(0,7rem)_1fr_2rem] items-center gap-3 sm:grid-cols-[minmax(0,10rem)_1fr_2rem]" title={`${row.name}: ${people(row.count)} (${share}% of headcount)`}>
+          <div
+            key={row.id ?? "none"}
+            className="grid grid-cols-[minmax(0,7rem)_1fr_2rem] items-center gap-3 sm:grid-cols-[minmax(0,10rem)_1fr_2rem]"
+            title={`${row.name}: ${people(row.count)} (${share}% of headcount)`}
+          >
             <span className="truncate text-right text-xs text-slate-700 sm:text-sm">{row.name}</span>
             <svg className="block h-5 w-full">
               <rect x="0" y="0" width="100%" height="100%" rx="5" className="fill-slate-50" />
@@ -69,7 +72,12 @@ function DepartmentChart({ rows, total }: { rows: DepartmentCount[]; total: numb
 type PeopleListProps = { group: PeopleThisMonth; emptyTitle: string; emptyHint: string; verbs: { past: string; future: string }; now: Date; testId: string };
 
 function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: PeopleListProps) {
-  if (group.people.length === 0) return <EmptyState size="sm" title={emptyTitle}>{emptyHint}</EmptyState>;
+  if (group.people.length === 0)
+    return (
+      <EmptyState size="sm" title={emptyTitle}>
+        {emptyHint}
+      </EmptyState>
+    );
   return (
     <>
       <ul className="divide-y divide-slate-100" data-testid={testId}>
@@ -97,7 +105,12 @@ function PeopleList({ group, emptyTitle, emptyHint, verbs, now, testId }: People
 }
 
 function RecentChanges({ changes }: { changes: RecentChange[] }) {
-  if (changes.length === 0) return <EmptyState size="sm" title="No changes recorded yet">Edits to employees and departments will appear here.</EmptyState>;
+  if (changes.length === 0)
+    return (
+      <EmptyState size="sm" title="No changes recorded yet">
+        Edits to employees and departments will appear here.
+      </EmptyState>
+    );
   return (
     <ol className="flex flex-col gap-3" data-testid="recent-changes">
       {changes.map((change) => (
@@ -105,7 +118,8 @@ function RecentChanges({ changes }: { changes: RecentChange[] }) {
           <span aria-hidden className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-500" />
           <div className="min-w-0 text-sm">
             <p className="text-slate-700">
-              <span className="font-medium text-slate-900">{change.actor ?? "The system"}</span> {VERBS[change.action] ?? change.action} {fieldLabel(change.entity)}{" "}
+              <span className="font-medium text-slate-900">{change.actor ?? "The system"}</span> {VERBS[change.action] ?? change.action}{" "}
+              {fieldLabel(change.entity)}{" "}
               {change.href ? (
                 <Link href={change.href} className={LINK}>
                   {change.label}
@@ -125,7 +139,6 @@ function RecentChanges({ changes }: { changes: RecentChange[] }) {
   );
 }
 
-
 function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now: Date; user: CurrentUser }) {
   const month = formatMonthName(dashboard.month.start);
   const isTeam = dashboard.kind === "team";
@@ -133,10 +146,28 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
   return (
     <>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label={isTeam ? "Your team" : "Headcount"} value={dashboard.headcount} hint={`${active} active · ${dashboard.onLeave} on leave`} href="/employees" testId="stat-headcount" />
-        <Stat label="Status: on leave" value={dashboard.onLeave} hint="marked on extended leave in their record" href="/employees?status=ON_LEAVE" testId="stat-on-leave" />
+        <Stat
+          label={isTeam ? "Your team" : "Headcount"}
+          value={dashboard.headcount}
+          hint={`${active} active · ${dashboard.onLeave} on leave`}
+          href="/employees"
+          testId="stat-headcount"
+        />
+        <Stat
+          label="Status: on leave"
+          value={dashboard.onLeave}
+          hint="marked on extended leave in their record"
+          href="/employees?status=ON_LEAVE"
+          testId="stat-on-leave"
+        />
         <Stat label={`New hires in ${month}`} value={dashboard.newHires.total} hint="by hire date" tone="success" testId="stat-new-hires" />
-        <Stat label={`Leavers in ${month}`} value={dashboard.leavers.total} hint="by exit date" tone={dashboard.leavers.total ? "danger" : "neutral"} testId="stat-leavers" />
+        <Stat
+          label={`Leavers in ${month}`}
+          value={dashboard.leavers.total}
+          hint="by exit date"
+          tone={dashboard.leavers.total ? "danger" : "neutral"}
+          testId="stat-leavers"
+        />
       </div>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
@@ -159,17 +190,31 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
         </Card>
         <div className="flex flex-col gap-4">
           <Suspense fallback={<div className="h-36 animate-pulse rounded-xl bg-white shadow-sm ring-1 ring-slate-200" />}>
-          <LeaveCards user={user} today={now} />
-        </Suspense>
+            <LeaveCards user={user} today={now} />
+          </Suspense>
         </div>
       </div>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card title={`New hires in ${month} (${dashboard.newHires.total})`} testId="new-hires">
-          <PeopleList group={dashboard.newHires} emptyTitle="No new hires this month" emptyHint="People whose hire date falls this month appear here." verbs={{ past: "Joined", future: "Starts" }} now={now} testId="new-hires-list" />
+          <PeopleList
+            group={dashboard.newHires}
+            emptyTitle="No new hires this month"
+            emptyHint="People whose hire date falls this month appear here."
+            verbs={{ past: "Joined", future: "Starts" }}
+            now={now}
+            testId="new-hires-list"
+          />
         </Card>
         <Card title={`Leavers in ${month} (${dashboard.leavers.total})`} testId="leavers">
-          <PeopleList group={dashboard.leavers} emptyTitle="Nobody is leaving this month" emptyHint="People whose exit date falls this month appear here." verbs={{ past: "Left", future: "Leaves" }} now={now} testId="leavers-list" />
+          <PeopleList
+            group={dashboard.leavers}
+            emptyTitle="Nobody is leaving this month"
+            emptyHint="People whose exit date falls this month appear here."
+            verbs={{ past: "Left", future: "Leaves" }}
+            now={now}
+            testId="leavers-list"
+          />
         </Card>
       </div>
 
@@ -234,7 +279,9 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
               </div>
               <div>
                 <dt className="text-slate-500">Manager</dt>
-                <dd className="mt-0.5 font-medium text-slate-900">{me.manager ? `${me.manager.firstName} ${me.manager.lastName}, ${me.manager.jobTitle}` : "None"}</dd>
+                <dd className="mt-0.5 font-medium text-slate-900">
+                  {me.manager ? `${me.manager.firstName} ${me.manager.lastName}, ${me.manager.jobTitle}` : "None"}
+                </dd>
               </div>
               <div>
                 <dt className="text-slate-500">Hired</dt>
@@ -254,7 +301,9 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
           </>
         ) : (
           <div className="p-6">
-            <EmptyState size="sm" title="Your sign-in is not linked to an employee record">Ask HR to link it, and your details will show here.</EmptyState>
+            <EmptyState size="sm" title="Your sign-in is not linked to an employee record">
+              Ask HR to link it, and your details will show here.
+            </EmptyState>
           </div>
         )}
       </section>
@@ -262,12 +311,17 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
         <ul className="flex flex-col gap-2">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 px-4 py-3 hover:border-brand-500 hover:bg-brand-50">
+              <Link
+                href={link.href}
+                className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 px-4 py-3 hover:border-brand-500 hover:bg-brand-50"
+              >
                 <span>
                   <span className="block text-sm font-medium text-slate-900">{link.label}</span>
                   <span className="block text-xs text-slate-500">{link.hint}</span>
                 </span>
-                <span aria-hidden className="text-brand-700">→</span>
+                <span aria-hidden className="text-brand-700">
+                  →
+                </span>
               </Link>
             </li>
           ))}

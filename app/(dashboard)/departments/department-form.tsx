@@ -45,11 +45,28 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
 
       <div className="grid gap-5 sm:grid-cols-3">
         <Field name="name" label="Name" required defaultValue={value("name")} error={errors.name} className="sm:col-span-2" autoComplete="off" />
-        <Field name="code" label="Code" required defaultValue={value("code")} error={errors.code} hint="Up to 12 letters, digits or -; saved in capitals." autoComplete="off" placeholder="ENG" />
+        <Field
+          name="code"
+          label="Code"
+          required
+          defaultValue={value("code")}
+          error={errors.code}
+          hint="Up to 12 letters, digits or -; saved in capitals."
+          autoComplete="off"
+          placeholder="ENG"
+        />
       </div>
 
       {/* A select only takes a new default when it mounts, so each is keyed by the value to show. */}
-      <Field key={`parent-${value("parentId")}`} as="select" name="parentId" label="Part of" defaultValue={value("parentId")} error={errors.parentId} hint="Leave empty for a top-level department.">
+      <Field
+        key={`parent-${value("parentId")}`}
+        as="select"
+        name="parentId"
+        label="Part of"
+        defaultValue={value("parentId")}
+        error={errors.parentId}
+        hint="Leave empty for a top-level department."
+      >
         <option value="">— None (top level) —</option>
         {parents.map((parent) => (
           <option key={parent.id} value={parent.id}>
@@ -58,7 +75,15 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
         ))}
       </Field>
 
-      <Field key={`head-${value("headId")}`} as="select" name="headId" label="Head" defaultValue={value("headId")} error={errors.headId} hint="The person who leads this department; they need not be a member of it.">
+      <Field
+        key={`head-${value("headId")}`}
+        as="select"
+        name="headId"
+        label="Head"
+        defaultValue={value("headId")}
+        error={errors.headId}
+        hint="The person who leads this department; they need not be a member of it."
+      >
         <option value="">— No head yet —</option>
         {groupHeads(heads).map(([group, people]) => (
           <optgroup key={group} label={group}>
@@ -72,10 +97,17 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
       </Field>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
-        <button type="submit" disabled={isPending} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+        >
           {isPending ? "Saving…" : isEdit ? "Save changes" : "Create department"}
         </button>
-        <Link href={cancelHref} className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+        <Link
+          href={cancelHref}
+          className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
           Cancel
         </Link>
         {isEdit && state?.ok === false && !state.fields && (

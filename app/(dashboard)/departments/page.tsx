@@ -63,7 +63,11 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
           <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="departments-empty">
             <p className="text-base font-medium">{query.q ? "No departments match this search" : "No departments yet"}</p>
             <p className="max-w-sm text-sm text-slate-600">
-              {query.q ? "Try part of the name or the code." : canWrite ? "Create the first department, then nest others under it." : "Departments HR creates will appear here."}
+              {query.q
+                ? "Try part of the name or the code."
+                : canWrite
+                  ? "Create the first department, then nest others under it."
+                  : "Departments HR creates will appear here."}
             </p>
             {query.q ? (
               <Link href="/departments" className="mt-2 text-sm font-medium text-brand-700 hover:underline">
@@ -79,71 +83,75 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
           </div>
         ) : (
           <DataTable>
-              <THead>
-                  <Th>Department</Th>
-                  <Th className="hidden md:table-cell">Part of</Th>
-                  <Th>Head</Th>
-                  <Th>Headcount</Th>
-                  {canWrite && (
-                    <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  )}
-                </THead>
-              <TBody data-testid="department-rows">
-                {result.rows.map((department) => (
-                  <Tr key={department.id}>
-                    <Td>
-                      <Link href={`/departments/${department.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="department-name">
-                        {department.name}
+            <THead>
+              <Th>Department</Th>
+              <Th className="hidden md:table-cell">Part of</Th>
+              <Th>Head</Th>
+              <Th>Headcount</Th>
+              {canWrite && (
+                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
+            </THead>
+            <TBody data-testid="department-rows">
+              {result.rows.map((department) => (
+                <Tr key={department.id}>
+                  <Td>
+                    <Link
+                      href={`/departments/${department.id}`}
+                      className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                      data-testid="department-name"
+                    >
+                      {department.name}
+                    </Link>
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{department.code}</span>
+                  </Td>
+                  <Td className="hidden text-slate-700 md:table-cell">
+                    {department.parent ? (
+                      <Link href={`/departments/${department.parent.id}`} className="hover:text-brand-700 hover:underline">
+                        {department.parent.name}
                       </Link>
-                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{department.code}</span>
-                    </Td>
-                    <Td className="hidden text-slate-700 md:table-cell">
-                      {department.parent ? (
-                        <Link href={`/departments/${department.parent.id}`} className="hover:text-brand-700 hover:underline">
-                          {department.parent.name}
-                        </Link>
-                      ) : (
-                        <span className="text-slate-500">Top level</span>
-                      )}
-                    </Td>
-                    <Td>
-                      {department.head ? (
-                        <div className="flex items-center gap-2">
-                          <Avatar person={department.head} />
-                          <div className="min-w-0">
-                            <p className="font-medium text-slate-900">
-                              {department.head.firstName} {department.head.lastName}
-                            </p>
-                            <p className="hidden truncate text-xs text-slate-500 lg:block">{department.head.jobTitle}</p>
-                          </div>
-                        </div>
-                      ) : (
-                        <span className="text-slate-500">No head</span>
-                      )}
-                    </Td>
-                    <Td>
-                      <div className="flex items-center gap-3">
-                        <span className="w-8 text-right font-semibold tabular-nums text-slate-900" data-testid="department-headcount">
-                          {department.headcount}
-                        </span>
-                        <span aria-hidden className="hidden h-2 w-24 overflow-hidden rounded-full bg-slate-100 sm:block">
-                          <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(department.headcount / largest) * 100}%` }} />
-                        </span>
-                      </div>
-                    </Td>
-                    {canWrite && (
-                      <Td className="text-right">
-                        <Link href={`/departments/${department.id}/edit`} className="font-medium text-brand-700 hover:underline">
-                          Edit<span className="sr-only"> {department.name}</span>
-                        </Link>
-                      </Td>
+                    ) : (
+                      <span className="text-slate-500">Top level</span>
                     )}
-                  </Tr>
-                ))}
-              </TBody>
-            </DataTable>
+                  </Td>
+                  <Td>
+                    {department.head ? (
+                      <div className="flex items-center gap-2">
+                        <Avatar person={department.head} />
+                        <div className="min-w-0">
+                          <p className="font-medium text-slate-900">
+                            {department.head.firstName} {department.head.lastName}
+                          </p>
+                          <p className="hidden truncate text-xs text-slate-500 lg:block">{department.head.jobTitle}</p>
+                        </div>
+                      </div>
+                    ) : (
+                      <span className="text-slate-500">No head</span>
+                    )}
+                  </Td>
+                  <Td>
+                    <div className="flex items-center gap-3">
+                      <span className="w-8 text-right font-semibold text-slate-900 tabular-nums" data-testid="department-headcount">
+                        {department.headcount}
+                      </span>
+                      <span aria-hidden className="hidden h-2 w-24 overflow-hidden rounded-full bg-slate-100 sm:block">
+                        <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(department.headcount / largest) * 100}%` }} />
+                      </span>
+                    </div>
+                  </Td>
+                  {canWrite && (
+                    <Td className="text-right">
+                      <Link href={`/departments/${department.id}/edit`} className="font-medium text-brand-700 hover:underline">
+                        Edit<span className="sr-only"> {department.name}</span>
+                      </Link>
+                    </Td>
+                  )}
+                </Tr>
+              ))}
+            </TBody>
+          </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination

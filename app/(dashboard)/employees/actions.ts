@@ -72,7 +72,8 @@ export async function changeStatusAction(_previous: FormState, form: FormData): 
   }
   revalidateEmployee(target.data.id);
   // A termination dated ahead is scheduled: the status changes on the exit date.
-  if (input.data.status === "TERMINATED" && status !== "TERMINATED") return { ok: true, message: `Leaving scheduled for ${input.data.exitDate!.toISOString().slice(0, 10)}.` };
+  if (input.data.status === "TERMINATED" && status !== "TERMINATED")
+    return { ok: true, message: `Leaving scheduled for ${input.data.exitDate!.toISOString().slice(0, 10)}.` };
   return { ok: true, message: `Status changed to ${EMPLOYEE_STATUS_LABELS[status].toLowerCase()}.` };
 }
 

@@ -58,7 +58,13 @@ function isStale(state: FormState): boolean {
 function StaleNotice({ state, reloadHref }: { state: FormState; reloadHref: string }) {
   if (!isStale(state)) return null;
   return (
-    <div role="alert" tabIndex={-1} data-conflict className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="stale-notice">
+    <div
+      role="alert"
+      tabIndex={-1}
+      data-conflict
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+      data-testid="stale-notice"
+    >
       <p className="font-semibold">This form is out of date</p>
       <p className="mt-1">{state?.fields?.version ?? state?.fields?.id}</p>
       <p className="mt-2">
@@ -108,7 +114,13 @@ function EmergencyFields({ value, error }: ReturnType<typeof useFieldState>) {
   return (
     <>
       <Field name="emergencyName" label="Name" autoComplete="off" defaultValue={value("emergencyName")} error={error("emergencyName")} />
-      <Field name="emergencyRelation" label="Relation" placeholder="e.g. Partner, parent" defaultValue={value("emergencyRelation")} error={error("emergencyRelation")} />
+      <Field
+        name="emergencyRelation"
+        label="Relation"
+        placeholder="e.g. Partner, parent"
+        defaultValue={value("emergencyRelation")}
+        error={error("emergencyRelation")}
+      />
       <Field name="emergencyPhone" label="Phone" type="tel" autoComplete="off" defaultValue={value("emergencyPhone")} error={error("emergencyPhone")} />
     </>
   );
@@ -141,12 +153,26 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
       <FormSection title="Job" description="Who they are in the organisation.">
         <Field name="firstName" label="First name" required autoComplete="off" defaultValue={value("firstName")} error={error("firstName")} />
         <Field name="lastName" label="Last name" required autoComplete="off" defaultValue={value("lastName")} error={error("lastName")} />
-        <Field name="employeeNumber" label="Employee number" required hint="Letters, digits, - and _." defaultValue={value("employeeNumber")} error={error("employeeNumber")} />
+        <Field
+          name="employeeNumber"
+          label="Employee number"
+          required
+          hint="Letters, digits, - and _."
+          defaultValue={value("employeeNumber")}
+          error={error("employeeNumber")}
+        />
         <Field name="jobTitle" label="Job title" required defaultValue={value("jobTitle")} error={error("jobTitle")} />
         <Field name="workEmail" label="Work email" type="email" required autoComplete="off" defaultValue={value("workEmail")} error={error("workEmail")} />
         <Field name="phone" label="Work phone" type="tel" autoComplete="off" defaultValue={value("phone")} error={error("phone")} />
         {/* A select keeps its first default after mount, so it is keyed to show a returned value. */}
-        <Field key={`departmentId-${value("departmentId")}`} name="departmentId" label="Department" as="select" defaultValue={value("departmentId")} error={error("departmentId")}>
+        <Field
+          key={`departmentId-${value("departmentId")}`}
+          name="departmentId"
+          label="Department"
+          as="select"
+          defaultValue={value("departmentId")}
+          error={error("departmentId")}
+        >
           <option value="">No department</option>
           {options.departments.map((department) => (
             <option key={department.id} value={department.id}>
@@ -154,7 +180,14 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
             </option>
           ))}
         </Field>
-        <Field key={`managerId-${value("managerId")}`} name="managerId" label="Reports to" as="select" defaultValue={value("managerId")} error={error("managerId")}>
+        <Field
+          key={`managerId-${value("managerId")}`}
+          name="managerId"
+          label="Reports to"
+          as="select"
+          defaultValue={value("managerId")}
+          error={error("managerId")}
+        >
           <option value="">No manager</option>
           {options.managers.map((manager) => (
             <option key={manager.id} value={manager.id}>
@@ -182,7 +215,15 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
 
       <FormSection title="Pay" description="Annual base salary. Visible only to HR and administrators.">
         <Field name="salary" label="Salary" hint="Whole amount per year, e.g. 85,000." defaultValue={value("salary")} error={error("salary")} />
-        <Field name="salaryCurrency" label="Currency" required hint="Three-letter code, e.g. GBP." autoComplete="off" defaultValue={value("salaryCurrency")} error={error("salaryCurrency")} />
+        <Field
+          name="salaryCurrency"
+          label="Currency"
+          required
+          hint="Three-letter code, e.g. GBP."
+          autoComplete="off"
+          defaultValue={value("salaryCurrency")}
+          error={error("salaryCurrency")}
+        />
       </FormSection>
 
       <FormSection title="Personal" description="Visible only to HR, administrators and the employee.">
@@ -273,7 +314,20 @@ export function StatusChangeForm(props: StatusChangeProps) {
 
 type StatusFieldsProps = StatusChangeProps & { state: FormState; formAction: (form: FormData) => void; isPending: boolean; onCancel: () => void };
 
-function StatusFields({ employeeId, employeeName, version, status: currentStatus, exitDate, exitReason, successors, managerName, state, formAction, isPending, onCancel }: StatusFieldsProps) {
+function StatusFields({
+  employeeId,
+  employeeName,
+  version,
+  status: currentStatus,
+  exitDate,
+  exitReason,
+  successors,
+  managerName,
+  state,
+  formAction,
+  isPending,
+  onCancel,
+}: StatusFieldsProps) {
   const [status, setStatus] = useState<Status>(currentStatus);
   const [confirmDate, setConfirmDate] = useState<string | null>(null);
   const [seenState, setSeenState] = useState(state);
@@ -329,7 +383,13 @@ function StatusFields({ employeeId, employeeName, version, status: currentStatus
           <Field name="exitDate" label="Exit date" type="date" required defaultValue={value("exitDate")} error={error("exitDate")} />
           <Field name="exitReason" label="Reason for leaving" as="textarea" required defaultValue={value("exitReason")} error={error("exitReason")} />
           {successors && (
-            <Field name="newManagerId" label="Their reports and pending approvals go to" as="select" defaultValue={value("newManagerId")} error={error("newManagerId")}>
+            <Field
+              name="newManagerId"
+              label="Their reports and pending approvals go to"
+              as="select"
+              defaultValue={value("newManagerId")}
+              error={error("newManagerId")}
+            >
               <option value="">{managerName ? `Their manager, ${managerName}` : "Nobody (they have no manager)"}</option>
               {successors.map((successor) => (
                 <option key={successor.id} value={successor.id}>

@@ -11,7 +11,23 @@ type Props = {
   autoFocus?: boolean;
 };
 
-function Input({ name, label, type = "text", defaultValue, error, placeholder, autoFocus }: { name: string; label: string; type?: string; defaultValue: string; error?: string; placeholder?: string; autoFocus?: boolean }) {
+function Input({
+  name,
+  label,
+  type = "text",
+  defaultValue,
+  error,
+  placeholder,
+  autoFocus,
+}: {
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue: string;
+  error?: string;
+  placeholder?: string;
+  autoFocus?: boolean;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">

@@ -69,7 +69,12 @@ function DeleteHoliday({ holiday, onSuccess }: { holiday: HolidayRow; onSuccess:
   const [state, action, isPending] = useReportingAction(deleteHolidayAction, onSuccess);
   if (!isConfirming) {
     return (
-      <button type="button" onClick={() => setIsConfirming(true)} className="text-sm font-medium text-rose-700 hover:underline" aria-label={`Delete ${holiday.name}`}>
+      <button
+        type="button"
+        onClick={() => setIsConfirming(true)}
+        className="text-sm font-medium text-rose-700 hover:underline"
+        aria-label={`Delete ${holiday.name}`}
+      >
         Delete
       </button>
     );
@@ -94,7 +99,17 @@ function DeleteHoliday({ holiday, onSuccess }: { holiday: HolidayRow; onSuccess:
   );
 }
 
-function HolidayItem({ holiday, workWeek, canEdit, onSuccess }: { holiday: HolidayRow; workWeek: number[]; canEdit: boolean; onSuccess: (message: string) => void }) {
+function HolidayItem({
+  holiday,
+  workWeek,
+  canEdit,
+  onSuccess,
+}: {
+  holiday: HolidayRow;
+  workWeek: number[];
+  canEdit: boolean;
+  onSuccess: (message: string) => void;
+}) {
   // Editing is tied to the version opened: once the save lands, the row has a new version and closes.
   const [editingVersion, setEditingVersion] = useState<number | null>(null);
   const isOnWorkingDay = workWeek.includes(isoWeekday(holiday.date));
@@ -107,17 +122,24 @@ function HolidayItem({ holiday, workWeek, canEdit, onSuccess }: { holiday: Holid
   }
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="holiday-row">
-      <span className="w-28 shrink-0 font-medium tabular-nums text-slate-900">{formatDay(new Date(`${holiday.date}T00:00:00Z`))}</span>
+      <span className="w-28 shrink-0 font-medium text-slate-900 tabular-nums">{formatDay(new Date(`${holiday.date}T00:00:00Z`))}</span>
       <span className="min-w-0 flex-1">
         <span className="text-slate-900" data-testid="holiday-name">
           {holiday.name}
         </span>
-        {holiday.isHalfDay && <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/20">Half day</span>}
+        {holiday.isHalfDay && (
+          <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/20">Half day</span>
+        )}
         {!isOnWorkingDay && <span className="ml-2 text-xs text-slate-500">not a working day: costs no leave</span>}
       </span>
       {canEdit && (
         <span className="flex items-center gap-4">
-          <button type="button" onClick={() => setEditingVersion(holiday.version)} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${holiday.name}`}>
+          <button
+            type="button"
+            onClick={() => setEditingVersion(holiday.version)}
+            className="text-sm font-medium text-brand-700 hover:underline"
+            aria-label={`Edit ${holiday.name}`}
+          >
             Edit
           </button>
           <DeleteHoliday holiday={holiday} onSuccess={onSuccess} />
@@ -132,7 +154,12 @@ export function HolidayList({ year, holidays, workWeek, canEdit }: Props) {
   return (
     <div>
       {canEdit && <AddHolidayForm year={year} onSuccess={setNotice} />}
-      <p role="status" aria-live="polite" className={notice ? "mx-4 mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "sr-only"} data-testid="holiday-notice">
+      <p
+        role="status"
+        aria-live="polite"
+        className={notice ? "mx-4 mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "sr-only"}
+        data-testid="holiday-notice"
+      >
         {notice}
       </p>
       {holidays.length === 0 ? (

@@ -35,11 +35,17 @@ export function ImportHolidaysForm({ suggestion }: Props) {
           data-testid="import-holidays-text"
         />
         <p id={`${textId}-hint`} className="text-xs text-slate-500">
-          <code>YYYY-MM-DD, Name</code>, with <code>, half</code> for a half day. Nothing is saved unless every line is right; a date already there is updated, not repeated.
+          <code>YYYY-MM-DD, Name</code>, with <code>, half</code> for a half day. Nothing is saved unless every line is right; a date already there is updated,
+          not repeated.
         </p>
       </div>
       {state && (
-        <div role={state.ok ? "status" : "alert"} id={`${textId}-errors`} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`} data-testid="import-holidays-result">
+        <div
+          role={state.ok ? "status" : "alert"}
+          id={`${textId}-errors`}
+          className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`}
+          data-testid="import-holidays-result"
+        >
           <p>{state.message}</p>
           {hasErrors && (
             <ul className="mt-1 space-y-0.5 text-xs">
@@ -55,7 +61,11 @@ export function ImportHolidaysForm({ suggestion }: Props) {
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={isPending} className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+        >
           {isPending ? "Importing…" : "Import"}
         </button>
         <button

@@ -71,7 +71,11 @@ export default async function HolidaysPage({ searchParams }: PageProps<"/holiday
           testId="working-days"
         />
         <Stat label="Public holidays" value={holidays.length} hint={halfDays ? `${halfDays} of them half days` : "all full days"} testId="holiday-count" />
-        <Stat label="Work week" value={describeWeek(summary.workWeek)} hint={`${summary.workWeek.length} working ${summary.workWeek.length === 1 ? "day" : "days"} a week`} />
+        <Stat
+          label="Work week"
+          value={describeWeek(summary.workWeek)}
+          hint={`${summary.workWeek.length} working ${summary.workWeek.length === 1 ? "day" : "days"} a week`}
+        />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">

@@ -17,8 +17,17 @@ export function WorkWeekForm({ days }: { days: number[] }) {
         <legend className="text-sm font-medium text-slate-700">Working days</legend>
         <div key={checked.join(",")} className="mt-2 flex flex-wrap gap-2">
           {WEEKDAYS.map((weekday) => (
-            <label key={weekday.day} className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
-              <input type="checkbox" name="days" value={weekday.day} defaultChecked={checked.includes(weekday.day)} className="size-4 rounded border-slate-300" />
+            <label
+              key={weekday.day}
+              className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500"
+            >
+              <input
+                type="checkbox"
+                name="days"
+                value={weekday.day}
+                defaultChecked={checked.includes(weekday.day)}
+                className="size-4 rounded border-slate-300"
+              />
               <abbr title={weekday.long} className="no-underline">
                 {weekday.short}
               </abbr>
@@ -37,7 +46,11 @@ export function WorkWeekForm({ days }: { days: number[] }) {
       )}
       {state?.ok && <FormMessage state={state} />}
       <div>
-        <button type="submit" disabled={isPending} className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+        >
           {isPending ? "Saving…" : "Save work week"}
         </button>
       </div>

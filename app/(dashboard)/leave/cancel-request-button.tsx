@@ -20,7 +20,11 @@ export function CancelRequestButton({ id, version, period, needsAgreement, retur
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <button type="button" className={compact ? "text-sm font-medium text-rose-700 hover:underline" : buttonClass({ variant: "danger-outline" })} data-testid="cancel-request">
+        <button
+          type="button"
+          className={compact ? "text-sm font-medium text-rose-700 hover:underline" : buttonClass({ variant: "danger-outline" })}
+          data-testid="cancel-request"
+        >
           {label}
           {compact && <span className="sr-only"> leave of {period}</span>}
         </button>

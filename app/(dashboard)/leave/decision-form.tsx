@@ -45,13 +45,31 @@ export function DecisionForm({ id, version, isCancellation, employeeName, return
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="approve" disabled={isPending} className={buttonClass({ variant: "success", size: "sm" })} data-testid="approve">
+        <button
+          type="submit"
+          name="decision"
+          value="approve"
+          disabled={isPending}
+          className={buttonClass({ variant: "success", size: "sm" })}
+          data-testid="approve"
+        >
           {isCancellation ? "Agree to cancel" : "Approve"}
         </button>
-        <button type="submit" name="decision" value="reject" disabled={isPending} className={buttonClass({ variant: "danger-outline", size: "sm" })} data-testid="reject">
+        <button
+          type="submit"
+          name="decision"
+          value="reject"
+          disabled={isPending}
+          className={buttonClass({ variant: "danger-outline", size: "sm" })}
+          data-testid="reject"
+        >
           {isCancellation ? "Refuse" : "Reject"}
         </button>
-        {isPending && <span className="self-center text-sm text-slate-500" role="status">Saving…</span>}
+        {isPending && (
+          <span className="self-center text-sm text-slate-500" role="status">
+            Saving…
+          </span>
+        )}
       </div>
     </form>
   );

@@ -20,7 +20,11 @@ export const metadata: Metadata = { title: "My leave" };
 
 function Balance({ card }: { card: BalanceCard }) {
   return (
-    <section className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="balance-card" aria-labelledby={`balance-${card.typeId}`}>
+    <section
+      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="balance-card"
+      aria-labelledby={`balance-${card.typeId}`}
+    >
       <h2 id={`balance-${card.typeId}`} className="text-sm font-semibold text-slate-700">
         <LeaveTypeName name={card.name} color={card.color} />
       </h2>
@@ -79,7 +83,9 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
       {!user.employeeId ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
           <p className="font-medium">Your sign-in is not linked to an employee record</p>
-          <p className="mt-1 text-sm text-slate-600">There is no leave of your own to show. Ask HR to link your sign-in{isLeaveAdmin(user) ? ", or request leave on someone’s behalf" : ""}.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            There is no leave of your own to show. Ask HR to link your sign-in{isLeaveAdmin(user) ? ", or request leave on someone’s behalf" : ""}.
+          </p>
         </div>
       ) : cards.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
@@ -120,38 +126,58 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
             </div>
           ) : (
             <DataTable>
-                <THead>
-                    <Th>Leave</Th>
-                    <Th>When</Th>
-                    <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">Days</th>
-                    <Th>Status</Th>
-                    <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700"><span className="sr-only">Actions</span></th>
-                  </THead>
-                <TBody data-testid="my-requests">
-                  {requests.rows.map((row) => (
-                    <Tr key={row.id}>
-                      <Td>
-                        <LeaveTypeName name={row.type.name} color={row.type.color} />
-                      </Td>
-                      <Td className="text-slate-700">
-                        <Link href={`/leave/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                          {formatLeavePeriod(row)}
-                        </Link>
-                      </Td>
-                      <Td className="text-right tabular-nums">{formatHalfDays(row.halfDays)}</Td>
-                      <Td>
-                        <LeaveStatusPill status={row.status} />
-                      </Td>
-                      <Td className="text-right">
-                        {row.canCancel && <CancelRequestButton id={row.id} version={row.version} period={formatLeavePeriod(row)} needsAgreement={row.cancelNeedsAgreement} returnTo="/leave" compact />}
-                      </Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </DataTable>
+              <THead>
+                <Th>Leave</Th>
+                <Th>When</Th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
+                  Days
+                </th>
+                <Th>Status</Th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </THead>
+              <TBody data-testid="my-requests">
+                {requests.rows.map((row) => (
+                  <Tr key={row.id}>
+                    <Td>
+                      <LeaveTypeName name={row.type.name} color={row.type.color} />
+                    </Td>
+                    <Td className="text-slate-700">
+                      <Link href={`/leave/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        {formatLeavePeriod(row)}
+                      </Link>
+                    </Td>
+                    <Td className="text-right tabular-nums">{formatHalfDays(row.halfDays)}</Td>
+                    <Td>
+                      <LeaveStatusPill status={row.status} />
+                    </Td>
+                    <Td className="text-right">
+                      {row.canCancel && (
+                        <CancelRequestButton
+                          id={row.id}
+                          version={row.version}
+                          period={formatLeavePeriod(row)}
+                          needsAgreement={row.cancelNeedsAgreement}
+                          returnTo="/leave"
+                          compact
+                        />
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </DataTable>
           )}
           <div className="border-t border-slate-200 px-4 py-3">
-            <Pagination page={requests.page} pageCount={requests.pageCount} total={requests.total} pageSize={requests.pageSize} hrefFor={(page) => href({ page })} noun={requests.total === 1 ? "request" : "requests"} />
+            <Pagination
+              page={requests.page}
+              pageCount={requests.pageCount}
+              total={requests.total}
+              pageSize={requests.pageSize}
+              hrefFor={(page) => href({ page })}
+              noun={requests.total === 1 ? "request" : "requests"}
+            />
           </div>
         </section>
       )}

@@ -34,7 +34,7 @@ export function OpenNotification({ id, hasLink, isUnread, children }: { id: stri
       <button
         type="submit"
         disabled={isPending || (!hasLink && !isUnread)}
-        className="block w-full px-5 py-4 text-left hover:bg-slate-50 focus:outline-none focus-visible:bg-slate-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 disabled:cursor-default disabled:hover:bg-transparent"
+        className="block w-full px-5 py-4 text-left hover:bg-slate-50 focus:outline-none focus-visible:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset disabled:cursor-default disabled:hover:bg-transparent"
       >
         {children}
         <span className="sr-only">{hasLink ? ", open" : isUnread ? ", mark as read" : ""}</span>

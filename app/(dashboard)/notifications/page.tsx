@@ -33,10 +33,18 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
       </div>
 
       <nav aria-label="Filter notifications" className="flex gap-1">
-        <Link href="/notifications" aria-current={!isUnreadOnly ? "page" : undefined} className={`${TAB} ${!isUnreadOnly ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}>
+        <Link
+          href="/notifications"
+          aria-current={!isUnreadOnly ? "page" : undefined}
+          className={`${TAB} ${!isUnreadOnly ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+        >
           All
         </Link>
-        <Link href="/notifications?show=unread" aria-current={isUnreadOnly ? "page" : undefined} className={`${TAB} ${isUnreadOnly ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}>
+        <Link
+          href="/notifications?show=unread"
+          aria-current={isUnreadOnly ? "page" : undefined}
+          className={`${TAB} ${isUnreadOnly ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+        >
           Unread
         </Link>
       </nav>
@@ -72,7 +80,14 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
           </ul>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={hrefFor} noun={result.total === 1 ? "notification" : "notifications"} />
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            pageSize={result.pageSize}
+            hrefFor={hrefFor}
+            noun={result.total === 1 ? "notification" : "notifications"}
+          />
         </div>
       </section>
     </div>

@@ -8,7 +8,13 @@ export const metadata: Metadata = { title: "Org chart" };
 
 type Tone = { bar: string; fill: string; avatar: string; accent: string; swatch: string };
 
-const ROOT_TONE: Tone = { bar: "bg-brand-600", fill: "fill-brand-600", avatar: "bg-brand-100 text-brand-700", accent: "border-t-brand-600", swatch: "bg-brand-600" };
+const ROOT_TONE: Tone = {
+  bar: "bg-brand-600",
+  fill: "fill-brand-600",
+  avatar: "bg-brand-100 text-brand-700",
+  accent: "border-t-brand-600",
+  swatch: "bg-brand-600",
+};
 
 // Each top-level branch gets a colour its whole subtree shares, so a branch reads at a glance.
 const PALETTE: Tone[] = [
@@ -51,7 +57,11 @@ function OrgCard({ node, tone, largest }: { node: OrgNode; tone: Tone; largest: 
         </span>
         <div className="min-w-0">
           {/* The link covers the whole card, so anywhere on it opens the department. */}
-          <Link href={`/departments/${node.id}`} title={node.name} className="block truncate text-sm font-semibold text-slate-900 after:absolute after:inset-0 focus-visible:outline-none">
+          <Link
+            href={`/departments/${node.id}`}
+            title={node.name}
+            className="block truncate text-sm font-semibold text-slate-900 after:absolute after:inset-0 focus-visible:outline-none"
+          >
             {node.name}
           </Link>
           {node.head ? (
@@ -70,9 +80,12 @@ function OrgCard({ node, tone, largest }: { node: OrgNode; tone: Tone; largest: 
       <div>
         <div className="flex items-center gap-2">
           <span aria-hidden className="h-1.5 flex-1 overflow-hidden rounded-full bg-slate-100">
-            <span className={`block h-full rounded-full ${tone.bar}`} style={{ width: `${node.headcount ? Math.max(4, (node.headcount / largest) * 100) : 0}%` }} />
+            <span
+              className={`block h-full rounded-full ${tone.bar}`}
+              style={{ width: `${node.headcount ? Math.max(4, (node.headcount / largest) * 100) : 0}%` }}
+            />
           </span>
-          <span className="text-xs font-semibold tabular-nums text-slate-800" data-testid="org-card-headcount">
+          <span className="text-xs font-semibold text-slate-800 tabular-nums" data-testid="org-card-headcount">
             {people(node.headcount)}
           </span>
         </div>
@@ -112,7 +125,9 @@ function OrgBranch({ node, tone, largest }: { node: OrgNode; tone: Tone; largest
       {card}
       <details className="group ml-6">
         <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-200 [&::-webkit-details-marker]:hidden">
-          <span aria-hidden className="transition-transform group-open:rotate-90">›</span>
+          <span aria-hidden className="transition-transform group-open:rotate-90">
+            ›
+          </span>
           <span className="group-open:hidden">Show</span>
           <span className="hidden group-open:inline">Hide</span> {node.children.length} {node.children.length === 1 ? "sub-department" : "sub-departments"}
         </summary>
@@ -154,7 +169,16 @@ function ShareBar({ segments, total }: { segments: Segment[]; total: number }) {
           aria-label={`Where people work: ${shown.map((segment) => `${segment.name} ${segment.count}`).join(", ")}`}
         >
           {shown.map((segment, index) => (
-            <rect key={segment.id} x={starts[index]} y={0} width={(segment.count / total) * width} height={24} className={`${segment.tone.fill} stroke-white`} strokeWidth={2} vectorEffect="non-scaling-stroke">
+            <rect
+              key={segment.id}
+              x={starts[index]}
+              y={0}
+              width={(segment.count / total) * width}
+              height={24}
+              className={`${segment.tone.fill} stroke-white`}
+              strokeWidth={2}
+              vectorEffect="non-scaling-stroke"
+            >
               <title>{`${segment.name}: ${people(segment.count)} (${percent(segment.count)}%)`}</title>
             </rect>
           ))}
@@ -193,20 +217,30 @@ export default async function OrgChartPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Org chart</h1>
           <p className="mt-1 text-sm text-slate-600" data-testid="org-summary">
-            {tree.departments} {tree.departments === 1 ? "department" : "departments"} · {people(tree.headcount + tree.unassigned)} · {levels} {levels === 1 ? "level" : "levels"}
+            {tree.departments} {tree.departments === 1 ? "department" : "departments"} · {people(tree.headcount + tree.unassigned)} · {levels}{" "}
+            {levels === 1 ? "level" : "levels"}
           </p>
         </div>
-        <Link href="/departments" className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+        <Link
+          href="/departments"
+          className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+        >
           List of departments
         </Link>
       </div>
 
       {tree.roots.length === 0 ? (
-        <section className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 bg-white px-6 py-16 text-center shadow-sm" data-testid="org-empty">
+        <section
+          className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 bg-white px-6 py-16 text-center shadow-sm"
+          data-testid="org-empty"
+        >
           <p className="text-base font-medium">No departments yet</p>
           <p className="max-w-sm text-sm text-slate-600">The chart draws itself from departments and their heads once HR has set them up.</p>
           {can(user, "departments:write") && (
-            <Link href="/departments/new" className="mt-2 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+            <Link
+              href="/departments/new"
+              className="mt-2 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+            >
               Create the first department
             </Link>
           )}

@@ -47,7 +47,9 @@ export async function createTokenAction(_previous: CreateTokenState, form: FormD
   try {
     const wait = retryAfterMs(keys);
     if (wait > 0) throw new AppError("too_many_requests", `Too many wrong passwords. Try again in ${waitMessage(wait)}.`);
-    const created = await asUser(user, () => createApiTokenWithPassword({ userId: user.id, password: input.data.password, name: input.data.name, expiresInDays: input.data.expiresInDays })).catch((error: unknown) => {
+    const created = await asUser(user, () =>
+      createApiTokenWithPassword({ userId: user.id, password: input.data.password, name: input.data.name, expiresInDays: input.data.expiresInDays }),
+    ).catch((error: unknown) => {
       if (error instanceof AppError && error.fields?.password) recordFailure(keys);
       throw error;
     });

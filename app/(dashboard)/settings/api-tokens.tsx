@@ -8,7 +8,15 @@ import { createTokenAction, revokeTokenAction } from "./actions";
 import { SecretBox } from "./secret-box";
 import { DataTable, TBody } from "@/components/ui/table";
 
-export type TokenView = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; isExpired: boolean };
+export type TokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  isExpired: boolean;
+};
 
 const EXPIRY_OPTIONS = [
   { value: "30", label: "30 days" },
@@ -30,8 +38,22 @@ export function CreateTokenForm() {
         <FormMessage state={state} />
       )}
       <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
-        <Field name="name" label="Token name" required placeholder="e.g. Payroll export" defaultValue={state?.ok ? "" : state?.values?.name} error={state?.fields?.name} className="flex-1" />
-        <Field name="expiresInDays" label="Expires" as="select" defaultValue={state?.ok ? "90" : (state?.values?.expiresInDays ?? "90")} error={state?.fields?.expiresInDays}>
+        <Field
+          name="name"
+          label="Token name"
+          required
+          placeholder="e.g. Payroll export"
+          defaultValue={state?.ok ? "" : state?.values?.name}
+          error={state?.fields?.name}
+          className="flex-1"
+        />
+        <Field
+          name="expiresInDays"
+          label="Expires"
+          as="select"
+          defaultValue={state?.ok ? "90" : (state?.values?.expiresInDays ?? "90")}
+          error={state?.fields?.expiresInDays}
+        >
           {EXPIRY_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -74,35 +96,52 @@ function RevokeButton({ token }: { token: TokenView }) {
 }
 
 export function TokenList({ tokens }: { tokens: TokenView[] }) {
-  if (tokens.length === 0) return <p className="text-sm text-slate-600" data-testid="tokens-empty">You have no personal access tokens.</p>;
+  if (tokens.length === 0)
+    return (
+      <p className="text-sm text-slate-600" data-testid="tokens-empty">
+        You have no personal access tokens.
+      </p>
+    );
   return (
     <DataTable data-testid="token-list">
-        <thead>
-          <tr className="text-left text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Token</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Created</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Expires</th>
-            <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+      <thead>
+        <tr className="text-left text-slate-600">
+          <th scope="col" className="py-2 pr-4 font-medium">
+            Name
+          </th>
+          <th scope="col" className="py-2 pr-4 font-medium">
+            Token
+          </th>
+          <th scope="col" className="py-2 pr-4 font-medium">
+            Created
+          </th>
+          <th scope="col" className="py-2 pr-4 font-medium">
+            Last used
+          </th>
+          <th scope="col" className="py-2 pr-4 font-medium">
+            Expires
+          </th>
+          <th scope="col" className="py-2 font-medium">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <TBody>
+        {tokens.map((token) => (
+          <tr key={token.id}>
+            <td className="py-2 pr-4 font-medium text-slate-900">{token.name}</td>
+            <td className="py-2 pr-4 font-mono text-xs text-slate-600">{token.prefix}…</td>
+            <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.createdAt}</td>
+            <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.lastUsedAt ?? <span className="text-slate-500">Never</span>}</td>
+            <td className={`py-2 pr-4 whitespace-nowrap ${token.isExpired ? "text-rose-700" : "text-slate-700"}`}>
+              {token.expiresAt ? (token.isExpired ? `Expired ${token.expiresAt}` : token.expiresAt) : "Never"}
+            </td>
+            <td className="py-2 text-right">
+              <RevokeButton token={token} />
+            </td>
           </tr>
-        </thead>
-        <TBody>
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <td className="py-2 pr-4 font-medium text-slate-900">{token.name}</td>
-              <td className="py-2 pr-4 font-mono text-xs text-slate-600">{token.prefix}…</td>
-              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.createdAt}</td>
-              <td className="py-2 pr-4 whitespace-nowrap text-slate-700">{token.lastUsedAt ?? <span className="text-slate-500">Never</span>}</td>
-              <td className={`py-2 pr-4 whitespace-nowrap ${token.isExpired ? "text-rose-700" : "text-slate-700"}`}>
-                {token.expiresAt ? (token.isExpired ? `Expired ${token.expiresAt}` : token.expiresAt) : "Never"}
-              </td>
-              <td className="py-2 text-right">
-                <RevokeButton token={token} />
-              </td>
-            </tr>
-          ))}
-        </TBody>
-      </DataTable>
+        ))}
+      </TBody>
+    </DataTable>
   );
 }

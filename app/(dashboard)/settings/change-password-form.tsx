@@ -11,13 +11,32 @@ export function ChangePasswordForm() {
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={state?.fields?.currentPassword} />
-      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required hint="At least 12 characters." error={state?.fields?.newPassword} />
-      <Field name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" required error={state?.fields?.confirmPassword} />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 12 characters."
+        error={state?.fields?.newPassword}
+      />
+      <Field
+        name="confirmPassword"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state?.fields?.confirmPassword}
+      />
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="keepTokens" className="size-4 rounded border-slate-300" />
         Keep my personal access tokens working (otherwise they are revoked)
       </label>
-      <button type="submit" disabled={isPending} className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+      >
         {isPending ? "Changing…" : "Change password"}
       </button>
     </form>

@@ -10,7 +10,6 @@ import { formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Settings" };
 
-
 // A server component renders once per request, so reading the clock here is stable.
 function renderedAt(): number {
   return Date.now();

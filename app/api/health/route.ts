@@ -12,7 +12,10 @@ export async function GET() {
   } catch (error) {
     // An unusable database (say, an unmigrated file) is an answer, not a crash.
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return NextResponse.json({ status: "down", database: { mode: "down", active: null, reason } }, { status: 503, headers: { "cache-control": "no-store", "x-db-backend": "none" } });
+    return NextResponse.json(
+      { status: "down", database: { mode: "down", active: null, reason } },
+      { status: 503, headers: { "cache-control": "no-store", "x-db-backend": "none" } },
+    );
   }
   const overall = status.mode === "down" ? "down" : status.mode === "fallback" || status.mode === "recovering" ? "degraded" : "ok";
   return NextResponse.json(

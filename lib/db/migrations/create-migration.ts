@@ -19,9 +19,7 @@ export interface CreateMigrationOptions {
   now?: Date;
 }
 
-export type CreateMigrationResult =
-  | { changed: false; message: string }
-  | { changed: true; message: string; migrationName: string; files: string[] };
+export type CreateMigrationResult = { changed: false; message: string } | { changed: true; message: string; migrationName: string; files: string[] };
 
 const PROVIDERS: Provider[] = ["postgres", "sqlite"];
 
@@ -68,10 +66,7 @@ async function pendingSql(provider: Provider, prismaDir: string, options: Create
   const url = provider === "postgres" ? options.postgresUrl! : ":memory:";
   const engine = await openSchemaEngine({ provider, url, connectTimeoutMs: options.connectTimeoutMs });
   try {
-    return await engine.diff(
-      { tag: "migrations", ...migrations },
-      { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
-    );
+    return await engine.diff({ tag: "migrations", ...migrations }, { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] });
   } finally {
     await engine.dispose();
   }

@@ -183,9 +183,7 @@ describe("createMigration", () => {
 
     for (const provider of ["postgres", "sqlite"] as const) {
       const migrationsDir = path.join(prismaDir, provider, "migrations");
-      expect(readFileSync(path.join(migrationsDir, "29990102030405_add_migration_probe", "migration.sql"), "utf8")).toMatch(
-        /CREATE TABLE "MigrationProbe"/,
-      );
+      expect(readFileSync(path.join(migrationsDir, "29990102030405_add_migration_probe", "migration.sql"), "utf8")).toMatch(/CREATE TABLE "MigrationProbe"/);
       expect(readFileSync(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain(
         provider === "postgres" ? 'provider = "postgresql"' : 'provider = "sqlite"',
       );

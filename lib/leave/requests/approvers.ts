@@ -23,7 +23,8 @@ export function isManagerOf(user: Pick<CurrentUser, "role" | "employeeId">, _req
 export function canDecide(user: Pick<CurrentUser, "role" | "employeeId">, request: DecidableRequest, currentManagerId: string | null): boolean {
   if (user.employeeId === request.employeeId) return false;
   if (request.status === "PENDING_HR") return isLeaveAdmin(user);
-  if (request.status === "PENDING_MANAGER" || request.status === "CANCELLATION_PENDING") return isLeaveAdmin(user) || isManagerOf(user, request, currentManagerId);
+  if (request.status === "PENDING_MANAGER" || request.status === "CANCELLATION_PENDING")
+    return isLeaveAdmin(user) || isManagerOf(user, request, currentManagerId);
   return false;
 }
 

@@ -43,7 +43,8 @@ export async function cancelLeaveRequest(
     withTransaction(async (tx) => {
       await lockBalance(tx, balanceId);
       await updateAtVersion(tx, request.id, version, { status, cancelReason: reason });
-      if (wasApproved && status === "CANCELLED") await writeRequestLine(tx, request, "CANCELLED", user.email, reason ? `Cancelled: ${reason}` : `Cancelled by ${user.name}`);
+      if (wasApproved && status === "CANCELLED")
+        await writeRequestLine(tx, request, "CANCELLED", user.email, reason ? `Cancelled: ${reason}` : `Cancelled by ${user.name}`);
     }),
   );
 

@@ -50,7 +50,10 @@ describe("two requests at once on the same balance", () => {
       const accepted = results.filter((result) => result.status === "fulfilled");
       const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as { code?: string; fields?: Record<string, string> }] : []));
       expect(accepted, `round ${round}`).toHaveLength(1);
-      expect(refused[0], `round ${round}`).toMatchObject({ code: "validation_failed", fields: { endDate: "This needs 6 days but only 4 days are available." } });
+      expect(refused[0], `round ${round}`).toMatchObject({
+        code: "validation_failed",
+        fields: { endDate: "This needs 6 days but only 4 days are available." },
+      });
 
       const balance = await ledger.getBalance(db, employee.employeeId!, typeId, 2031, TODAY);
       expect(balance, `round ${round}`).toMatchObject({ balance: 20, pending: 12, available: 8 });

@@ -141,7 +141,9 @@ describe("overlapping requests", () => {
   it("do not include a request starting in the afternoon of the day another ends at noon", async () => {
     const { user } = await staff();
     await create.createLeaveRequest(user, request(annual, "2031-03-17", "2031-03-18", { endsAtNoon: true }), at);
-    await expect(create.createLeaveRequest(user, request(annual, "2031-03-18", "2031-03-19", { startsAfternoon: true }), at)).resolves.toMatchObject({ halfDays: 3 });
+    await expect(create.createLeaveRequest(user, request(annual, "2031-03-18", "2031-03-19", { startsAfternoon: true }), at)).resolves.toMatchObject({
+      halfDays: 3,
+    });
     const error = await refusal(create.createLeaveRequest(user, request(annual, "2031-03-18", "2031-03-18", { endsAtNoon: true }), at));
     expect(error.fields?.startDate).toMatch(/overlaps/);
   });
@@ -198,7 +200,11 @@ describe("the ledger", () => {
     expect(afterApproval).toMatchObject({ balance: 20, scheduled: 10, pending: 0, available: 10 });
     expect(await ledgerSum(db, employeeId, typeId, 2031)).toBe(afterApproval.available);
     expect(afterApproval.lines.reduce((sum, line) => sum + line.halfDays, 0)).toBe(afterApproval.available);
-    expect(afterApproval.lines.find((line) => line.kind === "TAKEN")).toMatchObject({ halfDays: -10, requestId: created.id, effectiveDate: new Date("2031-04-07T00:00:00Z") });
+    expect(afterApproval.lines.find((line) => line.kind === "TAKEN")).toMatchObject({
+      halfDays: -10,
+      requestId: created.id,
+      effectiveDate: new Date("2031-04-07T00:00:00Z"),
+    });
 
     row = await db.leaveRequest.findUniqueOrThrow({ where: { id: created.id } });
     await expect(cancel.cancelLeaveRequest(user, created.id, row.version, null, at)).resolves.toEqual({ status: "CANCELLED" });

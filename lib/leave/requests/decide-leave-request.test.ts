@@ -61,7 +61,9 @@ describe("the manager's decision", () => {
   it("approves a request outright when the type needs no second level, and books it in the ledger", async () => {
     const { manager, employee } = await team();
     const pending = await submit(employee, plainType);
-    await expect(decide.decideLeaveRequest(manager, pending.id, pending.version, { decision: "approve", comment: "Have fun" }, at)).resolves.toMatchObject({ status: "APPROVED" });
+    await expect(decide.decideLeaveRequest(manager, pending.id, pending.version, { decision: "approve", comment: "Have fun" }, at)).resolves.toMatchObject({
+      status: "APPROVED",
+    });
     const row = await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } });
     expect(row).toMatchObject({ status: "APPROVED", managerComment: "Have fun", hrDecidedAt: null });
     expect(row.managerDecidedAt).toBeInstanceOf(Date);
@@ -76,8 +78,13 @@ describe("the manager's decision", () => {
     expect(await db.leaveLedgerEntry.count({ where: { requestId: pending.id } })).toBe(0);
 
     const atHr = await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } });
-    await expect(decide.decideLeaveRequest(manager, atHr.id, atHr.version, approve, at)).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/awaits HR/) });
-    await expect(decide.decideLeaveRequest(hr, atHr.id, atHr.version, { decision: "approve", comment: "Checked" }, at)).resolves.toMatchObject({ status: "APPROVED" });
+    await expect(decide.decideLeaveRequest(manager, atHr.id, atHr.version, approve, at)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/awaits HR/),
+    });
+    await expect(decide.decideLeaveRequest(hr, atHr.id, atHr.version, { decision: "approve", comment: "Checked" }, at)).resolves.toMatchObject({
+      status: "APPROVED",
+    });
     const row = await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } });
     expect(row).toMatchObject({ status: "APPROVED", hrComment: "Checked", hrDecidedById: hr.id });
     expect(await db.leaveLedgerEntry.count({ where: { requestId: pending.id, kind: "TAKEN" } })).toBe(1);
@@ -88,7 +95,10 @@ describe("the manager's decision", () => {
     const { manager: otherManager } = await team();
     const pending = await submit(employee, plainType);
     await expect(decide.decideLeaveRequest(otherManager, pending.id, pending.version, approve, at)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(decide.decideLeaveRequest(employee, pending.id, pending.version, approve, at)).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/your own leave/) });
+    await expect(decide.decideLeaveRequest(employee, pending.id, pending.version, approve, at)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/your own leave/),
+    });
     expect((await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING_MANAGER");
   });
 
@@ -99,8 +109,13 @@ describe("the manager's decision", () => {
       code: "validation_failed",
       fields: { comment: expect.any(String) },
     });
-    await expect(decide.decideLeaveRequest(manager, pending.id, pending.version, { decision: "reject", comment: "We are short that week" }, at)).resolves.toMatchObject({ status: "REJECTED" });
-    expect(await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "REJECTED", managerComment: "We are short that week" });
+    await expect(
+      decide.decideLeaveRequest(manager, pending.id, pending.version, { decision: "reject", comment: "We are short that week" }, at),
+    ).resolves.toMatchObject({ status: "REJECTED" });
+    expect(await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({
+      status: "REJECTED",
+      managerComment: "We are short that week",
+    });
     expect(await db.leaveLedgerEntry.count({ where: { requestId: pending.id } })).toBe(0);
   });
 
@@ -108,7 +123,9 @@ describe("the manager's decision", () => {
     const { manager, employee } = await team();
     const pending = await submit(employee, plainType);
     await decide.decideLeaveRequest(hr, pending.id, pending.version, approve, at);
-    await expect(decide.decideLeaveRequest(manager, pending.id, pending.version, { decision: "reject", comment: "No" }, at)).rejects.toMatchObject({ code: "conflict" });
+    await expect(decide.decideLeaveRequest(manager, pending.id, pending.version, { decision: "reject", comment: "No" }, at)).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await db.leaveLedgerEntry.count({ where: { requestId: pending.id } })).toBe(1);
   });
 
@@ -157,7 +174,10 @@ describe("cancelling leave that has started", () => {
     let row = await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } });
     await expect(cancel.cancelLeaveRequest(employee, row.id, row.version, "Came back early", started)).resolves.toEqual({ status: "CANCELLATION_PENDING" });
     row = await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } });
-    await expect(decide.decideLeaveRequest(manager, row.id, row.version, { decision: "reject", comment: "You were away" }, started)).resolves.toMatchObject({ status: "APPROVED", wasCancellation: true });
+    await expect(decide.decideLeaveRequest(manager, row.id, row.version, { decision: "reject", comment: "You were away" }, started)).resolves.toMatchObject({
+      status: "APPROVED",
+      wasCancellation: true,
+    });
     expect(await db.leaveLedgerEntry.count({ where: { requestId: pending.id } })).toBe(1);
 
     row = await db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } });

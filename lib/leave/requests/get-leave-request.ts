@@ -32,9 +32,15 @@ function describeChange(from: LeaveRequestStatus | null, to: LeaveRequestStatus)
 
 // The request's history, from the audit trail the data layer writes with every change.
 async function historyOf(id: string): Promise<HistoryEvent[]> {
-  const entries = await db.auditLog.findMany({ where: { entity: "LeaveRequest", entityId: id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, actorEmail: true, changes: true } });
+  const entries = await db.auditLog.findMany({
+    where: { entity: "LeaveRequest", entityId: id },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, actorEmail: true, changes: true },
+  });
   const emails = [...new Set(entries.map((entry) => entry.actorEmail).filter((email): email is string => Boolean(email)))];
-  const users = emails.length ? await db.user.findMany({ where: { email: { in: emails } }, select: { email: true, employee: { select: { firstName: true, lastName: true } } } }) : [];
+  const users = emails.length
+    ? await db.user.findMany({ where: { email: { in: emails } }, select: { email: true, employee: { select: { firstName: true, lastName: true } } } })
+    : [];
   const names = new Map(users.map((user) => [user.email, user.employee ? `${user.employee.firstName} ${user.employee.lastName}` : user.email]));
   const events: HistoryEvent[] = [];
   for (const entry of entries) {
@@ -43,7 +49,12 @@ async function historyOf(id: string): Promise<HistoryEvent[]> {
     if (!status) continue;
     const said = status.from === null ? [changes.reason?.to] : [changes.managerComment?.to, changes.hrComment?.to, changes.cancelReason?.to];
     const comment = said.find((value): value is string => typeof value === "string" && value.length > 0) ?? null;
-    events.push({ at: entry.createdAt, actor: entry.actorEmail ? (names.get(entry.actorEmail) ?? entry.actorEmail) : null, text: describeChange(status.from, status.to), comment });
+    events.push({
+      at: entry.createdAt,
+      actor: entry.actorEmail ? (names.get(entry.actorEmail) ?? entry.actorEmail) : null,
+      text: describeChange(status.from, status.to),
+      comment,
+    });
   }
   return events;
 }
@@ -68,7 +79,11 @@ export async function getLeaveRequest(user: CurrentUser, id: string, options: { 
   const [manager, history, ledger] = await Promise.all([
     managerId ? db.employee.findUnique({ where: { id: managerId }, select: { id: true, firstName: true, lastName: true } }) : Promise.resolve(null),
     historyOf(row.id),
-    db.leaveLedgerEntry.findMany({ where: { requestId: row.id }, select: { id: true, kind: true, halfDays: true, effectiveDate: true, reason: true }, orderBy: { createdAt: "asc" } }),
+    db.leaveLedgerEntry.findMany({
+      where: { requestId: row.id },
+      select: { id: true, kind: true, halfDays: true, effectiveDate: true, reason: true },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   const base = toLeaveRequestRow(row, user, isAdmin, today);
   const detail: LeaveRequestDetail = {

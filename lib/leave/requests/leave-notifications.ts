@@ -31,7 +31,11 @@ async function send(input: NotificationInput): Promise<void> {
   try {
     await notify(input);
   } catch (error) {
-    log.warn("leave notification not sent", { event: "leave-notify-failed", kind: input.kind, error: error instanceof Error ? error.message.split("\n")[0] : String(error) });
+    log.warn("leave notification not sent", {
+      event: "leave-notify-failed",
+      kind: input.kind,
+      error: error instanceof Error ? error.message.split("\n")[0] : String(error),
+    });
   }
 }
 
@@ -84,7 +88,13 @@ export async function notifyCancelled(request: RequestSummary, options: { manage
     const recipients = options.managerId ? { employeeIds: [options.managerId] } : { userIds: await leaveAdminUserIds(request.employeeId) };
     await send({ ...recipients, kind: "leave.cancelled", title: `Leave cancelled: ${request.employeeName}`, body, link: requestLink(request) });
   } else {
-    await send({ employeeIds: [request.employeeId], kind: "leave.cancelled", title: "Leave cancelled", body: `Your ${describe(request)} was cancelled by HR.`, link: requestLink(request) });
+    await send({
+      employeeIds: [request.employeeId],
+      kind: "leave.cancelled",
+      title: "Leave cancelled",
+      body: `Your ${describe(request)} was cancelled by HR.`,
+      link: requestLink(request),
+    });
   }
 }
 
@@ -104,7 +114,9 @@ export async function notifyCancellationDecided(request: RequestSummary, isAgree
     employeeIds: [request.employeeId],
     kind: isAgreed ? "leave.cancelled" : "leave.rejected",
     title: isAgreed ? "Cancellation approved" : "Cancellation refused",
-    body: isAgreed ? `Your ${describe(request)} is cancelled; the days are back in your balance.${said}` : `Your ${describe(request)} stands: the cancellation was refused.${said}`,
+    body: isAgreed
+      ? `Your ${describe(request)} is cancelled; the days are back in your balance.${said}`
+      : `Your ${describe(request)} stands: the cancellation was refused.${said}`,
     link: requestLink(request),
   });
 }

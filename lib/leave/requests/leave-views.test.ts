@@ -47,7 +47,8 @@ beforeAll(async () => {
   await db.holiday.create({ data: { date: new Date("2031-03-05T00:00:00Z"), name: "Founders' Day" } });
 
   // Ann: approved Mon 3 – Tue 4 March (the Tuesday until noon). Bob: pending Thu 6 – Fri 7.
-  annLeave = (await create.createLeaveRequest(ann, request(typeId, "2031-03-03", "2031-03-04", { endsAtNoon: true, reason: "Family visit" }), { today: TODAY })).id;
+  annLeave = (await create.createLeaveRequest(ann, request(typeId, "2031-03-03", "2031-03-04", { endsAtNoon: true, reason: "Family visit" }), { today: TODAY }))
+    .id;
   const annRow = await db.leaveRequest.findUniqueOrThrow({ where: { id: annLeave } });
   await decide.decideLeaveRequest(manager, annLeave, annRow.version, { decision: "approve", comment: "Enjoy" }, { today: TODAY });
   bobPending = (await create.createLeaveRequest(bob, request(typeId, "2031-03-06", "2031-03-07"), { today: TODAY })).id;

@@ -4,7 +4,18 @@ import { db } from "@/lib/db";
 import { formatHalfDays, fromIsoDate, type IsoDate, toIsoDate } from "@/lib/leave/dates";
 import { leaveTypeRuleErrors, type LeaveRequestInput } from "@/lib/validations/leave-requests";
 import { balanceYear, isUnlimited, todayIso } from "./request-rules";
-import { assertWellFormed, type BalanceCheck, checkBalance, costOf, type CostDay, employmentErrors, findOverlap, loadLeaveType, NO_WORKING_DAYS, resolveSubject } from "./request-context";
+import {
+  assertWellFormed,
+  type BalanceCheck,
+  checkBalance,
+  costOf,
+  type CostDay,
+  employmentErrors,
+  findOverlap,
+  loadLeaveType,
+  NO_WORKING_DAYS,
+  resolveSubject,
+} from "./request-context";
 
 export type PreviewDay = CostDay & { holidayName: string | null; isWeekend: boolean };
 
@@ -26,7 +37,11 @@ export type LeavePreview = {
 
 // What a request would cost and leave, before it is made: the same checks as createLeaveRequest,
 // reported rather than thrown, so the form can show them as the user types.
-export async function previewLeaveRequest(user: CurrentUser, unchecked: LeaveRequestInput, options: { forEmployeeId?: string; today?: IsoDate } = {}): Promise<LeavePreview> {
+export async function previewLeaveRequest(
+  user: CurrentUser,
+  unchecked: LeaveRequestInput,
+  options: { forEmployeeId?: string; today?: IsoDate } = {},
+): Promise<LeavePreview> {
   const input = assertWellFormed(unchecked);
   const today = options.today ?? todayIso();
   const subject = await resolveSubject(user, options.forEmployeeId);
@@ -51,7 +66,10 @@ export async function previewLeaveRequest(user: CurrentUser, unchecked: LeaveReq
   if (input.startDate < today) warnings.push("This starts in the past; it is recorded as leave already taken once approved.");
   const skipped = days.filter((day) => day.note !== null).length;
   if (skipped > 0 && cost.halfDays > 0) warnings.push(`${skipped} ${skipped === 1 ? "day is" : "days are"} a weekend or holiday and not counted.`);
-  if (balance.pending > 0) warnings.push(`${formatHalfDays(balance.pending)} in other requests awaiting approval ${balance.pending === 2 ? "is" : "are"} already counted against the balance.`);
+  if (balance.pending > 0)
+    warnings.push(
+      `${formatHalfDays(balance.pending)} in other requests awaiting approval ${balance.pending === 2 ? "is" : "are"} already counted against the balance.`,
+    );
   if (isUnlimited(type)) warnings.push(`${type.name} has no yearly limit; the days taken are still recorded.`);
 
   return {
@@ -61,7 +79,13 @@ export async function previewLeaveRequest(user: CurrentUser, unchecked: LeaveReq
     days,
     isUnlimited: isUnlimited(type),
     year: balanceYear(input.startDate),
-    balance: { balance: balance.balance, scheduled: balance.scheduled, pending: balance.pending, available: balance.available, availableAfter: balance.availableAfter },
+    balance: {
+      balance: balance.balance,
+      scheduled: balance.scheduled,
+      pending: balance.pending,
+      available: balance.available,
+      availableAfter: balance.availableAfter,
+    },
     errors,
     warnings,
     requiresHrApproval: type.requiresHrApproval,

@@ -45,10 +45,20 @@ export async function resolveSubject(user: CurrentUser, forEmployeeId?: string):
   if (employeeId !== user.employeeId && !isLeaveAdmin(user)) throw forbidden();
   const employee = await db.employee.findUnique({
     where: { id: employeeId },
-    select: { id: true, firstName: true, lastName: true, status: true, employmentType: true, hireDate: true, exitDate: true, manager: { select: { id: true, status: true } } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      status: true,
+      employmentType: true,
+      hireDate: true,
+      exitDate: true,
+      manager: { select: { id: true, status: true } },
+    },
   });
   if (!employee) throw invalid({ employeeId: "That employee was not found." });
-  if (employee.status === "TERMINATED") throw invalid({ employeeId: `${employee.firstName} ${employee.lastName} has left; leave cannot be requested for them.` });
+  if (employee.status === "TERMINATED")
+    throw invalid({ employeeId: `${employee.firstName} ${employee.lastName} has left; leave cannot be requested for them.` });
   // A manager who has left cannot decide, so the request goes to HR instead.
   const managerId = employee.manager && employee.manager.status !== "TERMINATED" ? employee.manager.id : null;
   return {
@@ -92,7 +102,8 @@ export async function loadLeaveType(leaveTypeId: string, subject: Subject): Prom
     },
   });
   if (!type || !type.isActive) throw invalid({ leaveTypeId: "That leave type is not available; choose another." });
-  if (!appliesTo(type, subject.employmentType)) throw invalid({ leaveTypeId: `${type.name} does not apply to ${subject.isSelf ? "your" : `${subject.name}'s`} kind of employment.` });
+  if (!appliesTo(type, subject.employmentType))
+    throw invalid({ leaveTypeId: `${type.name} does not apply to ${subject.isSelf ? "your" : `${subject.name}'s`} kind of employment.` });
   return type;
 }
 
@@ -100,7 +111,8 @@ export async function loadLeaveType(leaveTypeId: string, subject: Subject): Prom
 export function employmentErrors(subject: Subject, input: LeaveRequestInput): Record<string, string> {
   const errors: Record<string, string> = {};
   const hired = toIsoDate(subject.hireDate);
-  if (input.startDate < hired) errors.startDate = `That is before ${subject.isSelf ? "your" : "their"} first day, ${formatLeavePeriod({ startDate: hired, endDate: hired, startsAfternoon: false, endsAtNoon: false })}.`;
+  if (input.startDate < hired)
+    errors.startDate = `That is before ${subject.isSelf ? "your" : "their"} first day, ${formatLeavePeriod({ startDate: hired, endDate: hired, startsAfternoon: false, endsAtNoon: false })}.`;
   if (subject.exitDate && input.endDate > toIsoDate(subject.exitDate)) {
     const exit = toIsoDate(subject.exitDate);
     errors.endDate = `That is after ${subject.isSelf ? "your" : "their"} last day, ${formatLeavePeriod({ startDate: exit, endDate: exit, startsAfternoon: false, endsAtNoon: false })}.`;
@@ -162,7 +174,14 @@ export async function lockBalance(tx: Client, balanceId: string): Promise<void> 
 export type BalanceCheck = { balance: number; scheduled: number; pending: number; available: number; availableAfter: number; error: string | null };
 
 // Whether the balance covers `halfDays` more, as of today. Unlimited types never refuse.
-export async function checkBalance(client: Client, employeeId: string, type: RequestLeaveType, startDate: IsoDate, halfDays: number, today: IsoDate): Promise<BalanceCheck> {
+export async function checkBalance(
+  client: Client,
+  employeeId: string,
+  type: RequestLeaveType,
+  startDate: IsoDate,
+  halfDays: number,
+  today: IsoDate,
+): Promise<BalanceCheck> {
   const year = balanceYear(startDate);
   const balance = await getBalance(client, employeeId, type.id, year, balanceAsOf(year, today));
   // Carried-forward days lapse on their expiry date: leave starting on or after it cannot use them.
@@ -175,6 +194,8 @@ export async function checkBalance(client: Client, employeeId: string, type: Req
     pending: balance.pending,
     available: usable,
     availableAfter,
-    error: isShort ? `This needs ${formatHalfDays(halfDays)} but only ${formatHalfDays(Math.max(0, usable))} ${Math.max(0, usable) === 2 ? "is" : "are"} available.` : null,
+    error: isShort
+      ? `This needs ${formatHalfDays(halfDays)} but only ${formatHalfDays(Math.max(0, usable))} ${Math.max(0, usable) === 2 ? "is" : "are"} available.`
+      : null,
   };
 }

@@ -31,18 +31,33 @@ export async function getRequestFormOptions(user: CurrentUser): Promise<RequestF
   const [types, self, employees] = await Promise.all([
     db.leaveType.findMany({
       where: { isActive: true },
-      select: { id: true, name: true, color: true, allowsHalfDays: true, requiresAttachment: true, requiresHrApproval: true, maxConsecutiveDays: true, yearlyHalfDays: true, employmentTypes: true },
+      select: {
+        id: true,
+        name: true,
+        color: true,
+        allowsHalfDays: true,
+        requiresAttachment: true,
+        requiresHrApproval: true,
+        maxConsecutiveDays: true,
+        yearlyHalfDays: true,
+        employmentTypes: true,
+      },
       orderBy: { name: "asc" },
     }),
     user.employeeId ? db.employee.findUnique({ where: { id: user.employeeId }, select: { id: true, employmentType: true } }) : Promise.resolve(null),
     isLeaveAdmin(user)
-      ? db.employee.findMany({ where: { status: { not: "TERMINATED" } }, select: { id: true, firstName: true, lastName: true, employmentType: true }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }] })
+      ? db.employee.findMany({
+          where: { status: { not: "TERMINATED" } },
+          select: { id: true, firstName: true, lastName: true, employmentType: true },
+          orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+        })
       : Promise.resolve(null),
   ]);
   const usable = types.map(({ yearlyHalfDays, ...type }) => ({ ...type, isUnlimited: isUnlimited({ yearlyHalfDays }) }));
   return {
     types: employees ? usable : usable.filter((type) => self && appliesTo(type, self.employmentType)),
-    employees: employees?.map((employee) => ({ id: employee.id, name: `${employee.lastName}, ${employee.firstName}`, employmentType: employee.employmentType })) ?? null,
+    employees:
+      employees?.map((employee) => ({ id: employee.id, name: `${employee.lastName}, ${employee.firstName}`, employmentType: employee.employmentType })) ?? null,
     self,
   };
 }

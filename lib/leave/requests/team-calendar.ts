@@ -7,7 +7,17 @@ import { addDays, daysInMonth, fromIsoDate, type IsoDate, isoWeekday, toIsoDate 
 import { LIVE_STATUSES, PENDING_STATUSES, type LeaveRequestStatus } from "./status";
 
 export type CalendarDay = { date: IsoDate; day: number; weekday: number; isWorkDay: boolean; holiday: { name: string; isHalfDay: boolean } | null };
-export type CalendarCell = { requestId: string; typeName: string; color: string; status: LeaveRequestStatus; isPending: boolean; morning: boolean; afternoon: boolean; isFirst: boolean; isLast: boolean };
+export type CalendarCell = {
+  requestId: string;
+  typeName: string;
+  color: string;
+  status: LeaveRequestStatus;
+  isPending: boolean;
+  morning: boolean;
+  afternoon: boolean;
+  isFirst: boolean;
+  isLast: boolean;
+};
 export type CalendarRow = { id: string; name: string; jobTitle: string; department: string | null; cells: (CalendarCell | null)[] };
 
 export type TeamCalendar = {
@@ -57,13 +67,33 @@ export async function teamCalendar(user: CurrentUser, month: string, options: { 
   const holidayByDate = new Map(holidays.map((holiday) => [toIsoDate(holiday.date), { name: holiday.name, isHalfDay: holiday.isHalfDay }]));
   const days: CalendarDay[] = [];
   for (let date = first; date <= last; date = addDays(date, 1)) {
-    days.push({ date, day: Number(date.slice(8)), weekday: isoWeekday(date), isWorkDay: calendar.workWeek.includes(isoWeekday(date)), holiday: holidayByDate.get(date) ?? null });
+    days.push({
+      date,
+      day: Number(date.slice(8)),
+      weekday: isoWeekday(date),
+      isWorkDay: calendar.workWeek.includes(isoWeekday(date)),
+      holiday: holidayByDate.get(date) ?? null,
+    });
   }
 
   const requests = people.length
     ? await db.leaveRequest.findMany({
-        where: { employeeId: { in: people.map((person) => person.id) }, status: { in: LIVE_STATUSES }, startDate: { lte: fromIsoDate(last) }, endDate: { gte: fromIsoDate(first) } },
-        select: { id: true, employeeId: true, status: true, startDate: true, endDate: true, startsAfternoon: true, endsAtNoon: true, leaveType: { select: { name: true, color: true } } },
+        where: {
+          employeeId: { in: people.map((person) => person.id) },
+          status: { in: LIVE_STATUSES },
+          startDate: { lte: fromIsoDate(last) },
+          endDate: { gte: fromIsoDate(first) },
+        },
+        select: {
+          id: true,
+          employeeId: true,
+          status: true,
+          startDate: true,
+          endDate: true,
+          startsAfternoon: true,
+          endsAtNoon: true,
+          leaveType: { select: { name: true, color: true } },
+        },
       })
     : [];
 

@@ -30,20 +30,35 @@ export async function makeEmployee(db: Database, data: { managerId?: string | nu
 // A sign-in, so notifications have someone to reach.
 export async function makeUser(db: Database, role: Role, employeeId: string | null): Promise<CurrentUser> {
   const key = next();
-  const user = await db.user.create({ data: { email: `user-${key}@example.com`, passwordHash: "not-used", role, employeeId }, select: { id: true, email: true } });
+  const user = await db.user.create({
+    data: { email: `user-${key}@example.com`, passwordHash: "not-used", role, employeeId },
+    select: { id: true, email: true },
+  });
   return { id: user.id, email: user.email, role, employeeId, name: `${role} ${key}` };
 }
 
 export async function makeLeaveType(
   db: Database,
-  data: Partial<{ yearlyHalfDays: number; allowsHalfDays: boolean; requiresHrApproval: boolean; requiresAttachment: boolean; maxConsecutiveDays: number | null; isPaid: boolean }> = {},
+  data: Partial<{
+    yearlyHalfDays: number;
+    allowsHalfDays: boolean;
+    requiresHrApproval: boolean;
+    requiresAttachment: boolean;
+    maxConsecutiveDays: number | null;
+    isPaid: boolean;
+  }> = {},
 ): Promise<string> {
   const key = next();
   const type = await db.leaveType.create({ data: { code: `T${key}`, name: `Leave ${key}`, yearlyHalfDays: 20, ...data }, select: { id: true } });
   return type.id;
 }
 
-export function request(leaveTypeId: string, startDate: string, endDate: string, extra: Partial<{ startsAfternoon: boolean; endsAtNoon: boolean; reason: string | null; attachmentName: string | null }> = {}) {
+export function request(
+  leaveTypeId: string,
+  startDate: string,
+  endDate: string,
+  extra: Partial<{ startsAfternoon: boolean; endsAtNoon: boolean; reason: string | null; attachmentName: string | null }> = {},
+) {
   return { leaveTypeId, startDate, endDate, startsAfternoon: false, endsAtNoon: false, reason: null, attachmentName: null, ...extra };
 }
 

@@ -30,7 +30,13 @@ const inputs: PayslipInput[] = Array.from({ length: COUNT }, (_, index) => ({
     ...(index % 10 === 0 ? [{ effectiveFrom: "2026-04-16", amount: 2_600_000 + (index % 97) * 100_000, per: "YEAR" as const }] : []),
   ],
   settings: ukPayrollSettings(),
-  unpaidLeave: index % 7 === 0 ? [{ date: "2026-04-14", days: 1 }, { date: "2026-04-15", days: 0.5 }] : [],
+  unpaidLeave:
+    index % 7 === 0
+      ? [
+          { date: "2026-04-14", days: 1 },
+          { date: "2026-04-15", days: 0.5 },
+        ]
+      : [],
   adjustments: index % 5 === 0 ? [{ code: "BONUS", name: "Bonus", kind: "EARNING", amount: 50_000, reason: "Quarterly bonus" }] : [],
   taxes: ukTaxRules({ taxCode: index % 13 === 0 ? "K300" : "1257L" }),
 }));

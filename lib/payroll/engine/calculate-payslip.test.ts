@@ -38,7 +38,12 @@ describe("proration of base pay at every boundary", () => {
     ["the last day: 30/31 old, 1/31 new", "2026-03-31", [96_774, 3_871]],
     ["the day after the period: the old rate all month", "2026-04-01", [100_000]],
   ])("a raise mid-period on %s", (_, effectiveFrom, expected) => {
-    const lines = basic({ basePay: [{ effectiveFrom: "2020-01-01", amount: 100_000, per: "MONTH" }, { effectiveFrom, amount: 120_000, per: "MONTH" }] });
+    const lines = basic({
+      basePay: [
+        { effectiveFrom: "2020-01-01", amount: 100_000, per: "MONTH" },
+        { effectiveFrom, amount: 120_000, per: "MONTH" },
+      ],
+    });
     expect(lines.map((line) => line.amount)).toEqual(expected);
   });
 
@@ -67,9 +72,13 @@ describe("proration of base pay at every boundary", () => {
   });
 
   it("working days exclude holidays and follow the work week", () => {
-    expect(basic({ employment: { hireDate: "2026-03-16" }, settings: { proration: { basis: "WORKING_DAYS", holidays: ["2026-03-17"] } } })[0].amount).toBe(52_381); // 11/21
+    expect(basic({ employment: { hireDate: "2026-03-16" }, settings: { proration: { basis: "WORKING_DAYS", holidays: ["2026-03-17"] } } })[0].amount).toBe(
+      52_381,
+    ); // 11/21
     // A Monday-to-Saturday week: 26 days in March, 14 from the 16th.
-    expect(basic({ employment: { hireDate: "2026-03-16" }, settings: { proration: { basis: "WORKING_DAYS", workWeek: [1, 2, 3, 4, 5, 6] } } })[0].amount).toBe(53_846);
+    expect(basic({ employment: { hireDate: "2026-03-16" }, settings: { proration: { basis: "WORKING_DAYS", workWeek: [1, 2, 3, 4, 5, 6] } } })[0].amount).toBe(
+      53_846,
+    );
   });
 });
 
@@ -77,7 +86,10 @@ describe("unpaid leave and absences", () => {
   it("each is a line of its own, by the day, half-days included", () => {
     const result = calculatePayslip(
       monthlyInput({
-        unpaidLeave: [{ date: "2026-03-09", days: 1 }, { date: "2026-03-10", days: 0.5 }],
+        unpaidLeave: [
+          { date: "2026-03-09", days: 1 },
+          { date: "2026-03-10", days: 0.5 },
+        ],
         absences: [{ date: "2026-03-10", days: 0.5 }],
       }),
     );
@@ -91,16 +103,31 @@ describe("unpaid leave and absences", () => {
 
   it("unpaid days are priced at the rate in force on the day", () => {
     const lines = basic({
-      basePay: [{ effectiveFrom: "2020-01-01", amount: 100_000, per: "MONTH" }, { effectiveFrom: "2026-03-16", amount: 124_000, per: "MONTH" }],
+      basePay: [
+        { effectiveFrom: "2020-01-01", amount: 100_000, per: "MONTH" },
+        { effectiveFrom: "2026-03-16", amount: 124_000, per: "MONTH" },
+      ],
       unpaidLeave: [{ date: "2026-03-20", days: 1 }],
     });
     expect(lines.map((line) => line.amount)).toEqual([48_387, 64_000, -4_000]);
   });
 
   it.each([
-    ["a day outside employment", { employment: { hireDate: "2026-03-10" }, unpaidLeave: [{ date: "2026-03-09", days: 1 as const }] }, /not a day this person was employed/],
-    ["a weekend on the working-days basis", { settings: { proration: { basis: "WORKING_DAYS" as const } }, unpaidLeave: [{ date: "2026-03-07", days: 1 as const }] }, /not a working day/],
-    ["more than a day on one date", { unpaidLeave: [{ date: "2026-03-09", days: 1 as const }], absences: [{ date: "2026-03-09", days: 0.5 as const }] }, /more than a day/],
+    [
+      "a day outside employment",
+      { employment: { hireDate: "2026-03-10" }, unpaidLeave: [{ date: "2026-03-09", days: 1 as const }] },
+      /not a day this person was employed/,
+    ],
+    [
+      "a weekend on the working-days basis",
+      { settings: { proration: { basis: "WORKING_DAYS" as const } }, unpaidLeave: [{ date: "2026-03-07", days: 1 as const }] },
+      /not a working day/,
+    ],
+    [
+      "more than a day on one date",
+      { unpaidLeave: [{ date: "2026-03-09", days: 1 as const }], absences: [{ date: "2026-03-09", days: 0.5 as const }] },
+      /more than a day/,
+    ],
     ["a quarter day", { unpaidLeave: [{ date: "2026-03-09", days: 0.25 as 0.5 }] }, /1 or 0.5/],
   ])("refuses %s", (_, overrides, message) => {
     expect(() => calculatePayslip(monthlyInput(overrides))).toThrow(message);
@@ -111,7 +138,12 @@ describe("other pay frequencies", () => {
   it("semi-monthly: 16-29 February 2028 is 14 days; a joiner on the 20th is paid 10/14", () => {
     const period = payPeriodContaining({ frequency: "SEMI_MONTHLY" }, "2028-02-20");
     expect(period).toEqual({ frequency: "SEMI_MONTHLY", start: "2028-02-16", end: "2028-02-29" });
-    const lines = basic({ period, payDate: "2028-02-29", employment: { hireDate: "2028-02-20" }, basePay: [{ effectiveFrom: "2020-01-01", amount: 2_400_000, per: "YEAR" }] });
+    const lines = basic({
+      period,
+      payDate: "2028-02-29",
+      employment: { hireDate: "2028-02-20" },
+      basePay: [{ effectiveFrom: "2020-01-01", amount: 2_400_000, per: "YEAR" }],
+    });
     expect(lines.map((line) => [line.amount, line.basis])).toEqual([[71_429, "GBP 24,000.00 a year / 24 x 10/14 calendar days (2028-02-20 to 2028-02-29)"]]);
   });
 
@@ -119,7 +151,12 @@ describe("other pay frequencies", () => {
     const period = payPeriodContaining({ frequency: "BI_WEEKLY", anchorDate: "2026-01-05" }, "2026-03-20");
     expect(period).toEqual({ frequency: "BI_WEEKLY", start: "2026-03-16", end: "2026-03-29" });
     // £1,300 a month x 12 / 26 = £600 a fortnight; joined on day 8 of 14.
-    const lines = basic({ period, payDate: "2026-03-27", employment: { hireDate: "2026-03-23" }, basePay: [{ effectiveFrom: "2020-01-01", amount: 130_000, per: "MONTH" }] });
+    const lines = basic({
+      period,
+      payDate: "2026-03-27",
+      employment: { hireDate: "2026-03-23" },
+      basePay: [{ effectiveFrom: "2020-01-01", amount: 130_000, per: "MONTH" }],
+    });
     expect(lines.map((line) => line.amount)).toEqual([30_000]);
   });
 
@@ -144,7 +181,15 @@ describe("components", () => {
     const result = calculatePayslip(monthlyInput({ structure, employment: { hireDate: "2026-03-17" } }));
     // 15/31 of the month: basic 483.87, HRA 40% = 193.55, travel prorated 72.58, meal not prorated
     // 50.00; gross 800.00, pension 5% of it 40.00, union dues 1% of basic = 4.84 (under the 7.50 cap)
-    expect(Object.fromEntries(result.lines.map((line) => [line.code, line.amount]))).toEqual({ BASIC: 48_387, HRA: 19_355, TRAVEL: 7_258, MEAL: 5_000, PENSION: 4_000, UNION: 484, ER_PENSION: 1_452 });
+    expect(Object.fromEntries(result.lines.map((line) => [line.code, line.amount]))).toEqual({
+      BASIC: 48_387,
+      HRA: 19_355,
+      TRAVEL: 7_258,
+      MEAL: 5_000,
+      PENSION: 4_000,
+      UNION: 484,
+      ER_PENSION: 1_452,
+    });
     expect(result.totals).toEqual({
       gross: 80_000,
       taxablePay: 80_000 - 5_000 - 4_000, // the meal is not taxable, the pension comes off before tax
@@ -171,7 +216,20 @@ describe("components", () => {
 
   it("rounds each line by its component's rule", () => {
     const rounded = (rounding: { mode: "DOWN" | "HALF_UP" | "UP"; step?: number }) =>
-      total(calculatePayslip(monthlyInput({ structure: structureOf(BASIC, { code: "TIP", name: "Tip", kind: "EARNING", calculation: { type: "PERCENT", percent: "1.234", of: "BASIC" }, rounding }) })).lines, "TIP");
+      total(
+        calculatePayslip(
+          monthlyInput({
+            structure: structureOf(BASIC, {
+              code: "TIP",
+              name: "Tip",
+              kind: "EARNING",
+              calculation: { type: "PERCENT", percent: "1.234", of: "BASIC" },
+              rounding,
+            }),
+          }),
+        ).lines,
+        "TIP",
+      );
     // 1.234% of £1,000.00 = £12.34 exactly; of £1,000.00 / 3 ...
     expect(rounded({ mode: "HALF_UP" })).toBe(1_234);
     expect(rounded({ mode: "DOWN", step: 100 })).toBe(1_200);
@@ -197,12 +255,18 @@ describe("components", () => {
   });
 
   it("refuses a one-off without a reason or with a component's code", () => {
-    expect(() => calculatePayslip(monthlyInput({ adjustments: [{ code: "BONUS", name: "Bonus", kind: "EARNING", amount: 1, reason: " " }] }))).toThrow(/needs a reason/);
-    expect(() => calculatePayslip(monthlyInput({ adjustments: [{ code: "BASIC", name: "Basic", kind: "EARNING", amount: 1, reason: "x" }] }))).toThrow(/a code of its own/);
+    expect(() => calculatePayslip(monthlyInput({ adjustments: [{ code: "BONUS", name: "Bonus", kind: "EARNING", amount: 1, reason: " " }] }))).toThrow(
+      /needs a reason/,
+    );
+    expect(() => calculatePayslip(monthlyInput({ adjustments: [{ code: "BASIC", name: "Basic", kind: "EARNING", amount: 1, reason: "x" }] }))).toThrow(
+      /a code of its own/,
+    );
   });
 
   it("warns when deductions exceed earnings", () => {
-    const result = calculatePayslip(monthlyInput({ adjustments: [{ code: "ADVANCE", name: "Advance", kind: "DEDUCTION", amount: 150_000, reason: "recovery" }] }));
+    const result = calculatePayslip(
+      monthlyInput({ adjustments: [{ code: "ADVANCE", name: "Advance", kind: "DEDUCTION", amount: 150_000, reason: "recovery" }] }),
+    );
     expect(result.totals.net).toBe(-50_000);
     expect(result.warnings).toEqual(["Deductions exceed earnings: net pay is -GBP 500.00."]);
   });
@@ -211,7 +275,9 @@ describe("components", () => {
 describe("year to date", () => {
   it("adds this period to the previous periods' figures", () => {
     const first = calculatePayslip(monthlyInput({ period: { frequency: "MONTHLY", start: "2026-01-01", end: "2026-01-31" }, payDate: "2026-01-31" }));
-    const second = calculatePayslip(monthlyInput({ period: { frequency: "MONTHLY", start: "2026-02-01", end: "2026-02-28" }, payDate: "2026-02-27", yearToDate: first.yearToDate }));
+    const second = calculatePayslip(
+      monthlyInput({ period: { frequency: "MONTHLY", start: "2026-02-01", end: "2026-02-28" }, payDate: "2026-02-27", yearToDate: first.yearToDate }),
+    );
     expect(second.yearToDate).toMatchObject({ taxYearStartsOn: "2026-01-01", gross: 200_000, net: 200_000, byCode: { BASIC: 200_000 } });
   });
 

@@ -71,7 +71,8 @@ function adjustmentLines(adjustments: readonly OneOffAdjustment[], componentCode
   return adjustments.map((adjustment, index) => {
     const path = `adjustments.${index}`;
     if (!CODE.test(adjustment.code)) throw invalid(`${path}.code`, `An adjustment code is capital letters, digits or underscores (got "${adjustment.code}").`);
-    if (componentCodes.has(adjustment.code)) throw invalid(`${path}.code`, `${adjustment.code} is a component of the structure; a one-off needs a code of its own.`);
+    if (componentCodes.has(adjustment.code))
+      throw invalid(`${path}.code`, `${adjustment.code} is a component of the structure; a one-off needs a code of its own.`);
     if (adjustment.kind !== "EARNING" && adjustment.kind !== "DEDUCTION") throw invalid(`${path}.kind`, "A one-off is an EARNING or a DEDUCTION.");
     if (!adjustment.reason?.trim()) throw invalid(`${path}.reason`, "A one-off needs a reason.");
     assertMinor(adjustment.amount, `${path}.amount`);
@@ -97,14 +98,29 @@ export function calculatePayslip(input: PayslipInput): PayslipCalculation {
   const { currency } = compiled;
   const taxYearStartsOn = taxYearStartFor(input.payDate, input.settings.taxYearStart);
   const previous = checkYearToDate(input.yearToDate, taxYearStartsOn);
-  const proration = prorate({ period: input.period, settings: input.settings.proration, employment: input.employment, basePay: input.basePay, unpaidLeave: input.unpaidLeave, absences: input.absences });
+  const proration = prorate({
+    period: input.period,
+    settings: input.settings.proration,
+    employment: input.employment,
+    basePay: input.basePay,
+    unpaidLeave: input.unpaidLeave,
+    absences: input.absences,
+  });
 
   const oneOffs = adjustmentLines(input.adjustments ?? [], compiled.byCode, input);
   const oneOffEarnings = oneOffs.filter((line) => line.kind === "EARNING").reduce((sum, line) => sum + line.amount, 0);
   const lines = [...calculateComponentLines({ compiled, period: input.period, proration, oneOffEarnings }), ...oneOffs];
 
   const bases = sumLines(lines);
-  const context = { period: input.period, payDate: input.payDate, currency, gross: bases.gross, taxablePay: bases.taxablePay, contributablePay: bases.contributablePay, previous };
+  const context = {
+    period: input.period,
+    payDate: input.payDate,
+    currency,
+    gross: bases.gross,
+    taxablePay: bases.taxablePay,
+    contributablePay: bases.contributablePay,
+    previous,
+  };
   for (const rule of input.taxes ?? []) lines.push(...calculateTax(rule, context));
 
   const totals = sumLines(lines);
@@ -116,7 +132,14 @@ export function calculatePayslip(input: PayslipInput): PayslipCalculation {
     period: input.period,
     payDate: input.payDate,
     taxYearStartsOn,
-    days: { basis: proration.basis, inPeriod: half(proration.periodUnits), employed: half(proration.employedUnits), unpaidLeave: half(proration.unpaidLeaveUnits), absence: half(proration.absenceUnits), paid: half(proration.paidUnits) },
+    days: {
+      basis: proration.basis,
+      inPeriod: half(proration.periodUnits),
+      employed: half(proration.employedUnits),
+      unpaidLeave: half(proration.unpaidLeaveUnits),
+      absence: half(proration.absenceUnits),
+      paid: half(proration.paidUnits),
+    },
     lines,
     totals,
     yearToDate: addToYearToDate(previous, totals, lines),

@@ -50,7 +50,10 @@ function baseSegmentLines(component: CompiledComponent, segment: Segment, input:
       currency,
     ),
   ];
-  for (const [label, unpaid] of [["unpaid leave", segment.unpaidLeave], ["unpaid absence", segment.absence]] as const) {
+  for (const [label, unpaid] of [
+    ["unpaid leave", segment.unpaidLeave],
+    ["unpaid absence", segment.absence],
+  ] as const) {
     if (unpaid.units === 0) continue;
     const amount = roundMinor(multiplyRatio(full, makeRatio(-BigInt(unpaid.units), BigInt(proration.periodUnits))), component.rounding);
     lines.push(makeLine(component, amount, `Less ${label}: ${rate} x ${formatUnits(unpaid.units)}${of} (${unpaid.dates.join(", ")})`, currency));
@@ -58,7 +61,12 @@ function baseSegmentLines(component: CompiledComponent, segment: Segment, input:
   return lines;
 }
 
-function componentLines(component: CompiledComponent, input: ComponentInput, values: ReadonlyMap<string, number>, scope: ReadonlyMap<string, Ratio>): PayslipLine[] {
+function componentLines(
+  component: CompiledComponent,
+  input: ComponentInput,
+  values: ReadonlyMap<string, number>,
+  scope: ReadonlyMap<string, Ratio>,
+): PayslipLine[] {
   const { proration, compiled } = input;
   const { currency } = compiled;
   const { calculation } = component.definition;
@@ -71,17 +79,33 @@ function componentLines(component: CompiledComponent, input: ComponentInput, val
       return proration.segments.flatMap((segment) => baseSegmentLines(component, segment, input));
     case "FIXED": {
       const exact = multiplyRatio(ratioOf(calculation.amount), component.isProrated ? paid : makeRatio(1n));
-      return [makeLine(component, roundMinor(exact, component.rounding), `${money(calculation.amount)} a period${component.isProrated ? prorated : ""}`, currency)];
+      return [
+        makeLine(component, roundMinor(exact, component.rounding), `${money(calculation.amount)} a period${component.isProrated ? prorated : ""}`, currency),
+      ];
     }
     case "PERCENT": {
       const of = values.get(calculation.of) ?? 0;
-      return [makeLine(component, roundMinor(multiplyRatio(ratioOf(of), component.percent!), component.rounding), `${calculation.percent}% of ${calculation.of} ${money(of)}`, currency)];
+      return [
+        makeLine(
+          component,
+          roundMinor(multiplyRatio(ratioOf(of), component.percent!), component.rounding),
+          `${calculation.percent}% of ${calculation.of} ${money(of)}`,
+          currency,
+        ),
+      ];
     }
     case "FORMULA": {
       const result = evaluateFormula(component.formula!, scope, `${component.path}.calculation.expression`);
       const minor = multiplyRatio(result, ratioOf(10 ** currency.minorDigits));
       const exact = component.isProrated ? multiplyRatio(minor, paid) : minor;
-      return [makeLine(component, roundMinor(exact, component.rounding), `${calculation.expression} = ${formatRatio(result, 4)} ${currency.code}${component.isProrated ? prorated : ""}`, currency)];
+      return [
+        makeLine(
+          component,
+          roundMinor(exact, component.rounding),
+          `${calculation.expression} = ${formatRatio(result, 4)} ${currency.code}${component.isProrated ? prorated : ""}`,
+          currency,
+        ),
+      ];
     }
   }
 }
@@ -89,8 +113,10 @@ function componentLines(component: CompiledComponent, input: ComponentInput, val
 function capLine(component: CompiledComponent, total: number, currency: Currency): PayslipLine | null {
   const { min, max } = component.definition;
   const money = (minor: number) => formatMoney(minor, currency);
-  if (max !== undefined && total > max) return makeLine(component, max - total, `Capped at the maximum ${money(max)} (worked out ${money(total)})`, currency, "CAP");
-  if (min !== undefined && total < min) return makeLine(component, min - total, `Raised to the minimum ${money(min)} (worked out ${money(total)})`, currency, "CAP");
+  if (max !== undefined && total > max)
+    return makeLine(component, max - total, `Capped at the maximum ${money(max)} (worked out ${money(total)})`, currency, "CAP");
+  if (min !== undefined && total < min)
+    return makeLine(component, min - total, `Raised to the minimum ${money(min)} (worked out ${money(total)})`, currency, "CAP");
   return null;
 }
 

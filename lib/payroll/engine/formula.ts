@@ -38,28 +38,44 @@ function toNode(expression: jsep.Expression, path: string, depth: number): Node 
       return { kind: "name", name: (expression as jsep.Identifier).name };
     case "UnaryExpression": {
       const unary = expression as jsep.UnaryExpression;
-      if (unary.operator !== "-" && unary.operator !== "+" && unary.operator !== "!") throw invalid(path, `The operator "${unary.operator}" is not allowed in a formula.`);
+      if (unary.operator !== "-" && unary.operator !== "+" && unary.operator !== "!")
+        throw invalid(path, `The operator "${unary.operator}" is not allowed in a formula.`);
       return { kind: "unary", operator: unary.operator, argument: toNode(unary.argument, path, depth + 1) };
     }
     case "BinaryExpression": {
       const binary = expression as jsep.BinaryExpression;
       if (!(BINARY as readonly string[]).includes(binary.operator)) throw invalid(path, `The operator "${binary.operator}" is not allowed in a formula.`);
-      return { kind: "binary", operator: binary.operator as BinaryOperator, left: toNode(binary.left, path, depth + 1), right: toNode(binary.right, path, depth + 1) };
+      return {
+        kind: "binary",
+        operator: binary.operator as BinaryOperator,
+        left: toNode(binary.left, path, depth + 1),
+        right: toNode(binary.right, path, depth + 1),
+      };
     }
     case "ConditionalExpression": {
       const conditional = expression as jsep.ConditionalExpression;
-      return { kind: "if", test: toNode(conditional.test, path, depth + 1), then: toNode(conditional.consequent, path, depth + 1), otherwise: toNode(conditional.alternate, path, depth + 1) };
+      return {
+        kind: "if",
+        test: toNode(conditional.test, path, depth + 1),
+        then: toNode(conditional.consequent, path, depth + 1),
+        otherwise: toNode(conditional.alternate, path, depth + 1),
+      };
     }
     case "CallExpression": {
       const call = expression as jsep.CallExpression;
       const name = call.callee.type === "Identifier" ? (call.callee as jsep.Identifier).name : null;
-      if (name === null || !Object.hasOwn(FUNCTIONS, name)) throw invalid(path, `Only these functions may be called in a formula: ${Object.keys(FUNCTIONS).join(", ")}.`);
+      if (name === null || !Object.hasOwn(FUNCTIONS, name))
+        throw invalid(path, `Only these functions may be called in a formula: ${Object.keys(FUNCTIONS).join(", ")}.`);
       const [fewest, most] = FUNCTIONS[name as FunctionName];
-      if (call.arguments.length < fewest || call.arguments.length > most) throw invalid(path, `${name}() takes ${fewest === most ? fewest : `${fewest} to ${most}`} arguments.`);
+      if (call.arguments.length < fewest || call.arguments.length > most)
+        throw invalid(path, `${name}() takes ${fewest === most ? fewest : `${fewest} to ${most}`} arguments.`);
       return { kind: "call", name: name as FunctionName, args: call.arguments.map((argument) => toNode(argument, path, depth + 1)) };
     }
     default:
-      throw invalid(path, `A formula may not use ${expression.type === "MemberExpression" ? "properties (a.b or a[b])" : expression.type === "ThisExpression" ? "this" : `a ${expression.type}`}: only numbers, names, operators and ${Object.keys(FUNCTIONS).join("/")}.`);
+      throw invalid(
+        path,
+        `A formula may not use ${expression.type === "MemberExpression" ? "properties (a.b or a[b])" : expression.type === "ThisExpression" ? "this" : `a ${expression.type}`}: only numbers, names, operators and ${Object.keys(FUNCTIONS).join("/")}.`,
+      );
   }
 }
 

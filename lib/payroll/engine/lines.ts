@@ -45,5 +45,13 @@ export function sumLines(lines: readonly PayslipLine[]): PayslipTotals {
       employerContributions += line.amount;
     }
   }
-  return { gross, taxablePay, contributablePay, totalDeductions, net: gross - totalDeductions, employerContributions, employerCost: gross + employerContributions };
+  return {
+    gross,
+    taxablePay,
+    contributablePay,
+    totalDeductions,
+    net: gross - totalDeductions,
+    employerContributions,
+    employerCost: gross + employerContributions,
+  };
 }

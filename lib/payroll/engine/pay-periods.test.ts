@@ -13,7 +13,11 @@ describe("pay periods", () => {
   });
 
   it("the next period follows on the next day", () => {
-    expect(nextPayPeriod({ frequency: "SEMI_MONTHLY" }, { frequency: "SEMI_MONTHLY", start: "2028-02-16", end: "2028-02-29" })).toEqual({ frequency: "SEMI_MONTHLY", start: "2028-03-01", end: "2028-03-15" });
+    expect(nextPayPeriod({ frequency: "SEMI_MONTHLY" }, { frequency: "SEMI_MONTHLY", start: "2028-02-16", end: "2028-02-29" })).toEqual({
+      frequency: "SEMI_MONTHLY",
+      start: "2028-03-01",
+      end: "2028-03-15",
+    });
     expect(() => payPeriodContaining({ frequency: "WEEKLY" }, "2026-01-01")).toThrow(/first day of one of its periods/);
   });
 

@@ -33,7 +33,8 @@ export function payPeriodContaining(schedule: PaySchedule, date: IsoDate): PayPe
     const middle = `${date.slice(0, 8)}15`;
     return date <= middle ? { frequency, start, end: middle } : { frequency, start: `${date.slice(0, 8)}16`, end };
   }
-  if (!schedule.anchorDate) throw invalid("schedule.anchorDate", `A ${frequency.toLowerCase().replace("_", "-")} schedule needs the first day of one of its periods.`);
+  if (!schedule.anchorDate)
+    throw invalid("schedule.anchorDate", `A ${frequency.toLowerCase().replace("_", "-")} schedule needs the first day of one of its periods.`);
   const length = 7 * (WEEKS[frequency] ?? 1);
   const anchor = toDayNumber(schedule.anchorDate, "schedule.anchorDate");
   const offset = Math.floor((day - anchor) / length) * length;
@@ -56,7 +57,8 @@ export function assertPayPeriod(period: PayPeriod): void {
       ? length === 7 * weeks
       : period.frequency === "MONTHLY"
         ? period.start === monthStart && period.end === monthEnd
-        : (period.start === monthStart && period.end === `${period.start.slice(0, 8)}15`) || (period.start === `${period.start.slice(0, 8)}16` && period.end === monthEnd);
+        : (period.start === monthStart && period.end === `${period.start.slice(0, 8)}15`) ||
+          (period.start === `${period.start.slice(0, 8)}16` && period.end === monthEnd);
   if (!isValid) throw invalid("period", `${period.start} to ${period.end} is not a ${period.frequency} pay period.`);
 }
 

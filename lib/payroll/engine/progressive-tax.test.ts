@@ -29,7 +29,9 @@ function rule(method: ProgressiveTaxRule["method"]): ProgressiveTaxRule {
 }
 
 const tax = (monthly: number, method: ProgressiveTaxRule["method"], overrides = {}) =>
-  calculatePayslip(monthlyInput({ basePay: [{ effectiveFrom: "2020-01-01", amount: monthly, per: "MONTH" }], taxes: [rule(method)], ...overrides })).lines.find((line) => line.code === "INCOME_TAX")!;
+  calculatePayslip(monthlyInput({ basePay: [{ effectiveFrom: "2020-01-01", amount: monthly, per: "MONTH" }], taxes: [rule(method)], ...overrides })).lines.find(
+    (line) => line.code === "INCOME_TAX",
+  )!;
 
 describe("progressive brackets, any country", () => {
   it.each([
@@ -53,11 +55,18 @@ describe("progressive brackets, any country", () => {
   });
 
   it("a tax borne by the employer is an employer contribution, not a deduction", () => {
-    const result = calculatePayslip(monthlyInput({ structure: { code: "S", name: "S", currency: "GBP", components: [BASIC] }, taxes: [{ ...rule("NON_CUMULATIVE"), payer: "EMPLOYER", base: "GROSS" }] }));
+    const result = calculatePayslip(
+      monthlyInput({
+        structure: { code: "S", name: "S", currency: "GBP", components: [BASIC] },
+        taxes: [{ ...rule("NON_CUMULATIVE"), payer: "EMPLOYER", base: "GROSS" }],
+      }),
+    );
     expect(result.totals).toMatchObject({ net: 100_000, employerContributions: 0, employerCost: 100_000 });
   });
 
   it("refuses a pay date no configured year covers", () => {
-    expect(() => tax(100_000, "CUMULATIVE", { period: { frequency: "MONTHLY", start: "2027-01-01", end: "2027-01-31" }, payDate: "2027-01-29" })).toThrow(/no tax year covering the pay date 2027-01-29/);
+    expect(() => tax(100_000, "CUMULATIVE", { period: { frequency: "MONTHLY", start: "2027-01-01", end: "2027-01-31" }, payDate: "2027-01-29" })).toThrow(
+      /no tax year covering the pay date 2027-01-29/,
+    );
   });
 });

@@ -59,7 +59,8 @@ function describeBrackets(year: TaxYearTable, context: TaxContext): string {
   const money = (value: number) => formatMoney(value, context.currency);
   let from = 0;
   const parts = year.brackets.map((bracket) => {
-    const text = bracket.upTo === null ? `above ${money(from)} at ${bracket.ratePercent}%` : `${money(from)} to ${money(bracket.upTo)} at ${bracket.ratePercent}%`;
+    const text =
+      bracket.upTo === null ? `above ${money(from)} at ${bracket.ratePercent}%` : `${money(from)} to ${money(bracket.upTo)} at ${bracket.ratePercent}%`;
     from = bracket.upTo ?? from;
     return text;
   });

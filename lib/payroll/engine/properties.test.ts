@@ -35,7 +35,14 @@ const input = fc
       BASIC,
       { code: "HRA", name: "Housing", kind: "EARNING", calculation: { type: "PERCENT", percent: draw.hraPercent, of: "BASIC" } },
       { code: "TRAVEL", name: "Travel", kind: "EARNING", calculation: { type: "FIXED", amount: draw.allowance } },
-      { code: "PENSION", name: "Pension", kind: "DEDUCTION", calculation: { type: "PERCENT", percent: draw.pensionPercent, of: "GROSS" }, isPreTax: true, max: draw.pensionMax },
+      {
+        code: "PENSION",
+        name: "Pension",
+        kind: "DEDUCTION",
+        calculation: { type: "PERCENT", percent: draw.pensionPercent, of: "GROSS" },
+        isPreTax: true,
+        max: draw.pensionMax,
+      },
       { code: "LUNCH", name: "Lunch", kind: "DEDUCTION", calculation: { type: "FORMULA", expression: "min(PAID_DAYS * 2.5, 40)" } },
       { code: "ER_PENSION", name: "Employer pension", kind: "EMPLOYER_CONTRIBUTION", calculation: { type: "FORMULA", expression: "round(GROSS * 0.03, 2)" } },
     ];
@@ -46,10 +53,15 @@ const input = fc
       period: APRIL,
       payDate: "2026-04-30",
       employment: { hireDate, exitDate },
-      basePay: [{ effectiveFrom: "2020-01-01", amount: draw.annual, per: "YEAR" }, ...(draw.raise ? [{ effectiveFrom: draw.raise.on, amount: draw.raise.annual, per: "YEAR" as const }] : [])],
+      basePay: [
+        { effectiveFrom: "2020-01-01", amount: draw.annual, per: "YEAR" },
+        ...(draw.raise ? [{ effectiveFrom: draw.raise.on, amount: draw.raise.annual, per: "YEAR" as const }] : []),
+      ],
       settings: ukPayrollSettings({ basis: draw.working ? "WORKING_DAYS" : "CALENDAR_DAYS" }),
       // Working-days payrolls only take unpaid leave on working days; 2026-04-04 is a Saturday.
-      unpaidLeave: draw.unpaid.filter((date) => date >= employedFrom && date <= employedTo && (!draw.working || ![4, 5, 11, 12, 18, 19, 25, 26].includes(Number(date.slice(8))))).map((date) => ({ date, days: 1 as const })),
+      unpaidLeave: draw.unpaid
+        .filter((date) => date >= employedFrom && date <= employedTo && (!draw.working || ![4, 5, 11, 12, 18, 19, 25, 26].includes(Number(date.slice(8)))))
+        .map((date) => ({ date, days: 1 as const })),
       adjustments: [
         { code: "BONUS", name: "Bonus", kind: "EARNING", amount: draw.bonus, reason: "property test" },
         { code: "ADVANCE", name: "Advance", kind: "DEDUCTION", amount: draw.advance, reason: "property test" },
@@ -74,7 +86,9 @@ describe("payslip properties", () => {
         expect(totals.net).toBe(earnings - deductions);
         expect(totals.employerContributions).toBe(employer);
         expect(totals.employerCost).toBe(earnings + employer);
-        expect(totals.taxablePay).toBe(sum(lines, (line) => line.kind === "EARNING" && line.isTaxable) - sum(lines, (line) => line.kind === "DEDUCTION" && line.isTaxable));
+        expect(totals.taxablePay).toBe(
+          sum(lines, (line) => line.kind === "EARNING" && line.isTaxable) - sum(lines, (line) => line.kind === "DEDUCTION" && line.isTaxable),
+        );
         expect(yearToDate.net).toBe(totals.net);
         for (const code of new Set(lines.map((line) => line.code))) expect(yearToDate.byCode[code]).toBe(sum(lines, (line) => line.code === code));
       }),

@@ -107,7 +107,8 @@ export function prorate(input: ProrationInput): Proration {
   const unpaidLeave = collectDays(input.unpaidLeave ?? [], "unpaidLeave", firstDay, lastDay, unitsOn);
   const absences = collectDays(input.absences ?? [], "absences", firstDay, lastDay, unitsOn);
   for (const [day, units] of absences) {
-    if (units + (unpaidLeave.get(day) ?? 0) > unitsOn(day)) throw invalid("absences", `${fromDayNumber(day)} is counted as both unpaid leave and absence for more than a day.`);
+    if (units + (unpaidLeave.get(day) ?? 0) > unitsOn(day))
+      throw invalid("absences", `${fromDayNumber(day)} is counted as both unpaid leave and absence for more than a day.`);
   }
 
   const segments: Segment[] = [];
@@ -122,14 +123,29 @@ export function prorate(input: ProrationInput): Proration {
         const dates = [...days.keys()].filter((day) => day >= from && day <= to).sort((a, b) => a - b);
         return { units: dates.reduce((sum, day) => sum + days.get(day)!, 0), dates: dates.map(fromDayNumber) };
       };
-      segments.push({ from: fromDayNumber(from), to: fromDayNumber(to), units: count(from, to), basePay: change.pay, unpaidLeave: pick(unpaidLeave), absence: pick(absences) });
+      segments.push({
+        from: fromDayNumber(from),
+        to: fromDayNumber(to),
+        units: count(from, to),
+        basePay: change.pay,
+        unpaidLeave: pick(unpaidLeave),
+        absence: pick(absences),
+      });
     });
   }
   const sum = (pick: (segment: Segment) => number) => segments.reduce((total, segment) => total + pick(segment), 0);
   const employedUnits = sum((segment) => segment.units);
   const unpaidLeaveUnits = sum((segment) => segment.unpaidLeave.units);
   const absenceUnits = sum((segment) => segment.absence.units);
-  return { basis: settings.basis, periodUnits, employedUnits, unpaidLeaveUnits, absenceUnits, paidUnits: employedUnits - unpaidLeaveUnits - absenceUnits, segments };
+  return {
+    basis: settings.basis,
+    periodUnits,
+    employedUnits,
+    unpaidLeaveUnits,
+    absenceUnits,
+    paidUnits: employedUnits - unpaidLeaveUnits - absenceUnits,
+    segments,
+  };
 }
 
 // Base pay for one full period, exactly: a year's pay over the periods in a year, or a month's
@@ -142,7 +158,9 @@ export function periodBasePay(basePay: BasePay, period: PayPeriod): Ratio {
 export function describeBasePay(basePay: BasePay, period: PayPeriod, currency: Currency): string {
   const periods = PERIODS_PER_YEAR[period.frequency];
   if (basePay.per === "YEAR") return `${formatMoney(basePay.amount, currency)} a year / ${periods}`;
-  return period.frequency === "MONTHLY" ? `${formatMoney(basePay.amount, currency)} a month` : `${formatMoney(basePay.amount, currency)} a month x 12 / ${periods}`;
+  return period.frequency === "MONTHLY"
+    ? `${formatMoney(basePay.amount, currency)} a month`
+    : `${formatMoney(basePay.amount, currency)} a month x 12 / ${periods}`;
 }
 
 export function formatUnits(units: number): string {

@@ -17,7 +17,7 @@ export const DEFAULT_ROUNDING: RoundingRule = { mode: "HALF_UP", step: 1 };
 
 export function floorDivide(n: bigint, d: bigint): bigint {
   const q = n / d;
-  return (n % d !== 0n && (n < 0n) !== (d < 0n)) ? q - 1n : q;
+  return n % d !== 0n && n < 0n !== d < 0n ? q - 1n : q;
 }
 
 // n/d rounded to an integer by `mode` (d may be negative).

@@ -77,11 +77,13 @@ const CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 
 function compileComponent(definition: ComponentDefinition, index: number): CompiledComponent {
   const path = `components.${definition.code || index}`;
-  if (!CODE.test(definition.code ?? "")) throw invalid(`${path}.code`, `A component code is 1-40 capital letters, digits or underscores, starting with a letter (got "${definition.code}").`);
+  if (!CODE.test(definition.code ?? ""))
+    throw invalid(`${path}.code`, `A component code is 1-40 capital letters, digits or underscores, starting with a letter (got "${definition.code}").`);
   if (Object.hasOwn(FORMULA_VARIABLES, definition.code)) throw invalid(`${path}.code`, `${definition.code} is a reserved name.`);
   if (definition.min !== undefined) assertMinor(definition.min, `${path}.min`);
   if (definition.max !== undefined) assertMinor(definition.max, `${path}.max`);
-  if (definition.min !== undefined && definition.max !== undefined && definition.min > definition.max) throw invalid(`${path}.max`, `${definition.code}: the maximum is below the minimum.`);
+  if (definition.min !== undefined && definition.max !== undefined && definition.min > definition.max)
+    throw invalid(`${path}.max`, `${definition.code}: the maximum is below the minimum.`);
   const { calculation } = definition;
   let percent: Ratio | null = null;
   let formula: Formula | null = null;
@@ -109,21 +111,29 @@ function compileComponent(definition: ComponentDefinition, index: number): Compi
       throw invalid(`${path}.calculation`, `${definition.code}: unknown calculation type.`);
   }
   const isProrated = definition.prorate ?? (calculation.type === "FIXED" && definition.kind === "EARNING");
-  if (isProrated && calculation.type !== "FIXED" && calculation.type !== "FORMULA") throw invalid(`${path}.prorate`, `${definition.code}: only fixed and formula amounts are prorated (base pay always is; a percentage follows what it is a percentage of).`);
+  if (isProrated && calculation.type !== "FIXED" && calculation.type !== "FORMULA")
+    throw invalid(
+      `${path}.prorate`,
+      `${definition.code}: only fixed and formula amounts are prorated (base pay always is; a percentage follows what it is a percentage of).`,
+    );
   return { definition, path, percent, formula, isProrated, rounding: definition.rounding ?? DEFAULT_ROUNDING, dependsOn };
 }
 
 // Depth-first ordering that names the cycle it finds: "BONUS -> GROSS -> BONUS".
 function orderComponents(components: CompiledComponent[]): string[] {
   const edges = new Map<string, string[]>(components.map((component) => [component.definition.code, component.dependsOn]));
-  edges.set("GROSS", components.filter((component) => component.definition.kind === "EARNING").map((component) => component.definition.code));
+  edges.set(
+    "GROSS",
+    components.filter((component) => component.definition.kind === "EARNING").map((component) => component.definition.code),
+  );
   const order: string[] = [];
   const state = new Map<string, "visiting" | "done">();
   const visit = (code: string, trail: string[]) => {
     if (state.get(code) === "done") return;
     if (state.get(code) === "visiting") {
       const cycle = [...trail.slice(trail.indexOf(code)), code];
-      const first = components.find((component) => component.definition.code === cycle[0]) ?? components.find((component) => component.definition.code === cycle[1])!;
+      const first =
+        components.find((component) => component.definition.code === cycle[0]) ?? components.find((component) => component.definition.code === cycle[1])!;
       throw invalid(`${first.path}.calculation`, `Components depend on each other in a cycle: ${cycle.join(" -> ")}.`);
     }
     state.set(code, "visiting");
@@ -145,12 +155,16 @@ export function compileStructure(structure: SalaryStructure): CompiledStructure 
     if (byCode.has(component.definition.code)) throw invalid(`${component.path}.code`, `Two components have the code ${component.definition.code}.`);
     byCode.set(component.definition.code, component);
   }
-  if (components.filter((component) => component.definition.calculation.type === "BASE_PAY").length > 1) throw invalid("components", "A structure has at most one base pay component.");
+  if (components.filter((component) => component.definition.calculation.type === "BASE_PAY").length > 1)
+    throw invalid("components", "A structure has at most one base pay component.");
   for (const component of components) {
     for (const name of component.dependsOn) {
       if (name !== "GROSS" && !byCode.has(name)) {
         const field = component.definition.calculation.type === "PERCENT" ? "of" : "expression";
-        throw invalid(`${component.path}.calculation.${field}`, `${component.definition.code} refers to ${name}, which is neither a component of this structure nor one of ${Object.keys(FORMULA_VARIABLES).join(", ")}.`);
+        throw invalid(
+          `${component.path}.calculation.${field}`,
+          `${component.definition.code} refers to ${name}, which is neither a component of this structure nor one of ${Object.keys(FORMULA_VARIABLES).join(", ")}.`,
+        );
       }
     }
   }

@@ -17,9 +17,13 @@ export function emptyYearToDate(taxYearStartsOn: IsoDate): YearToDate {
 export function checkYearToDate(previous: YearToDate | null | undefined, taxYearStartsOn: IsoDate): YearToDate {
   if (!previous) return emptyYearToDate(taxYearStartsOn);
   if (previous.taxYearStartsOn !== taxYearStartsOn) {
-    throw invalid("yearToDate.taxYearStartsOn", `The year-to-date figures are for the tax year starting ${previous.taxYearStartsOn}, but this payment falls in the one starting ${taxYearStartsOn}.`);
+    throw invalid(
+      "yearToDate.taxYearStartsOn",
+      `The year-to-date figures are for the tax year starting ${previous.taxYearStartsOn}, but this payment falls in the one starting ${taxYearStartsOn}.`,
+    );
   }
-  for (const key of ["gross", "taxablePay", "contributablePay", "totalDeductions", "net", "employerContributions", "employerCost"] as const) assertMinor(previous[key], `yearToDate.${key}`);
+  for (const key of ["gross", "taxablePay", "contributablePay", "totalDeductions", "net", "employerContributions", "employerCost"] as const)
+    assertMinor(previous[key], `yearToDate.${key}`);
   for (const [code, amount] of Object.entries(previous.byCode)) assertMinor(amount, `yearToDate.byCode.${code}`);
   return previous;
 }

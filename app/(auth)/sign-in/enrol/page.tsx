@@ -22,7 +22,14 @@ export default async function EnrolAtSignInPage({ searchParams }: PageProps<"/si
   return (
     <AuthCard title="Set up two-factor sign-in">
       <p className="mb-4 text-sm text-slate-600">Admin accounts need a second step at sign-in: a code from an app on your phone. Set it up now to continue.</p>
-      <EnrolTwoFactorForm action={enrolAtSignInAction} secret={enrolment.secret} qrDataUrl={enrolment.qrDataUrl} askPassword={false} next={safeNextPath((await searchParams).next)} finish={finishEnrolmentAction} />
+      <EnrolTwoFactorForm
+        action={enrolAtSignInAction}
+        secret={enrolment.secret}
+        qrDataUrl={enrolment.qrDataUrl}
+        askPassword={false}
+        next={safeNextPath((await searchParams).next)}
+        finish={finishEnrolmentAction}
+      />
     </AuthCard>
   );
 }

@@ -31,6 +31,9 @@ export async function retryEmailAction(_previous: EmailActionState, form: FormDa
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     log.error("email retry failed", { event: "admin-action", error: error instanceof Error ? error.message : String(error) });
-    return { ok: false, message: error instanceof Error && error.name === "DatabaseUnavailableError" ? error.message : "Could not retry the email. Try again." };
+    return {
+      ok: false,
+      message: error instanceof Error && error.name === "DatabaseUnavailableError" ? error.message : "Could not retry the email. Try again.",
+    };
   }
 }

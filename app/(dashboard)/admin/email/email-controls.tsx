@@ -38,7 +38,11 @@ export function RetryMessage({ id, label }: { id: string; label: string }) {
   return (
     <form action={action} className="flex flex-col items-start gap-1">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={isPending} className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60"
+      >
         {isPending ? "Retrying…" : "Retry"}
         <span className="sr-only"> {label}</span>
       </button>

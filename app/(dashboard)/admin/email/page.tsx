@@ -20,7 +20,7 @@ const STATUS_STYLES: Record<EmailStatus, { label: string; tone: string }> = {
 
 function StatusBadge({ status }: { status: string }) {
   const style = STATUS_STYLES[status as EmailStatus] ?? { label: status, tone: "bg-slate-100 text-slate-700 ring-slate-500/20" };
-  return <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style.tone}`}>{style.label}</span>;
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${style.tone}`}>{style.label}</span>;
 }
 
 // Every email the app queued, with what happened to it: nothing is dropped without a trace.
@@ -31,7 +31,14 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
   const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
   const [result, counts, schedule] = await Promise.all([listEmailMessages({ status, page }), countEmailsByStatus(), readSetting("attendance-schedule")]);
   const isConfigured = isEmailConfigured();
-  const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: schedule.timeZone });
+  const when = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone: schedule.timeZone,
+  });
   const hrefFor = (target: number) => `/admin/email?${status ? `status=${status}&` : ""}page=${target}`;
   const total = EMAIL_STATUSES.reduce((sum, key) => sum + counts[key], 0);
 
@@ -41,7 +48,8 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Email delivery</h1>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
-            Notifications are also emailed when SMTP is configured. A failed message is retried with a growing delay (30 seconds, then doubling, at most an hour) and given up after {MAX_ATTEMPTS} attempts. Times in {schedule.timeZone}.
+            Notifications are also emailed when SMTP is configured. A failed message is retried with a growing delay (30 seconds, then doubling, at most an
+            hour) and given up after {MAX_ATTEMPTS} attempts. Times in {schedule.timeZone}.
           </p>
         </div>
         <RetryNow isConfigured={isConfigured} />
@@ -57,7 +65,7 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
         <Link
           href="/admin/email"
           aria-current={!status ? "page" : undefined}
-          className={`rounded-lg px-3 py-2 text-sm ring-1 ${!status ? "bg-brand-50 text-brand-800 ring-brand-300" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
+          className={`rounded-lg px-3 py-2 text-sm ring-1 ${!status ? "text-brand-800 ring-brand-300 bg-brand-50" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
         >
           All <span className="ml-1 font-semibold tabular-nums">{total}</span>
         </Link>
@@ -66,9 +74,10 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
             key={key}
             href={`/admin/email?status=${key}`}
             aria-current={status === key ? "page" : undefined}
-            className={`rounded-lg px-3 py-2 text-sm ring-1 ${status === key ? "bg-brand-50 text-brand-800 ring-brand-300" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
+            className={`rounded-lg px-3 py-2 text-sm ring-1 ${status === key ? "text-brand-800 ring-brand-300 bg-brand-50" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
           >
-            {STATUS_STYLES[key].label} <span className={`ml-1 font-semibold tabular-nums ${key === "GAVE_UP" && counts[key] > 0 ? "text-rose-700" : ""}`}>{counts[key]}</span>
+            {STATUS_STYLES[key].label}{" "}
+            <span className={`ml-1 font-semibold tabular-nums ${key === "GAVE_UP" && counts[key] > 0 ? "text-rose-700" : ""}`}>{counts[key]}</span>
           </Link>
         ))}
       </nav>
@@ -81,34 +90,49 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
           </div>
         ) : (
           <DataTable data-testid="email-rows">
-              <THead>
-                  {["To", "Subject", "Status", "Attempts", "Last error", "Sent / next try", ""].map((label, i) => (
-                    <th key={i} scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
-                      {label || <span className="sr-only">Actions</span>}
-                    </th>
-                  ))}
-                </THead>
-              <TBody>
-                {result.rows.map((row) => (
-                  <tr key={row.id} className="align-top">
-                    <Td className="whitespace-nowrap text-slate-900">{row.to}</Td>
-                    <Td className="max-w-xs text-slate-700">{row.subject}</Td>
-                    <Td>
-                      <StatusBadge status={row.status} />
-                    </Td>
-                    <Td className="tabular-nums">{row.attempts}</Td>
-                    <Td className="max-w-sm break-words font-mono text-xs text-rose-800">{row.lastError ?? <span className="font-sans text-slate-500">—</span>}</Td>
-                    <Td className="whitespace-nowrap text-slate-700">
-                      {row.sentAt ? when.format(row.sentAt) : row.nextAttemptAt ? <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span> : <span className="text-slate-500">—</span>}
-                    </Td>
-                    <Td>{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</Td>
-                  </tr>
-                ))}
-              </TBody>
-            </DataTable>
+            <THead>
+              {["To", "Subject", "Status", "Attempts", "Last error", "Sent / next try", ""].map((label, i) => (
+                <th key={i} scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
+                  {label || <span className="sr-only">Actions</span>}
+                </th>
+              ))}
+            </THead>
+            <TBody>
+              {result.rows.map((row) => (
+                <tr key={row.id} className="align-top">
+                  <Td className="whitespace-nowrap text-slate-900">{row.to}</Td>
+                  <Td className="max-w-xs text-slate-700">{row.subject}</Td>
+                  <Td>
+                    <StatusBadge status={row.status} />
+                  </Td>
+                  <Td className="tabular-nums">{row.attempts}</Td>
+                  <Td className="max-w-sm font-mono text-xs break-words text-rose-800">
+                    {row.lastError ?? <span className="font-sans text-slate-500">—</span>}
+                  </Td>
+                  <Td className="whitespace-nowrap text-slate-700">
+                    {row.sentAt ? (
+                      when.format(row.sentAt)
+                    ) : row.nextAttemptAt ? (
+                      <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span>
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    )}
+                  </Td>
+                  <Td>{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={hrefFor} noun={result.total === 1 ? "message" : "messages"} />
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            pageSize={result.pageSize}
+            hrefFor={hrefFor}
+            noun={result.total === 1 ? "message" : "messages"}
+          />
         </div>
       </section>
     </div>

@@ -12,14 +12,44 @@ import { Stat } from "@/components/ui/stat";
 export const metadata: Metadata = { title: "System status" };
 
 // Everything the data layer records that an operator may need to read, probes aside.
-const EVENT_TYPES = ["failover", "recovery", "mode", "replay", "conflict", "conflict-resolved", "snapshot", "identity", "move", "prune", "connection-lost", "sqlite-broken", "boot", "background", "mirror"];
-
+const EVENT_TYPES = [
+  "failover",
+  "recovery",
+  "mode",
+  "replay",
+  "conflict",
+  "conflict-resolved",
+  "snapshot",
+  "identity",
+  "move",
+  "prune",
+  "connection-lost",
+  "sqlite-broken",
+  "boot",
+  "background",
+  "mirror",
+];
 
 const MODES = {
-  primary: { label: "Primary: PostgreSQL", tone: "text-emerald-700", dot: "bg-emerald-500", help: "Reads and writes go to PostgreSQL; the SQLite copy follows it." },
+  primary: {
+    label: "Primary: PostgreSQL",
+    tone: "text-emerald-700",
+    dot: "bg-emerald-500",
+    help: "Reads and writes go to PostgreSQL; the SQLite copy follows it.",
+  },
   "sqlite-only": { label: "SQLite only", tone: "text-sky-700", dot: "bg-sky-500", help: "No DATABASE_URL is set: everything is stored in the SQLite file." },
-  fallback: { label: "Fallback: SQLite", tone: "text-amber-700", dot: "bg-amber-500", help: "PostgreSQL is unavailable. Reads and writes are served by SQLite; writes are queued for replay." },
-  recovering: { label: "Recovering", tone: "text-amber-700", dot: "bg-amber-500", help: "PostgreSQL answers again; queued writes are being replayed before switching back." },
+  fallback: {
+    label: "Fallback: SQLite",
+    tone: "text-amber-700",
+    dot: "bg-amber-500",
+    help: "PostgreSQL is unavailable. Reads and writes are served by SQLite; writes are queued for replay.",
+  },
+  recovering: {
+    label: "Recovering",
+    tone: "text-amber-700",
+    dot: "bg-amber-500",
+    help: "PostgreSQL answers again; queued writes are being replayed before switching back.",
+  },
   down: { label: "Down", tone: "text-rose-700", dot: "bg-rose-500", help: "Neither database can serve. The app answers 503 until one returns." },
 } as const;
 
@@ -118,13 +148,19 @@ function MigrationList({ name, state }: { name: string; state: MigrationStates["
       ) : (
         <ul className="mt-1 space-y-0.5 text-sm break-all">
           {state.applied.map((migration) => (
-            <li key={migration} className="text-slate-700">✓ {migration}</li>
+            <li key={migration} className="text-slate-700">
+              ✓ {migration}
+            </li>
           ))}
           {state.pending.map((migration) => (
-            <li key={migration} className="text-amber-700">… {migration} (pending)</li>
+            <li key={migration} className="text-amber-700">
+              … {migration} (pending)
+            </li>
           ))}
           {state.failed.map((migration) => (
-            <li key={migration} className="text-rose-700">✗ {migration} (failed)</li>
+            <li key={migration} className="text-rose-700">
+              ✗ {migration} (failed)
+            </li>
           ))}
         </ul>
       )}
@@ -168,19 +204,39 @@ export default async function StatusPage() {
         <p className="mt-1 text-sm text-slate-600">{mode.help}</p>
         <p className="mt-2 text-sm text-slate-600">
           Since {formatTimestamp(new Date(status.since))} UTC ({duration(now - Date.parse(status.since))} ago)
-          {status.cause ? <> · cause: <span className="font-mono text-xs">{status.cause}</span></> : null}
+          {status.cause ? (
+            <>
+              {" "}
+              · cause: <span className="font-mono text-xs">{status.cause}</span>
+            </>
+          ) : null}
         </p>
       </section>
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Queued writes" value={status.queue} testId="status-queue" hint={status.oldestQueuedAt ? `oldest ${duration(now - Date.parse(status.oldestQueuedAt))} ago` : "nothing waiting for replay"} />
+        <Stat
+          label="Queued writes"
+          value={status.queue}
+          testId="status-queue"
+          hint={status.oldestQueuedAt ? `oldest ${duration(now - Date.parse(status.oldestQueuedAt))} ago` : "nothing waiting for replay"}
+        />
         <Stat
           label="Replica lag"
           value={status.replicaLagMs === null ? "—" : duration(status.replicaLagMs)}
-          hint={status.mode === "sqlite-only" ? "no replica: SQLite is the database" : status.lastMirrorAt ? `last sync ${formatTimestamp(new Date(status.lastMirrorAt))}` : "not synced yet"}
+          hint={
+            status.mode === "sqlite-only"
+              ? "no replica: SQLite is the database"
+              : status.lastMirrorAt
+                ? `last sync ${formatTimestamp(new Date(status.lastMirrorAt))}`
+                : "not synced yet"
+          }
         />
         <Stat label="Open conflicts" value={conflicts === null ? status.conflicts : versionConflicts.length} hint={`${deadLetters.length} rejected writes`} />
-        <Stat label="Requests served" value={requests.total} hint={`PostgreSQL ${requests.byBackend.postgres} · SQLite ${requests.byBackend.sqlite} · none ${requests.byBackend.none}`} />
+        <Stat
+          label="Requests served"
+          value={requests.total}
+          hint={`PostgreSQL ${requests.byBackend.postgres} · SQLite ${requests.byBackend.sqlite} · none ${requests.byBackend.none}`}
+        />
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -193,14 +249,17 @@ export default async function StatusPage() {
             <p className="text-sm text-slate-500">No failovers recorded.</p>
           ) : (
             <ol className="space-y-2 text-sm">
-              {outages(events).slice(0, 10).map((outage) => (
-                <li key={outage.start} className="flex flex-col rounded-md bg-slate-50 px-3 py-2">
-                  <span className="font-medium">
-                    {formatTimestamp(new Date(outage.start))} · {outage.end ? `down for ${duration(Date.parse(outage.end) - Date.parse(outage.start))}` : <span className="text-amber-700">ongoing</span>}
-                  </span>
-                  {outage.cause && <span className="font-mono text-xs text-slate-600">{outage.cause}</span>}
-                </li>
-              ))}
+              {outages(events)
+                .slice(0, 10)
+                .map((outage) => (
+                  <li key={outage.start} className="flex flex-col rounded-md bg-slate-50 px-3 py-2">
+                    <span className="font-medium">
+                      {formatTimestamp(new Date(outage.start))} ·{" "}
+                      {outage.end ? `down for ${duration(Date.parse(outage.end) - Date.parse(outage.start))}` : <span className="text-amber-700">ongoing</span>}
+                    </span>
+                    {outage.cause && <span className="font-mono text-xs text-slate-600">{outage.cause}</span>}
+                  </li>
+                ))}
             </ol>
           )}
         </Card>
@@ -210,7 +269,9 @@ export default async function StatusPage() {
         {conflicts === null ? (
           <p className="text-sm text-slate-500">Conflicts are kept in PostgreSQL and can be reviewed once it serves again.</p>
         ) : versionConflicts.length === 0 ? (
-          <p className="text-sm text-slate-500">No conflicts. A conflict appears when a write made during an outage meets a row that changed in PostgreSQL meanwhile.</p>
+          <p className="text-sm text-slate-500">
+            No conflicts. A conflict appears when a write made during an outage meets a row that changed in PostgreSQL meanwhile.
+          </p>
         ) : (
           <ul className="space-y-4">
             {versionConflicts.map((conflict) => (
@@ -219,7 +280,8 @@ export default async function StatusPage() {
                   {conflict.table} <span className="font-mono text-xs">{conflict.rowId}</span> · {CONFLICT_KINDS[conflict.kind]}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {formatTimestamp(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
+                  {formatTimestamp(new Date(conflict.createdAt))} · from {conflict.source ?? "unknown instance"} · base version{" "}
+                  {String(conflict.entries.find((entry) => entry.rowId === conflict.rowId)?.baseVersion ?? "—")}
                 </p>
                 {conflict.message && <p className="mt-1 font-mono text-xs break-all text-amber-900">{conflict.message}</p>}
                 <div className="relative mt-3 overflow-x-auto">
@@ -240,12 +302,16 @@ export default async function StatusPage() {
         </Card>
         <Card title={`Rejected writes (${deadLetters.length})`}>
           {deadLetters.length === 0 ? (
-            <p className="text-sm text-slate-500">None. A queued write PostgreSQL refuses (a duplicate email, say) is set aside here instead of blocking the queue.</p>
+            <p className="text-sm text-slate-500">
+              None. A queued write PostgreSQL refuses (a duplicate email, say) is set aside here instead of blocking the queue.
+            </p>
           ) : (
             <ul className="space-y-3">
               {deadLetters.map((conflict) => (
                 <li key={conflict.id} className="rounded-md bg-rose-50 p-3 text-sm">
-                  <p className="font-medium">{conflict.table} <span className="font-mono text-xs">{conflict.rowId}</span></p>
+                  <p className="font-medium">
+                    {conflict.table} <span className="font-mono text-xs">{conflict.rowId}</span>
+                  </p>
                   <p className="font-mono text-xs text-rose-800">{conflict.message}</p>
                   <div className="mt-2">
                     <ResolveConflict id={conflict.id} />
@@ -261,13 +327,17 @@ export default async function StatusPage() {
         <Card title="The SQLite copy">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-500">State</dt>
-            <dd className={status.sqliteProblem ? "text-rose-700" : "text-slate-800"}>{status.sqliteProblem ?? (status.mode === "sqlite-only" ? "the database" : status.isMirrorTrusted ? "following PostgreSQL" : "not yet a complete copy")}</dd>
+            <dd className={status.sqliteProblem ? "text-rose-700" : "text-slate-800"}>
+              {status.sqliteProblem ??
+                (status.mode === "sqlite-only" ? "the database" : status.isMirrorTrusted ? "following PostgreSQL" : "not yet a complete copy")}
+            </dd>
             <dt className="text-slate-500">Held back by</dt>
             <dd className="text-slate-800" data-testid="oldest-open-transaction">
               {status.mirror?.oldestOpenTransaction ? (
                 <>
-                  an open transaction for {duration(status.mirror.oldestOpenTransaction.ageMs)} (pid {status.mirror.oldestOpenTransaction.pid}, {status.mirror.oldestOpenTransaction.application || "no application name"},{" "}
-                  {status.mirror.oldestOpenTransaction.state}): only its own changes wait
+                  an open transaction for {duration(status.mirror.oldestOpenTransaction.ageMs)} (pid {status.mirror.oldestOpenTransaction.pid},{" "}
+                  {status.mirror.oldestOpenTransaction.application || "no application name"}, {status.mirror.oldestOpenTransaction.state}): only its own changes
+                  wait
                   <span className="block font-mono text-xs break-all text-slate-600">{status.mirror.oldestOpenTransaction.query}</span>
                 </>
               ) : (

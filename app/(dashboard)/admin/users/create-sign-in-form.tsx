@@ -33,7 +33,14 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
             </option>
           ))}
         </Field>
-        <Field name="email" label="Sign-in email" type="email" hint="Leave blank to use their work email." defaultValue={values?.email} error={state?.fields?.email} />
+        <Field
+          name="email"
+          label="Sign-in email"
+          type="email"
+          hint="Leave blank to use their work email."
+          defaultValue={values?.email}
+          error={state?.fields?.email}
+        />
         <Field name="role" label="Role" as="select" required defaultValue={values?.role ?? "EMPLOYEE"} error={state?.fields?.role}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -48,15 +55,27 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
             Generate one and show it to me once
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="passwordMode" value="type" checked={mode === "type"} onChange={() => setMode("type")} />
-            I will type it
+            <input type="radio" name="passwordMode" value="type" checked={mode === "type"} onChange={() => setMode("type")} />I will type it
           </label>
         </fieldset>
         {mode === "type" && (
-          <Field name="password" label="Password" type="password" autoComplete="new-password" required hint="At least 12 characters." error={state?.fields?.password} className="sm:col-span-2" />
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            required
+            hint="At least 12 characters."
+            error={state?.fields?.password}
+            className="sm:col-span-2"
+          />
         )}
         <div className="sm:col-span-2">
-          <button type="submit" disabled={isPending} className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={isPending}
+            className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+          >
             {isPending ? "Creating…" : "Create sign-in"}
           </button>
         </div>

@@ -12,7 +12,6 @@ import { EndUserSessionsButton } from "@/components/security/end-user-sessions-b
 
 export const metadata: Metadata = { title: "Users" };
 
-
 export default async function UsersPage({ searchParams }: PageProps<"/admin/users">) {
   const actor = await requirePermission("users:manage");
   const params = await searchParams;
@@ -24,7 +23,9 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="mt-1 text-sm text-slate-600">Who can sign in, with which role. Role changes and deactivations take effect on the user&apos;s next request.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Who can sign in, with which role. Role changes and deactivations take effect on the user&apos;s next request.
+        </p>
       </div>
 
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -52,52 +53,71 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
           </p>
         ) : (
           <DataTable>
-              <thead className="bg-slate-50">
-                <tr className="text-left text-slate-700">
-                  <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Employee</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Role</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                  <th scope="col" className="hidden px-4 py-3 font-semibold lg:table-cell">Last sign-in</th>
-                </tr>
-              </thead>
-              <TBody data-testid="user-rows">
-                {result.rows.map((row) => {
-                  const isSelf = row.id === actor.id;
-                  return (
-                    <tr key={row.id} className="align-top">
-                      <Td className="font-medium text-slate-900">
-                        {row.email}
-                        {isSelf && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
-                      </Td>
-                      <Td className="text-slate-700">
-                        {row.employee ? (
-                          `${row.employee.firstName} ${row.employee.lastName} (${row.employee.employeeNumber})`
-                        ) : (
-                          <span className="text-slate-500">—</span>
-                        )}
-                      </Td>
-                      <Td>
-                        <RoleForm userId={row.id} role={row.role} email={row.email} />
-                      </Td>
-                      <Td>
-                        <div className="flex flex-col items-start gap-2">
-                          <span className={`text-xs font-medium ${row.isActive ? "text-emerald-700" : "text-slate-500"}`}>{row.isActive ? "Active" : "Deactivated"}</span>
-                          <ActiveToggle userId={row.id} email={row.email} isActive={row.isActive} isSelf={isSelf} />
-                          {row.isActive && <EndUserSessionsButton userId={row.id} email={row.email} />}
-                        </div>
-                      </Td>
-                      <Td className="hidden whitespace-nowrap text-slate-700 lg:table-cell">
-                        {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-500">Never</span>}
-                      </Td>
-                    </tr>
-                  );
-                })}
-              </TBody>
-            </DataTable>
+            <thead className="bg-slate-50">
+              <tr className="text-left text-slate-700">
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Email
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Employee
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Role
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Status
+                </th>
+                <th scope="col" className="hidden px-4 py-3 font-semibold lg:table-cell">
+                  Last sign-in
+                </th>
+              </tr>
+            </thead>
+            <TBody data-testid="user-rows">
+              {result.rows.map((row) => {
+                const isSelf = row.id === actor.id;
+                return (
+                  <tr key={row.id} className="align-top">
+                    <Td className="font-medium text-slate-900">
+                      {row.email}
+                      {isSelf && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
+                    </Td>
+                    <Td className="text-slate-700">
+                      {row.employee ? (
+                        `${row.employee.firstName} ${row.employee.lastName} (${row.employee.employeeNumber})`
+                      ) : (
+                        <span className="text-slate-500">—</span>
+                      )}
+                    </Td>
+                    <Td>
+                      <RoleForm userId={row.id} role={row.role} email={row.email} />
+                    </Td>
+                    <Td>
+                      <div className="flex flex-col items-start gap-2">
+                        <span className={`text-xs font-medium ${row.isActive ? "text-emerald-700" : "text-slate-500"}`}>
+                          {row.isActive ? "Active" : "Deactivated"}
+                        </span>
+                        <ActiveToggle userId={row.id} email={row.email} isActive={row.isActive} isSelf={isSelf} />
+                        {row.isActive && <EndUserSessionsButton userId={row.id} email={row.email} />}
+                      </div>
+                    </Td>
+                    <Td className="hidden whitespace-nowrap text-slate-700 lg:table-cell">
+                      {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-500">Never</span>}
+                    </Td>
+                  </tr>
+                );
+              })}
+            </TBody>
+          </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={href} noun={result.total === 1 ? "user" : "users"} />
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            pageSize={result.pageSize}
+            hrefFor={href}
+            noun={result.total === 1 ? "user" : "users"}
+          />
         </div>
       </section>
 

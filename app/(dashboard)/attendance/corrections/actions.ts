@@ -15,7 +15,10 @@ export async function decideCorrectionAction(_previous: FormState, form: FormDat
   try {
     const { status } = await decideCorrection(user, input.data);
     revalidatePath("/attendance/corrections");
-    return { ok: true, message: status === "APPROVED" ? "Approved: the attendance record now shows these times." : "Rejected: the employee has been told why." };
+    return {
+      ok: true,
+      message: status === "APPROVED" ? "Approved: the attendance record now shows these times." : "Rejected: the employee has been told why.",
+    };
   } catch (error) {
     return actionError(error, values);
   }

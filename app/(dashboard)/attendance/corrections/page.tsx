@@ -39,10 +39,18 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/atte
       </div>
 
       <nav aria-label="Corrections" className="flex gap-1">
-        <Link href="/attendance/corrections" aria-current={state === "pending" ? "page" : undefined} className={`${TAB} ${state === "pending" ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}>
+        <Link
+          href="/attendance/corrections"
+          aria-current={state === "pending" ? "page" : undefined}
+          className={`${TAB} ${state === "pending" ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+        >
           Waiting
         </Link>
-        <Link href="/attendance/corrections?state=decided" aria-current={state === "decided" ? "page" : undefined} className={`${TAB} ${state === "decided" ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}>
+        <Link
+          href="/attendance/corrections?state=decided"
+          aria-current={state === "decided" ? "page" : undefined}
+          className={`${TAB} ${state === "decided" ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+        >
           Decided
         </Link>
       </nav>
@@ -52,7 +60,9 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/atte
           <div className="px-6 py-16 text-center" data-testid="corrections-queue-empty">
             <p className="text-base font-medium">{state === "pending" ? "Nothing waiting for you" : "No decisions yet"}</p>
             <p className="mt-1 text-sm text-slate-600">
-              {state === "pending" ? "Corrections your team asks for appear here; you also get a notification." : "Corrections you or others approve or reject appear here."}
+              {state === "pending"
+                ? "Corrections your team asks for appear here; you also get a notification."
+                : "Corrections you or others approve or reject appear here."}
             </p>
           </div>
         ) : (
@@ -61,7 +71,10 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/atte
               <li key={row.id} className="grid gap-4 p-5 md:grid-cols-[1fr_20rem]">
                 <div className="min-w-0 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Link href={`/attendance/${row.employee.id}?month=${row.date.toISOString().slice(0, 7)}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link
+                      href={`/attendance/${row.employee.id}?month=${row.date.toISOString().slice(0, 7)}`}
+                      className="font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+                    >
                       {row.employee.firstName} {row.employee.lastName}
                     </Link>
                     <span className="text-slate-500">{row.employee.jobTitle}</span>
@@ -75,7 +88,9 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/atte
                     On record that day:{" "}
                     {row.recorded.length === 0
                       ? "nothing"
-                      : row.recorded.map((session) => `${formatTime(session.checkInAt, tz)}–${session.checkOutAt ? formatTime(session.checkOutAt, tz) : "still open"}`).join(", ")}
+                      : row.recorded
+                          .map((session) => `${formatTime(session.checkInAt, tz)}–${session.checkOutAt ? formatTime(session.checkOutAt, tz) : "still open"}`)
+                          .join(", ")}
                   </p>
                   <p className="mt-1 text-xs text-slate-500">Asked {formatDateTime(row.createdAt, tz)}</p>
                 </div>
@@ -94,7 +109,14 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/atte
           </ul>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination page={queue.page} pageCount={queue.pageCount} total={queue.total} pageSize={queue.pageSize} hrefFor={hrefFor} noun={queue.total === 1 ? "correction" : "corrections"} />
+          <Pagination
+            page={queue.page}
+            pageCount={queue.pageCount}
+            total={queue.total}
+            pageSize={queue.pageSize}
+            hrefFor={hrefFor}
+            noun={queue.total === 1 ? "correction" : "corrections"}
+          />
         </div>
       </section>
     </div>

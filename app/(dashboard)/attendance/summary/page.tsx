@@ -53,12 +53,7 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
             {formatMonth(month)}, counted against the schedule in {timeZone}. Absences and lateness cover days that have passed.
           </p>
         </div>
-        <a
-          href={exportHref}
-          download
-          className={buttonClass()}
-          data-testid="export-summary"
-        >
+        <a href={exportHref} download className={buttonClass()} data-testid="export-summary">
           Export CSV
         </a>
       </div>
@@ -95,60 +90,58 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
         {summary.rows.length === 0 ? (
           <div className="px-6 py-16 text-center" data-testid="summary-empty">
             <p className="text-base font-medium">Nobody to summarise</p>
-            <p className="mt-1 text-sm text-slate-600">{department ? "No one in this department was employed that month." : "No one you can see was employed that month."}</p>
+            <p className="mt-1 text-sm text-slate-600">
+              {department ? "No one in this department was employed that month." : "No one you can see was employed that month."}
+            </p>
           </div>
         ) : (
           <DataTable data-testid="summary-table">
-              <caption className="sr-only">Attendance summary for {formatMonth(month)}</caption>
-              <THead>
-                  <Th>
-                    Employee
-                  </Th>
-                  <Th className="hidden lg:table-cell">
-                    Department
-                  </Th>
-                  {["Working days", "Present", "Absences", "Leave", "Late", "Left early", "Hours"].map((label) => (
-                    <th key={label} scope="col" className="whitespace-nowrap px-4 py-3 text-right font-semibold text-slate-700">
-                      {label}
-                    </th>
-                  ))}
-                </THead>
-              <TBody>
-                {summary.rows.map(({ employee, totals }) => (
-                  <tr key={employee.id} className="hover:bg-slate-50">
-                    <Td>
-                      <Link href={`/attendance/${employee.id}?month=${month}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                        {employee.firstName} {employee.lastName}
-                      </Link>
-                      <p className="text-xs text-slate-500">{employee.employeeNumber}</p>
-                    </Td>
-                    <Td className="hidden text-slate-700 lg:table-cell">{employee.department ?? <span className="text-slate-500">—</span>}</Td>
-                    <td className={NUMBER_CELL}>{formatDays(totals.workingDays)}</td>
-                    <td className={NUMBER_CELL}>{totals.presentDays}</td>
-                    <td className={`${NUMBER_CELL} ${totals.absentDays > 0 ? "font-medium text-rose-700" : ""}`}>{formatDays(totals.absentDays)}</td>
-                    <td className={NUMBER_CELL}>{formatDays(totals.leaveDays)}</td>
-                    <td className={`${NUMBER_CELL} ${totals.lateCount > 0 ? "font-medium text-amber-700" : ""}`}>{totals.lateCount}</td>
-                    <td className={`${NUMBER_CELL} ${totals.earlyCount > 0 ? "font-medium text-orange-700" : ""}`}>{totals.earlyCount}</td>
-                    <td className={NUMBER_CELL}>{formatMinutes(totals.minutes)}</td>
-                  </tr>
-                ))}
-              </TBody>
-              <tfoot className="bg-slate-50 font-semibold">
-                <tr>
-                  <th scope="row" className="px-4 py-3 text-left">
-                    {summary.rows.length} {summary.rows.length === 1 ? "person" : "people"}
-                  </th>
-                  <td className="hidden lg:table-cell" />
-                  <td className={NUMBER_CELL}>{formatDays(summary.totals.workingDays)}</td>
-                  <td className={NUMBER_CELL}>{summary.totals.presentDays}</td>
-                  <td className={NUMBER_CELL}>{formatDays(summary.totals.absentDays)}</td>
-                  <td className={NUMBER_CELL}>{formatDays(summary.totals.leaveDays)}</td>
-                  <td className={NUMBER_CELL}>{summary.totals.lateCount}</td>
-                  <td className={NUMBER_CELL}>{summary.totals.earlyCount}</td>
-                  <td className={NUMBER_CELL}>{formatMinutes(summary.totals.minutes)}</td>
+            <caption className="sr-only">Attendance summary for {formatMonth(month)}</caption>
+            <THead>
+              <Th>Employee</Th>
+              <Th className="hidden lg:table-cell">Department</Th>
+              {["Working days", "Present", "Absences", "Leave", "Late", "Left early", "Hours"].map((label) => (
+                <th key={label} scope="col" className="px-4 py-3 text-right font-semibold whitespace-nowrap text-slate-700">
+                  {label}
+                </th>
+              ))}
+            </THead>
+            <TBody>
+              {summary.rows.map(({ employee, totals }) => (
+                <tr key={employee.id} className="hover:bg-slate-50">
+                  <Td>
+                    <Link href={`/attendance/${employee.id}?month=${month}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {employee.firstName} {employee.lastName}
+                    </Link>
+                    <p className="text-xs text-slate-500">{employee.employeeNumber}</p>
+                  </Td>
+                  <Td className="hidden text-slate-700 lg:table-cell">{employee.department ?? <span className="text-slate-500">—</span>}</Td>
+                  <td className={NUMBER_CELL}>{formatDays(totals.workingDays)}</td>
+                  <td className={NUMBER_CELL}>{totals.presentDays}</td>
+                  <td className={`${NUMBER_CELL} ${totals.absentDays > 0 ? "font-medium text-rose-700" : ""}`}>{formatDays(totals.absentDays)}</td>
+                  <td className={NUMBER_CELL}>{formatDays(totals.leaveDays)}</td>
+                  <td className={`${NUMBER_CELL} ${totals.lateCount > 0 ? "font-medium text-amber-700" : ""}`}>{totals.lateCount}</td>
+                  <td className={`${NUMBER_CELL} ${totals.earlyCount > 0 ? "font-medium text-orange-700" : ""}`}>{totals.earlyCount}</td>
+                  <td className={NUMBER_CELL}>{formatMinutes(totals.minutes)}</td>
                 </tr>
-              </tfoot>
-            </DataTable>
+              ))}
+            </TBody>
+            <tfoot className="bg-slate-50 font-semibold">
+              <tr>
+                <th scope="row" className="px-4 py-3 text-left">
+                  {summary.rows.length} {summary.rows.length === 1 ? "person" : "people"}
+                </th>
+                <td className="hidden lg:table-cell" />
+                <td className={NUMBER_CELL}>{formatDays(summary.totals.workingDays)}</td>
+                <td className={NUMBER_CELL}>{summary.totals.presentDays}</td>
+                <td className={NUMBER_CELL}>{formatDays(summary.totals.absentDays)}</td>
+                <td className={NUMBER_CELL}>{formatDays(summary.totals.leaveDays)}</td>
+                <td className={NUMBER_CELL}>{summary.totals.lateCount}</td>
+                <td className={NUMBER_CELL}>{summary.totals.earlyCount}</td>
+                <td className={NUMBER_CELL}>{formatMinutes(summary.totals.minutes)}</td>
+              </tr>
+            </tfoot>
+          </DataTable>
         )}
       </section>
     </div>

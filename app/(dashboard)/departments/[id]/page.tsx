@@ -34,14 +34,18 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
           </li>
           {department.ancestors.map((ancestor) => (
             <li key={ancestor.id} className="flex items-center gap-1">
-              <span aria-hidden className="text-slate-500">›</span>
+              <span aria-hidden className="text-slate-500">
+                ›
+              </span>
               <Link href={`/departments/${ancestor.id}`} className="hover:text-brand-700">
                 {ancestor.name}
               </Link>
             </li>
           ))}
           <li className="flex items-center gap-1">
-            <span aria-hidden className="text-slate-500">›</span>
+            <span aria-hidden className="text-slate-500">
+              ›
+            </span>
             <span aria-current="page" className="text-slate-900">
               {department.name}
             </span>
@@ -50,7 +54,11 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
       </nav>
 
       {notice && (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800" data-testid="department-notice">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
+          data-testid="department-notice"
+        >
           {notice}
         </p>
       )}
@@ -158,9 +166,11 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
                 >
                   <span className="min-w-0">
                     <span className="block truncate font-medium text-slate-900">{child.name}</span>
-                    <span className="block truncate text-xs text-slate-500">{child.head ? `Led by ${child.head.firstName} ${child.head.lastName}` : "No head yet"}</span>
+                    <span className="block truncate text-xs text-slate-500">
+                      {child.head ? `Led by ${child.head.firstName} ${child.head.lastName}` : "No head yet"}
+                    </span>
                   </span>
-                  <span className="shrink-0 rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold tabular-nums text-slate-700">
+                  <span className="shrink-0 rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold text-slate-700 tabular-nums">
                     {child.headcount} {child.headcount === 1 ? "person" : "people"}
                   </span>
                 </Link>
@@ -201,7 +211,9 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
             ))}
           </ul>
         )}
-        {department.visibleMembers > MEMBER_LIMIT && <p className="mt-3 text-xs text-slate-500">Showing the first {MEMBER_LIMIT}; open the directory for the rest.</p>}
+        {department.visibleMembers > MEMBER_LIMIT && (
+          <p className="mt-3 text-xs text-slate-500">Showing the first {MEMBER_LIMIT}; open the directory for the rest.</p>
+        )}
         {department.hiddenMembers > 0 && (
           <p className="mt-3 text-xs text-slate-500">
             {department.hiddenMembers} more {department.hiddenMembers === 1 ? "person works" : "people work"} here outside your view of the directory.

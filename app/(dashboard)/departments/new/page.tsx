@@ -19,7 +19,9 @@ export default async function NewDepartmentPage({ searchParams }: PageProps<"/de
       </Link>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">New department</h1>
-        <p className="mt-1 text-sm text-slate-600">Name it, place it in the organisation, and choose who leads it. People join it from their employee record.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Name it, place it in the organisation, and choose who leads it. People join it from their employee record.
+        </p>
       </div>
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <DepartmentForm parents={parents} heads={heads} initialParentId={initialParentId} />

@@ -16,7 +16,6 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Employees" };
 
-
 const COLUMNS: { key: DirectoryQuery["sort"] | null; label: string; className?: string }[] = [
   { key: "name", label: "Name" },
   { key: "jobTitle", label: "Job title", className: "hidden lg:table-cell" },
@@ -30,7 +29,15 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
   const user = await requirePermission("employees:read");
   const query = parseDirectoryQuery(await searchParams);
   const [result, departments] = await Promise.all([listEmployees(user, query), listDepartmentOptions()]);
-  const current = { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir, pageSize: query.pageSize, page: result.page };
+  const current = {
+    q: query.q,
+    department: query.department,
+    status: query.status,
+    sort: query.sort,
+    dir: query.dir,
+    pageSize: query.pageSize,
+    page: result.page,
+  };
   const href = (changes: Record<string, string | number | undefined>) => withParams("/employees", current, changes);
   const isFiltered = Boolean(query.q || query.department || query.status);
 
@@ -44,7 +51,11 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
         <div className="flex flex-wrap items-center gap-2">
           {can(user, "employees:export") && (
             <a
-              href={withParams("/api/employees/export", { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir }, {})}
+              href={withParams(
+                "/api/employees/export",
+                { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir },
+                {},
+              )}
               download
               className={buttonClass({ variant: "secondary" })}
               data-testid="export-csv"
@@ -84,58 +95,62 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
           </div>
         ) : (
           <DataTable>
-              <THead>
-                  {COLUMNS.map((column) => {
-                    const isSorted = column.key === query.sort;
-                    const nextDir = isSorted && query.dir === "asc" ? "desc" : "asc";
-                    return (
-                      <th
-                        key={column.label}
-                        scope="col"
-                        aria-sort={isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                        className={`px-4 py-3 text-left font-semibold text-slate-700 ${column.className ?? ""}`}
-                      >
-                        {column.key ? (
-                          <Link href={href({ sort: column.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-brand-700">
-                            {column.label}
-                            <span aria-hidden className={isSorted ? "text-brand-600" : "text-slate-300"}>
-                              {isSorted && query.dir === "desc" ? "↓" : "↑"}
-                            </span>
-                          </Link>
-                        ) : (
-                          column.label
-                        )}
-                      </th>
-                    );
-                  })}
-                </THead>
-              <TBody data-testid="directory-rows">
-                {result.rows.map((employee) => (
-                  <Tr key={employee.id}>
-                    <Td>
-                      <div className="flex items-center gap-3">
-                        <Avatar person={employee} />
-                        <div className="min-w-0">
-                          <Link href={`/employees/${employee.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="employee-name">
-                            {employee.firstName} {employee.lastName}
-                          </Link>
-                          <p className="truncate text-slate-500">{employee.workEmail}</p>
-                        </div>
+            <THead>
+              {COLUMNS.map((column) => {
+                const isSorted = column.key === query.sort;
+                const nextDir = isSorted && query.dir === "asc" ? "desc" : "asc";
+                return (
+                  <th
+                    key={column.label}
+                    scope="col"
+                    aria-sort={isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                    className={`px-4 py-3 text-left font-semibold text-slate-700 ${column.className ?? ""}`}
+                  >
+                    {column.key ? (
+                      <Link href={href({ sort: column.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-brand-700">
+                        {column.label}
+                        <span aria-hidden className={isSorted ? "text-brand-600" : "text-slate-300"}>
+                          {isSorted && query.dir === "desc" ? "↓" : "↑"}
+                        </span>
+                      </Link>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
+            </THead>
+            <TBody data-testid="directory-rows">
+              {result.rows.map((employee) => (
+                <Tr key={employee.id}>
+                  <Td>
+                    <div className="flex items-center gap-3">
+                      <Avatar person={employee} />
+                      <div className="min-w-0">
+                        <Link
+                          href={`/employees/${employee.id}`}
+                          className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                          data-testid="employee-name"
+                        >
+                          {employee.firstName} {employee.lastName}
+                        </Link>
+                        <p className="truncate text-slate-500">{employee.workEmail}</p>
                       </div>
-                    </Td>
-                    <Td className="hidden text-slate-700 lg:table-cell">{employee.jobTitle}</Td>
-                    <Td className="text-slate-700">{employee.department?.name ?? <span className="text-slate-500">—</span>}</Td>
-                    <Td className="hidden text-slate-700 xl:table-cell">
-                      {employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : <span className="text-slate-500">—</span>}
-                    </Td>
-                    <Td>
-                      <StatusPill status={employee.status} />
-                    </Td>
-                    <Td className="hidden whitespace-nowrap text-slate-700 sm:table-cell">{formatDate(employee.hireDate)}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </DataTable>
+                    </div>
+                  </Td>
+                  <Td className="hidden text-slate-700 lg:table-cell">{employee.jobTitle}</Td>
+                  <Td className="text-slate-700">{employee.department?.name ?? <span className="text-slate-500">—</span>}</Td>
+                  <Td className="hidden text-slate-700 xl:table-cell">
+                    {employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : <span className="text-slate-500">—</span>}
+                  </Td>
+                  <Td>
+                    <StatusPill status={employee.status} />
+                  </Td>
+                  <Td className="hidden whitespace-nowrap text-slate-700 sm:table-cell">{formatDate(employee.hireDate)}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
           <Pagination

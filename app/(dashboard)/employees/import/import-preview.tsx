@@ -105,31 +105,35 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
         ))}
       </div>
       <DataTable data-testid="import-rows">
-          <THead>
-              <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                Line
-              </th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                Action
-              </th>
-              {columns.map((column) => (
-                <th key={column} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700">
-                  {column}
-                </th>
-              ))}
-            </THead>
-          <TBody>
-            {rows.slice(0, shown).map((row) => (
-              <PreviewTableRow key={row.line} row={row} columns={columns} />
-            ))}
-          </TBody>
-        </DataTable>
+        <THead>
+          <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
+            Line
+          </th>
+          <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
+            Action
+          </th>
+          {columns.map((column) => (
+            <th key={column} scope="col" className="px-3 py-2 text-left font-semibold whitespace-nowrap text-slate-700">
+              {column}
+            </th>
+          ))}
+        </THead>
+        <TBody>
+          {rows.slice(0, shown).map((row) => (
+            <PreviewTableRow key={row.line} row={row} columns={columns} />
+          ))}
+        </TBody>
+      </DataTable>
       {rows.length > shown && (
         <div className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600">
           <span>
             Showing {shown.toLocaleString("en-GB")} of {rows.length.toLocaleString("en-GB")} rows
           </span>
-          <button type="button" onClick={() => setShown(shown + PAGE)} className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => setShown(shown + PAGE)}
+            className="rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             Show {Math.min(PAGE, rows.length - shown)} more
           </button>
         </div>
@@ -147,7 +151,7 @@ function PreviewTableRow({ row, columns }: { row: PreviewRow; columns: ImportPre
         {badge ? (
           <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${badge.tone}`}>{badge.label}</span>
         ) : (
-          <span className="inline-flex rounded-full bg-rose-50 px-2 py-0.5 text-xs font-medium text-rose-700 ring-1 ring-inset ring-rose-600/20">Error</span>
+          <span className="inline-flex rounded-full bg-rose-50 px-2 py-0.5 text-xs font-medium text-rose-700 ring-1 ring-rose-600/20 ring-inset">Error</span>
         )}
         {row.errors.row && <p className="mt-1 max-w-56 text-xs font-medium text-rose-700">{row.errors.row}</p>}
       </td>
@@ -158,7 +162,7 @@ function PreviewTableRow({ row, columns }: { row: PreviewRow; columns: ImportPre
         return (
           <td
             key={column}
-            className={`max-w-64 px-3 py-2 ${error ? "bg-rose-50 ring-1 ring-inset ring-rose-300" : isChanged ? "bg-amber-50" : ""}`}
+            className={`max-w-64 px-3 py-2 ${error ? "bg-rose-50 ring-1 ring-rose-300 ring-inset" : isChanged ? "bg-amber-50" : ""}`}
             data-error={error ? column : undefined}
           >
             <span className={`block truncate ${value ? "text-slate-800" : "text-slate-500"}`} title={value || undefined}>

@@ -22,7 +22,11 @@ export function ImportProgress({ title, steps, current, fraction, detail, onCanc
           {title}
         </h2>
         {onCancel && (
-          <button type="button" onClick={onCancel} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             Cancel
           </button>
         )}
@@ -32,7 +36,11 @@ export function ImportProgress({ title, steps, current, fraction, detail, onCanc
           const isDone = index < currentIndex;
           const isCurrent = index === currentIndex;
           return (
-            <li key={step.key} className={`flex items-center gap-2 ${isCurrent ? "font-semibold text-slate-900" : isDone ? "text-emerald-700" : "text-slate-500"}`} aria-current={isCurrent ? "step" : undefined}>
+            <li
+              key={step.key}
+              className={`flex items-center gap-2 ${isCurrent ? "font-semibold text-slate-900" : isDone ? "text-emerald-700" : "text-slate-500"}`}
+              aria-current={isCurrent ? "step" : undefined}
+            >
               <span
                 aria-hidden
                 className={`grid size-6 place-items-center rounded-full text-xs ${isDone ? "bg-emerald-100 text-emerald-700" : isCurrent ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-500"}`}

@@ -67,7 +67,8 @@ export function ImportWizard({ maxBytes, maxRows }: { maxBytes: number; maxRows:
   }
 
   async function check(file: File) {
-    if (file.size > maxBytes) return setStage({ kind: "idle", error: `${file.name} is ${sizeLabel(file.size)}; the limit is ${sizeLabel(maxBytes)}. Split it into smaller files.` });
+    if (file.size > maxBytes)
+      return setStage({ kind: "idle", error: `${file.name} is ${sizeLabel(file.size)}; the limit is ${sizeLabel(maxBytes)}. Split it into smaller files.` });
     if (file.size === 0) return setStage({ kind: "idle", error: `${file.name} is empty.` });
     abort.current = new AbortController();
     setIsConfirming(false);
@@ -91,7 +92,13 @@ export function ImportWizard({ maxBytes, maxRows }: { maxBytes: number; maxRows:
     // Set by the stream's last event; the response itself only says the stream ended.
     const ending: { stage: Stage | null } = { stage: null };
     const importing = (changes: Partial<Extract<Stage, { kind: "importing" }>>) =>
-      setStage((current) => ({ ...(current.kind === "importing" ? current : { kind: "importing", file, preview, step: "upload", fraction: 0, done: 0, total: 0 }), ...changes }) as Stage);
+      setStage(
+        (current) =>
+          ({
+            ...(current.kind === "importing" ? current : { kind: "importing", file, preview, step: "upload", fraction: 0, done: 0, total: 0 }),
+            ...changes,
+          }) as Stage,
+      );
     importing({ step: "upload", fraction: 0 });
     try {
       const response = await uploadCsv(COMMIT_URL, file, {
@@ -101,13 +108,28 @@ export function ImportWizard({ maxBytes, maxRows }: { maxBytes: number; maxRows:
         onLine: (line) => {
           const event = line as StreamEvent;
           if (event.type === "progress") {
-            importing(event.phase === "validating" ? { step: "validate", fraction: null } : { step: "write", fraction: event.total ? event.done / event.total : 1, done: event.done, total: event.total });
+            importing(
+              event.phase === "validating"
+                ? { step: "validate", fraction: null }
+                : { step: "write", fraction: event.total ? event.done / event.total : 1, done: event.done, total: event.total },
+            );
           } else if (event.type === "done") ending.stage = { kind: "done", file, result: event.result };
-          else if (event.type === "invalid") ending.stage = { kind: "preview", file, preview: event.preview, error: `${event.message} Something changed in the directory since the preview.` };
+          else if (event.type === "invalid")
+            ending.stage = { kind: "preview", file, preview: event.preview, error: `${event.message} Something changed in the directory since the preview.` };
           else if (event.type === "error") ending.stage = { kind: "preview", file, preview, error: event.error.message };
         },
       });
-      setStage(ending.stage ?? { kind: "preview", file, preview, error: response.status === 200 ? "The import ended without a result. Check the directory, then import the file again if needed: saved rows will be skipped." : errorMessage(response) });
+      setStage(
+        ending.stage ?? {
+          kind: "preview",
+          file,
+          preview,
+          error:
+            response.status === 200
+              ? "The import ended without a result. Check the directory, then import the file again if needed: saved rows will be skipped."
+              : errorMessage(response),
+        },
+      );
     } catch (error) {
       setStage({ kind: "preview", file, preview, error: error instanceof Error ? error.message : "The import could not be completed." });
     }
@@ -120,7 +142,11 @@ export function ImportWizard({ maxBytes, maxRows }: { maxBytes: number; maxRows:
         steps={CHECK_STEPS}
         current={stage.step}
         fraction={stage.fraction}
-        detail={stage.step === "upload" ? `Uploading ${sizeLabel(stage.file.size)}… ${Math.round((stage.fraction ?? 0) * 100)}%` : "Checking every row against the directory…"}
+        detail={
+          stage.step === "upload"
+            ? `Uploading ${sizeLabel(stage.file.size)}… ${Math.round((stage.fraction ?? 0) * 100)}%`
+            : "Checking every row against the directory…"
+        }
         onCancel={reset}
       />
     );
@@ -150,7 +176,11 @@ export function ImportWizard({ maxBytes, maxRows }: { maxBytes: number; maxRows:
           <Link href="/employees" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
             Go to the directory
           </Link>
-          <button type="button" onClick={reset} className="rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={reset}
+            className="rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             Import another file
           </button>
         </div>
@@ -195,7 +225,12 @@ export function ImportWizard({ maxBytes, maxRows }: { maxBytes: number; maxRows:
         </section>
 
         {isConfirming && (
-          <section role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" className="rounded-xl border border-amber-200 bg-amber-50 p-5">
+          <section
+            role="alertdialog"
+            aria-labelledby="confirm-title"
+            aria-describedby="confirm-text"
+            className="rounded-xl border border-amber-200 bg-amber-50 p-5"
+          >
             <h3 id="confirm-title" className="font-semibold text-amber-900">
               Update {plural(preview.summary.update, "existing employee", "existing employees")}?
             </h3>
@@ -204,10 +239,20 @@ export function ImportWizard({ maxBytes, maxRows }: { maxBytes: number; maxRows:
               {preview.summary.create > 0 && ` ${plural(preview.summary.create, "new employee is", "new employees are")} also created.`}
             </p>
             <div className="mt-3 flex gap-2">
-              <button type="button" autoFocus onClick={() => commit(file, preview)} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700" data-testid="import-confirm">
+              <button
+                type="button"
+                autoFocus
+                onClick={() => commit(file, preview)}
+                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+                data-testid="import-confirm"
+              >
                 Yes, import {plural(changes, "row", "rows")}
               </button>
-              <button type="button" onClick={() => setIsConfirming(false)} className="rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+              <button
+                type="button"
+                onClick={() => setIsConfirming(false)}
+                className="rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+              >
                 Cancel
               </button>
             </div>

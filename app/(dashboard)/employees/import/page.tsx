@@ -44,9 +44,15 @@ export default async function ImportEmployeesPage() {
             <table className="min-w-full divide-y divide-slate-200">
               <thead>
                 <tr className="text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-4 font-semibold">Column</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Required</th>
-                  <th scope="col" className="py-2 font-semibold">What to put in it</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Column
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Required
+                  </th>
+                  <th scope="col" className="py-2 font-semibold">
+                    What to put in it
+                  </th>
                 </tr>
               </thead>
               <TBody>

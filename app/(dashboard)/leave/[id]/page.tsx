@@ -13,7 +13,6 @@ import { formatDate, formatDateAndTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Leave request" };
 
-
 const LEDGER_KINDS: Record<string, string> = { TAKEN: "Booked", CANCELLED: "Given back" };
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -32,7 +31,9 @@ function BalanceNote({ request }: { request: LeaveRequestDetail }) {
   return (
     <p className="text-sm text-slate-600">
       {request.status === "CANCELLATION_PENDING" ? "Agreeing gives the days back: the balance becomes " : "If approved, the balance left is "}
-      <span className={`font-semibold tabular-nums ${after.remainingAfter < 0 ? "text-rose-700" : "text-slate-900"}`}>{formatHalfDays(after.remainingAfter)}</span>
+      <span className={`font-semibold tabular-nums ${after.remainingAfter < 0 ? "text-rose-700" : "text-slate-900"}`}>
+        {formatHalfDays(after.remainingAfter)}
+      </span>
       {after.otherPending > 0 ? ` (${formatHalfDays(after.otherPending)} more awaiting approval)` : ""}.
     </p>
   );
@@ -65,7 +66,15 @@ export default async function LeaveRequestPage({ params, searchParams }: PagePro
           </div>
           <div className="flex flex-col items-end gap-3">
             <LeaveStatusPill status={request.status} />
-            {request.canCancel && <CancelRequestButton id={request.id} version={request.version} period={period} needsAgreement={request.cancelNeedsAgreement} returnTo={returnTo} />}
+            {request.canCancel && (
+              <CancelRequestButton
+                id={request.id}
+                version={request.version}
+                period={period}
+                needsAgreement={request.cancelNeedsAgreement}
+                returnTo={returnTo}
+              />
+            )}
           </div>
         </div>
         <dl className="grid gap-x-6 gap-y-4 p-6 sm:grid-cols-3">
@@ -105,7 +114,13 @@ export default async function LeaveRequestPage({ params, searchParams }: PagePro
             {request.status === "CANCELLATION_PENDING" ? "Decide on the cancellation" : "Your decision"}
           </h2>
           <BalanceNote request={request} />
-          <DecisionForm id={request.id} version={request.version} isCancellation={request.status === "CANCELLATION_PENDING"} employeeName={request.employee.name} returnTo={returnTo} />
+          <DecisionForm
+            id={request.id}
+            version={request.version}
+            isCancellation={request.status === "CANCELLATION_PENDING"}
+            employeeName={request.employee.name}
+            returnTo={returnTo}
+          />
         </section>
       )}
 
@@ -136,7 +151,9 @@ export default async function LeaveRequestPage({ params, searchParams }: PagePro
           </h2>
           {request.ledger.length === 0 ? (
             <p className="mt-3 text-sm text-slate-600">
-              {request.status === "PENDING_MANAGER" || request.status === "PENDING_HR" ? "Nothing booked yet; while it awaits approval it is counted as pending." : "Nothing was booked for this request."}
+              {request.status === "PENDING_MANAGER" || request.status === "PENDING_HR"
+                ? "Nothing booked yet; while it awaits approval it is counted as pending."
+                : "Nothing was booked for this request."}
             </p>
           ) : (
             <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="request-ledger">

@@ -16,7 +16,6 @@ import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Leave approvals" };
 
-
 // HR sees every stage and may narrow it down; a manager's queue is short enough as it is.
 const STAGES: { status?: LeaveRequestStatus; label: string }[] = [
   { label: "Everything waiting" },
@@ -54,7 +53,9 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Leave approvals</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {isAdmin ? "Everything awaiting a decision: you can act at any stage, for anyone." : "Requests from the people who report to you, oldest start date first."}
+          {isAdmin
+            ? "Everything awaiting a decision: you can act at any stage, for anyone."
+            : "Requests from the people who report to you, oldest start date first."}
         </p>
       </div>
       <NoticeBanner notice={params.notice} />
@@ -75,7 +76,10 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
       )}
 
       {result.rows.length === 0 ? (
-        <div className="flex flex-col items-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid="approvals-empty">
+        <div
+          className="flex flex-col items-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
+          data-testid="approvals-empty"
+        >
           <p className="font-medium">Nothing waiting for you</p>
           <p className="max-w-sm text-sm text-slate-600">Requests that need your decision appear here; you are also notified when one arrives.</p>
         </div>
@@ -104,7 +108,13 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
               </div>
               <div className="md:col-span-2">
                 {row.canDecide ? (
-                  <DecisionForm id={row.id} version={row.version} isCancellation={row.status === "CANCELLATION_PENDING"} employeeName={row.employee.name} returnTo={returnTo} />
+                  <DecisionForm
+                    id={row.id}
+                    version={row.version}
+                    isCancellation={row.status === "CANCELLATION_PENDING"}
+                    employeeName={row.employee.name}
+                    returnTo={returnTo}
+                  />
                 ) : (
                   <p className="text-sm text-slate-500">Awaiting someone else’s decision.</p>
                 )}
@@ -114,7 +124,14 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
         </ul>
       )}
       {result.total > result.pageSize && (
-        <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(page) => href({ page })} noun="requests" />
+        <Pagination
+          page={result.page}
+          pageCount={result.pageCount}
+          total={result.total}
+          pageSize={result.pageSize}
+          hrefFor={(page) => href({ page })}
+          noun="requests"
+        />
       )}
     </div>
   );

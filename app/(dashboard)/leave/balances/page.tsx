@@ -14,11 +14,17 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Leave balances" };
 
-const CONTROL = "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
+const CONTROL =
+  "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
 
 function Cell({ cell, isUnlimited }: { cell: BalanceCell | null; isUnlimited: boolean }) {
-  if (!cell) return <span className="text-slate-500" title="Does not apply to this employee">—</span>;
+  if (!cell)
+    return (
+      <span className="text-slate-500" title="Does not apply to this employee">
+        —
+      </span>
+    );
   if (isUnlimited) {
     // No entitlement to run out of: the balance only counts down what was taken.
     return (
@@ -33,7 +39,13 @@ function Cell({ cell, isUnlimited }: { cell: BalanceCell | null; isUnlimited: bo
       <span className={`font-semibold tabular-nums ${cell.available < 0 ? "text-rose-700" : "text-slate-900"}`}>{formatHalfDays(cell.available)}</span>
       {(cell.pending > 0 || cell.scheduled > 0 || cell.lapsing > 0) && (
         <span className="text-xs text-slate-500">
-          {[cell.scheduled > 0 && `${formatHalfDays(cell.scheduled)} booked`, cell.pending > 0 && `${formatHalfDays(cell.pending)} pending`, cell.lapsing > 0 && `${formatHalfDays(cell.lapsing)} to lapse`].filter(Boolean).join(" · ")}
+          {[
+            cell.scheduled > 0 && `${formatHalfDays(cell.scheduled)} booked`,
+            cell.pending > 0 && `${formatHalfDays(cell.pending)} pending`,
+            cell.lapsing > 0 && `${formatHalfDays(cell.lapsing)} to lapse`,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </span>
       )}
     </div>
@@ -55,7 +67,9 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Leave balances</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Available leave per employee and leave type on <span className="font-medium text-slate-900">{formatDate(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after booked and pending leave.
+            Available leave per employee and leave type on{" "}
+            <span className="font-medium text-slate-900">{formatDate(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after
+            booked and pending leave.
           </p>
         </div>
         <nav aria-label="Year" className="flex items-center gap-2">
@@ -89,7 +103,10 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
             Apply
           </button>
           {isFiltered && (
-            <Link href={withParams("/leave/balances", { year: result.year }, {})} className="inline-flex h-10 items-center text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              href={withParams("/leave/balances", { year: result.year }, {})}
+              className="inline-flex h-10 items-center text-sm font-medium text-brand-700 hover:underline"
+            >
               Clear
             </Link>
           )}
@@ -112,42 +129,51 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
           </div>
         ) : (
           <DataTable>
-              <caption className="sr-only">Available leave by employee and leave type in {result.year}</caption>
-              <THead>
-                  <Th className="sticky left-0 bg-slate-50">
-                    Employee
-                  </Th>
+            <caption className="sr-only">Available leave by employee and leave type in {result.year}</caption>
+            <THead>
+              <Th className="sticky left-0 bg-slate-50">Employee</Th>
+              {result.types.map((type) => (
+                <th key={type.id} scope="col" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-700">
+                  <span aria-hidden className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
+                  {type.name}
+                </th>
+              ))}
+            </THead>
+            <TBody data-testid="balance-rows">
+              {result.rows.map((row) => (
+                <Tr key={row.employee.id}>
+                  <th scope="row" className="sticky left-0 bg-white px-4 py-3 text-left font-normal">
+                    <Link
+                      href={`/leave/ledger/${row.employee.id}?asOf=${result.asOf}`}
+                      className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                      data-testid="balance-employee"
+                    >
+                      {row.employee.firstName} {row.employee.lastName}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      {row.employee.department ?? "No department"}
+                      {row.employee.status === "TERMINATED" && " · has left"}
+                    </p>
+                  </th>
                   {result.types.map((type) => (
-                    <th key={type.id} scope="col" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-700">
-                      <span aria-hidden className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
-                      {type.name}
-                    </th>
+                    <td key={type.id} className="px-4 py-3 align-top">
+                      <Cell cell={row.cells[type.id]} isUnlimited={type.isUnlimited} />
+                    </td>
                   ))}
-                </THead>
-              <TBody data-testid="balance-rows">
-                {result.rows.map((row) => (
-                  <Tr key={row.employee.id}>
-                    <th scope="row" className="sticky left-0 bg-white px-4 py-3 text-left font-normal">
-                      <Link href={`/leave/ledger/${row.employee.id}?asOf=${result.asOf}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="balance-employee">
-                        {row.employee.firstName} {row.employee.lastName}
-                      </Link>
-                      <p className="text-xs text-slate-500">
-                        {row.employee.department ?? "No department"}
-                        {row.employee.status === "TERMINATED" && " · has left"}
-                      </p>
-                    </th>
-                    {result.types.map((type) => (
-                      <td key={type.id} className="px-4 py-3 align-top">
-                        <Cell cell={row.cells[type.id]} isUnlimited={type.isUnlimited} />
-                      </td>
-                    ))}
-                  </Tr>
-                ))}
-              </TBody>
-            </DataTable>
+                </Tr>
+              ))}
+            </TBody>
+          </DataTable>
         )}
         <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(page) => href({ page })} noun={result.total === 1 ? "employee" : "employees"} />
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            pageSize={result.pageSize}
+            hrefFor={(page) => href({ page })}
+            noun={result.total === 1 ? "employee" : "employees"}
+          />
         </div>
       </section>
     </div>

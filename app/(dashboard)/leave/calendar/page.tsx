@@ -15,7 +15,6 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
-
 function shiftMonth(month: string, by: number): string {
   const date = new Date(`${month}-01T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + by);
@@ -35,7 +34,13 @@ function Bar({ cell }: { cell: CalendarCell }) {
   const style = cell.isPending
     ? { backgroundImage: `repeating-linear-gradient(135deg, ${cell.color} 0 4px, transparent 4px 7px)`, boxShadow: `inset 0 0 0 1px ${cell.color}` }
     : { backgroundColor: cell.color };
-  return <span aria-hidden className={`absolute top-1.5 bottom-1.5 ${inset} ${cell.isFirst ? "ml-0.5 rounded-l-md" : ""} ${cell.isLast ? "mr-0.5 rounded-r-md" : ""}`} style={style} />;
+  return (
+    <span
+      aria-hidden
+      className={`absolute top-1.5 bottom-1.5 ${inset} ${cell.isFirst ? "ml-0.5 rounded-l-md" : ""} ${cell.isLast ? "mr-0.5 rounded-r-md" : ""}`}
+      style={style}
+    />
+  );
 }
 
 export default async function LeaveCalendarPage({ searchParams }: PageProps<"/leave/calendar">) {
@@ -48,7 +53,9 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
   const current = { month, department: query.department, page: calendar.page };
   const href = (changes: Record<string, string | number | undefined>) => withParams("/leave/calendar", current, changes);
   const title = formatMonthYear(new Date(`${month}-01T00:00:00Z`));
-  const subtitle = { all: "Everyone’s approved and pending leave.", team: "Your team’s approved and pending leave.", self: "Your approved and pending leave." }[calendar.scope];
+  const subtitle = { all: "Everyone’s approved and pending leave.", team: "Your team’s approved and pending leave.", self: "Your approved and pending leave." }[
+    calendar.scope
+  ];
 
   return (
     <div className="mx-auto flex max-w-[100rem] flex-col gap-6">
@@ -64,13 +71,21 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
 
       <section className="flex flex-wrap items-end justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <nav aria-label="Month" className="flex items-center gap-2">
-          <Link href={href({ month: shiftMonth(month, -1), page: 1 })} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50" rel="prev">
+          <Link
+            href={href({ month: shiftMonth(month, -1), page: 1 })}
+            className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+            rel="prev"
+          >
             ← <span className="sr-only">Previous month</span>
           </Link>
           <h2 className="min-w-40 text-center text-base font-semibold" aria-live="polite" data-testid="calendar-month">
             {title}
           </h2>
-          <Link href={href({ month: shiftMonth(month, 1), page: 1 })} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50" rel="next">
+          <Link
+            href={href({ month: shiftMonth(month, 1), page: 1 })}
+            className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+            rel="next"
+          >
             → <span className="sr-only">Next month</span>
           </Link>
           {month !== today.slice(0, 7) && (
@@ -84,7 +99,11 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
             <input type="hidden" name="month" value={month} />
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
               Department
-              <select name="department" defaultValue={query.department ?? ""} className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none">
+              <select
+                name="department"
+                defaultValue={query.department ?? ""}
+                className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
+              >
                 <DepartmentOptions departments={departments} />
               </select>
             </label>
@@ -99,7 +118,11 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
         {calendar.rows.length === 0 ? (
           <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="calendar-empty">
             <p className="font-medium">Nobody to show</p>
-            <p className="max-w-sm text-sm text-slate-600">{query.department ? "No one in this department was employed this month." : "Your sign-in is not linked to an employee record, and no one reports to you."}</p>
+            <p className="max-w-sm text-sm text-slate-600">
+              {query.department
+                ? "No one in this department was employed this month."
+                : "Your sign-in is not linked to an employee record, and no one reports to you."}
+            </p>
           </div>
         ) : (
           // Focusable so keyboard users can scroll it on a narrow screen; at 1280 px it fits without.
@@ -142,12 +165,20 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
                       const day = calendar.days[index];
                       const isStartHere = cell && (cell.isFirst || index === 0 || row.cells[index - 1]?.requestId !== cell.requestId);
                       return (
-                        <td key={day.date} className={`relative h-10 p-0 ${dayShade(day)}`} title={cell ? `${cell.typeName} (${LEAVE_STATUS_LABELS[cell.status].toLowerCase()})` : undefined}>
+                        <td
+                          key={day.date}
+                          className={`relative h-10 p-0 ${dayShade(day)}`}
+                          title={cell ? `${cell.typeName} (${LEAVE_STATUS_LABELS[cell.status].toLowerCase()})` : undefined}
+                        >
                           {cell && <Bar cell={cell} />}
                           {cell && isStartHere && (
-                            <Link href={`/leave/${cell.requestId}`} className="absolute inset-0 z-[1] rounded-md focus-visible:outline-2 focus-visible:outline-brand-500">
+                            <Link
+                              href={`/leave/${cell.requestId}`}
+                              className="absolute inset-0 z-[1] rounded-md focus-visible:outline-2 focus-visible:outline-brand-500"
+                            >
                               <span className="sr-only">
-                                {row.name}: {cell.typeName}, {LEAVE_STATUS_LABELS[cell.status].toLowerCase()}, from {formatLongDay(new Date(`${day.date}T00:00:00Z`))}
+                                {row.name}: {cell.typeName}, {LEAVE_STATUS_LABELS[cell.status].toLowerCase()}, from{" "}
+                                {formatLongDay(new Date(`${day.date}T00:00:00Z`))}
                               </span>
                             </Link>
                           )}
@@ -169,7 +200,11 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
               </li>
             ))}
             <li className="inline-flex items-center gap-1.5">
-              <span aria-hidden className="size-3 rounded-sm" style={{ backgroundImage: "repeating-linear-gradient(135deg, #64748b 0 3px, transparent 3px 6px)", boxShadow: "inset 0 0 0 1px #64748b" }} />
+              <span
+                aria-hidden
+                className="size-3 rounded-sm"
+                style={{ backgroundImage: "repeating-linear-gradient(135deg, #64748b 0 3px, transparent 3px 6px)", boxShadow: "inset 0 0 0 1px #64748b" }}
+              />
               Awaiting approval
             </li>
             <li className="inline-flex items-center gap-1.5">
@@ -182,7 +217,14 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
             </li>
           </ul>
           {calendar.total > calendar.pageSize && (
-            <Pagination page={calendar.page} pageCount={calendar.pageCount} total={calendar.total} pageSize={calendar.pageSize} hrefFor={(page) => href({ page })} noun="people" />
+            <Pagination
+              page={calendar.page}
+              pageCount={calendar.pageCount}
+              total={calendar.total}
+              pageSize={calendar.pageSize}
+              hrefFor={(page) => href({ page })}
+              noun="people"
+            />
           )}
         </div>
       </section>

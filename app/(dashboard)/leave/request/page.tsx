@@ -29,7 +29,9 @@ export default async function RequestLeavePage({ searchParams }: PageProps<"/lea
       </Link>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Request leave</h1>
-        <p className="mt-1 text-sm text-slate-600">Only working days count: weekends and public holidays in the range are free. Requests awaiting approval already count against the balance.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Only working days count: weekends and public holidays in the range are free. Requests awaiting approval already count against the balance.
+        </p>
       </div>
       {canRequest ? (
         <RequestForm {...options} initial={{ employeeId, startDate: prefill.start ?? "" }} />

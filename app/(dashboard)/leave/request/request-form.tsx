@@ -25,11 +25,16 @@ type Values = {
 type Props = RequestFormOptions & { initial: { employeeId: string; startDate: string } };
 
 const PREVIEW_DELAY_MS = 250;
-const PRIMARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
-const SECONDARY_BUTTON = "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
+const PRIMARY_BUTTON =
+  "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
+const SECONDARY_BUTTON =
+  "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
 
 function appliesTo(type: RequestableType, employmentType: string | undefined): boolean {
-  const types = type.employmentTypes.split(",").map((item) => item.trim()).filter(Boolean);
+  const types = type.employmentTypes
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   return types.length === 0 || (employmentType !== undefined && types.includes(employmentType));
 }
 
@@ -104,7 +109,8 @@ export function RequestForm({ types, employees, self, initial }: Props) {
     setValues((current) => {
       const next = { ...current, ...changes };
       // Moving the first day past the last drags the last day along: a one-day request by default.
-      if (changes.startDate !== undefined && (!current.endDate || current.endDate < changes.startDate || current.endDate === current.startDate)) next.endDate = changes.startDate;
+      if (changes.startDate !== undefined && (!current.endDate || current.endDate < changes.startDate || current.endDate === current.startDate))
+        next.endDate = changes.startDate;
       return next;
     });
   }
@@ -161,7 +167,12 @@ export function RequestForm({ types, employees, self, initial }: Props) {
             <label htmlFor={`${ids}-employeeId`} className={label}>
               Request for
             </label>
-            <select {...fieldProps("employeeId")} value={values.employeeId} onChange={(event) => update({ employeeId: event.target.value, leaveTypeId: "" })} className={INPUT_CLASS}>
+            <select
+              {...fieldProps("employeeId")}
+              value={values.employeeId}
+              onChange={(event) => update({ employeeId: event.target.value, leaveTypeId: "" })}
+              className={INPUT_CLASS}
+            >
               {self ? <option value="">Myself</option> : <option value="">Choose a person…</option>}
               {employees
                 .filter((employee) => employee.id !== self?.id)
@@ -178,12 +189,23 @@ export function RequestForm({ types, employees, self, initial }: Props) {
 
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-leaveTypeId`} className={label}>
-            Leave type<span className="text-rose-600" aria-hidden> *</span>
+            Leave type
+            <span className="text-rose-600" aria-hidden>
+              {" "}
+              *
+            </span>
           </label>
-          <select {...fieldProps("leaveTypeId")} required value={values.leaveTypeId} onChange={(event) => {
+          <select
+            {...fieldProps("leaveTypeId")}
+            required
+            value={values.leaveTypeId}
+            onChange={(event) => {
               const next = choices.find((choice) => choice.id === event.target.value);
               update({ leaveTypeId: event.target.value, ...(next && !next.allowsHalfDays ? { startsAfternoon: false, endsAtNoon: false } : {}) });
-            }} className={INPUT_CLASS} data-testid="leave-type">
+            }}
+            className={INPUT_CLASS}
+            data-testid="leave-type"
+          >
             <option value="">Choose a leave type…</option>
             {choices.map((choice) => (
               <option key={choice.id} value={choice.id}>
@@ -199,16 +221,41 @@ export function RequestForm({ types, employees, self, initial }: Props) {
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="flex flex-col gap-1">
             <label htmlFor={`${ids}-startDate`} className={label}>
-              First day<span className="text-rose-600" aria-hidden> *</span>
+              First day
+              <span className="text-rose-600" aria-hidden>
+                {" "}
+                *
+              </span>
             </label>
-            <input {...fieldProps("startDate")} type="date" required value={values.startDate} onChange={(event) => update({ startDate: event.target.value })} className={INPUT_CLASS} data-testid="start-date" />
+            <input
+              {...fieldProps("startDate")}
+              type="date"
+              required
+              value={values.startDate}
+              onChange={(event) => update({ startDate: event.target.value })}
+              className={INPUT_CLASS}
+              data-testid="start-date"
+            />
             {fieldError("startDate")}
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={`${ids}-endDate`} className={label}>
-              Last day<span className="text-rose-600" aria-hidden> *</span>
+              Last day
+              <span className="text-rose-600" aria-hidden>
+                {" "}
+                *
+              </span>
             </label>
-            <input {...fieldProps("endDate")} type="date" required min={values.startDate || undefined} value={values.endDate} onChange={(event) => update({ endDate: event.target.value })} className={INPUT_CLASS} data-testid="end-date" />
+            <input
+              {...fieldProps("endDate")}
+              type="date"
+              required
+              min={values.startDate || undefined}
+              value={values.endDate}
+              onChange={(event) => update({ endDate: event.target.value })}
+              className={INPUT_CLASS}
+              data-testid="end-date"
+            />
             {fieldError("endDate")}
           </div>
         </div>
@@ -240,11 +287,23 @@ export function RequestForm({ types, employees, self, initial }: Props) {
             ) : (
               <div className="flex flex-col gap-2 text-sm sm:flex-row sm:gap-6">
                 <label className="inline-flex items-center gap-2">
-                  <input type="checkbox" {...fieldProps("startsAfternoon")} checked={values.startsAfternoon} onChange={(event) => update({ startsAfternoon: event.target.checked })} className="size-4 rounded border-slate-300" />
+                  <input
+                    type="checkbox"
+                    {...fieldProps("startsAfternoon")}
+                    checked={values.startsAfternoon}
+                    onChange={(event) => update({ startsAfternoon: event.target.checked })}
+                    className="size-4 rounded border-slate-300"
+                  />
                   Start in the afternoon of the first day
                 </label>
                 <label className="inline-flex items-center gap-2">
-                  <input type="checkbox" {...fieldProps("endsAtNoon")} checked={values.endsAtNoon} onChange={(event) => update({ endsAtNoon: event.target.checked })} className="size-4 rounded border-slate-300" />
+                  <input
+                    type="checkbox"
+                    {...fieldProps("endsAtNoon")}
+                    checked={values.endsAtNoon}
+                    onChange={(event) => update({ endsAtNoon: event.target.checked })}
+                    className="size-4 rounded border-slate-300"
+                  />
                   End at noon on the last day
                 </label>
               </div>
@@ -257,9 +316,21 @@ export function RequestForm({ types, employees, self, initial }: Props) {
         {type?.requiresAttachment && (
           <div className="flex flex-col gap-1">
             <label htmlFor={`${ids}-attachmentName`} className={label}>
-              Supporting document<span className="text-rose-600" aria-hidden> *</span>
+              Supporting document
+              <span className="text-rose-600" aria-hidden>
+                {" "}
+                *
+              </span>
             </label>
-            <input {...fieldProps("attachmentName")} type="text" maxLength={200} placeholder="e.g. fit-note-march.pdf" value={values.attachmentName} onChange={(event) => update({ attachmentName: event.target.value })} className={INPUT_CLASS} />
+            <input
+              {...fieldProps("attachmentName")}
+              type="text"
+              maxLength={200}
+              placeholder="e.g. fit-note-march.pdf"
+              value={values.attachmentName}
+              onChange={(event) => update({ attachmentName: event.target.value })}
+              className={INPUT_CLASS}
+            />
             <p className="text-xs text-slate-500">The file name of the certificate or letter; hand the document itself to HR.</p>
             {fieldError("attachmentName")}
           </div>
@@ -269,7 +340,14 @@ export function RequestForm({ types, employees, self, initial }: Props) {
           <label htmlFor={`${ids}-reason`} className={label}>
             Note for your approver <span className="font-normal text-slate-500">(optional)</span>
           </label>
-          <textarea {...fieldProps("reason")} rows={3} maxLength={500} value={values.reason} onChange={(event) => update({ reason: event.target.value })} className={INPUT_CLASS} />
+          <textarea
+            {...fieldProps("reason")}
+            rows={3}
+            maxLength={500}
+            value={values.reason}
+            onChange={(event) => update({ reason: event.target.value })}
+            className={INPUT_CLASS}
+          />
           {fieldError("reason")}
         </div>
 
@@ -283,7 +361,11 @@ export function RequestForm({ types, employees, self, initial }: Props) {
         </div>
       </form>
 
-      <aside className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2" aria-labelledby={`${ids}-preview`} data-testid="request-preview">
+      <aside
+        className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2"
+        aria-labelledby={`${ids}-preview`}
+        data-testid="request-preview"
+      >
         <div className="flex items-center justify-between gap-2">
           <h2 id={`${ids}-preview`} className="text-base font-semibold">
             What it costs
@@ -312,7 +394,11 @@ export function RequestForm({ types, employees, self, initial }: Props) {
 
 function PreviewDetails({ preview }: { preview: LeavePreview }) {
   const errors = Object.values(preview.errors);
-  const route = preview.hasManager ? (preview.requiresHrApproval ? "Goes to the manager, then HR." : "Goes to the manager.") : "Goes to HR (no manager on record).";
+  const route = preview.hasManager
+    ? preview.requiresHrApproval
+      ? "Goes to the manager, then HR."
+      : "Goes to the manager."
+    : "Goes to HR (no manager on record).";
   return (
     <>
       <div>
@@ -331,7 +417,10 @@ function PreviewDetails({ preview }: { preview: LeavePreview }) {
         </div>
         <div>
           <dt className="text-slate-500">After this request</dt>
-          <dd className={`font-semibold tabular-nums ${!preview.isUnlimited && preview.balance.availableAfter < 0 ? "text-rose-700" : ""}`} data-testid="preview-after">
+          <dd
+            className={`font-semibold tabular-nums ${!preview.isUnlimited && preview.balance.availableAfter < 0 ? "text-rose-700" : ""}`}
+            data-testid="preview-after"
+          >
             {preview.isUnlimited ? "No limit" : formatHalfDays(preview.balance.availableAfter)}
           </dd>
         </div>

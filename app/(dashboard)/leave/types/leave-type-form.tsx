@@ -12,7 +12,20 @@ import { createLeaveTypeAction, updateLeaveTypeAction } from "./actions";
 
 type Values = Record<string, string>;
 
-const DEFAULTS: Values = { code: "", name: "", isPaid: "on", yearlyHalfDays: "", accrual: "UPFRONT", carryForwardMaxHalfDays: "0", carryForwardExpiryMonths: "", maxConsecutiveDays: "", allowsHalfDays: "on", employmentTypes: "", isActive: "on", color: "#3b6cf6" };
+const DEFAULTS: Values = {
+  code: "",
+  name: "",
+  isPaid: "on",
+  yearlyHalfDays: "",
+  accrual: "UPFRONT",
+  carryForwardMaxHalfDays: "0",
+  carryForwardExpiryMonths: "",
+  maxConsecutiveDays: "",
+  allowsHalfDays: "on",
+  employmentTypes: "",
+  isActive: "on",
+  color: "#3b6cf6",
+};
 
 // The stored type as the form shows it: half-days as days, flags as ticked boxes.
 function toValues(type: LeaveTypeRow): Values {
@@ -50,7 +63,13 @@ function Described({ name, error, hint }: { name: string; error?: string; hint?:
   ) : null;
 }
 
-function TextInput({ name, values, errors, type = "text", ...props }: {
+function TextInput({
+  name,
+  values,
+  errors,
+  type = "text",
+  ...props
+}: {
   name: string;
   label: string;
   values: Values;
@@ -78,11 +97,33 @@ function TextInput({ name, values, errors, type = "text", ...props }: {
   );
 }
 
-function Checkbox({ name, label, hint, values, value = "on", checked }: { name: string; label: string; hint?: string; values: Values; value?: string; checked?: boolean }) {
+function Checkbox({
+  name,
+  label,
+  hint,
+  values,
+  value = "on",
+  checked,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  values: Values;
+  value?: string;
+  checked?: boolean;
+}) {
   const id = `field-${name}${value === "on" ? "" : `-${value}`}`;
   return (
     <div className="flex items-start gap-2">
-      <input id={id} type="checkbox" name={name} value={value} defaultChecked={checked ?? values[name] === "on"} aria-describedby={hint ? `${id}-hint` : undefined} className="mt-0.5 size-4 rounded border-slate-300" />
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        value={value}
+        defaultChecked={checked ?? values[name] === "on"}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="mt-0.5 size-4 rounded border-slate-300"
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium text-slate-700">
           {label}
@@ -119,14 +160,31 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
         <FormSection layout="side" title="The type" description="How it appears in requests, calendars and balances.">
           <div className="grid gap-4 sm:grid-cols-3">
             <TextInput name="name" label="Name" required values={values} errors={errors} className="sm:col-span-2" placeholder="Annual leave" />
-            <TextInput name="code" label="Code" required values={values} errors={errors} hint="Up to 12 letters or digits; saved in capitals." placeholder="AL" />
+            <TextInput
+              name="code"
+              label="Code"
+              required
+              values={values}
+              errors={errors}
+              hint="Up to 12 letters or digits; saved in capitals."
+              placeholder="AL"
+            />
           </div>
           <TextInput name="color" label="Colour" type="color" values={values} errors={errors} hint="Marks this leave on calendars." />
           <Checkbox name="isPaid" label="Paid leave" hint="Unpaid leave is still recorded, and reported to payroll as unpaid." values={values} />
-          <Checkbox name="isActive" label="Active" hint="Inactive types keep their history but cannot be requested and have no balance shown." values={values} />
+          <Checkbox
+            name="isActive"
+            label="Active"
+            hint="Inactive types keep their history but cannot be requested and have no balance shown."
+            values={values}
+          />
         </FormSection>
 
-        <FormSection layout="side" title="Entitlement" description="How much leave a year, and when it is credited. Joiners and leavers get a share in proportion to the days they are employed.">
+        <FormSection
+          layout="side"
+          title="Entitlement"
+          description="How much leave a year, and when it is credited. Joiners and leavers get a share in proportion to the days they are employed."
+        >
           <TextInput
             name="yearlyHalfDays"
             label="Days a year"
@@ -140,7 +198,12 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
             hint="Half days allowed, e.g. 12.5. Leave empty or 0 for no yearly limit: days taken are recorded but never refused (unpaid leave, say)."
             className="sm:max-w-56"
           />
-          <div role="radiogroup" aria-labelledby="accrual-label" aria-describedby={errors.accrual ? "field-accrual-error" : undefined} className="flex flex-col gap-2">
+          <div
+            role="radiogroup"
+            aria-labelledby="accrual-label"
+            aria-describedby={errors.accrual ? "field-accrual-error" : undefined}
+            className="flex flex-col gap-2"
+          >
             <p id="accrual-label" className="text-sm font-medium text-slate-700">
               Credited
             </p>
@@ -149,7 +212,13 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
               { value: "MONTHLY", label: "Monthly", hint: "A share at the start of each month, so it builds up over the year." },
             ].map((option) => (
               <label key={option.value} className="flex items-start gap-2 text-sm">
-                <input type="radio" name="accrual" value={option.value} defaultChecked={values.accrual === option.value} className="mt-0.5 size-4 border-slate-300" />
+                <input
+                  type="radio"
+                  name="accrual"
+                  value={option.value}
+                  defaultChecked={values.accrual === option.value}
+                  className="mt-0.5 size-4 border-slate-300"
+                />
                 <span>
                   <span className="font-medium text-slate-700">{option.label}</span>
                   <span className="block text-xs text-slate-500">{option.hint}</span>
@@ -162,7 +231,18 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
 
         <FormSection layout="side" title="Carry-forward" description="What is left at the end of a year moves into the next, up to a cap.">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextInput name="carryForwardMaxHalfDays" label="Carry up to (days)" type="number" inputMode="decimal" step="0.5" min="0" max="366" values={values} errors={errors} hint="0 means nothing is carried." />
+            <TextInput
+              name="carryForwardMaxHalfDays"
+              label="Carry up to (days)"
+              type="number"
+              inputMode="decimal"
+              step="0.5"
+              min="0"
+              max="366"
+              values={values}
+              errors={errors}
+              hint="0 means nothing is carried."
+            />
             <TextInput
               name="carryForwardExpiryMonths"
               label="Carried days lapse after (months)"
@@ -179,16 +259,40 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
         </FormSection>
 
         <FormSection layout="side" title="Requests" description="Rules a request for this leave must follow.">
-          <TextInput name="maxConsecutiveDays" label="Longest request (working days)" type="number" inputMode="numeric" step="1" min="1" max="366" values={values} errors={errors} hint="Empty: no limit." className="sm:max-w-56" />
+          <TextInput
+            name="maxConsecutiveDays"
+            label="Longest request (working days)"
+            type="number"
+            inputMode="numeric"
+            step="1"
+            min="1"
+            max="366"
+            values={values}
+            errors={errors}
+            hint="Empty: no limit."
+            className="sm:max-w-56"
+          />
           <Checkbox name="allowsHalfDays" label="Half days allowed" hint="Requests may start in the afternoon or end at noon." values={values} />
           <Checkbox name="requiresAttachment" label="Attachment required" hint="A doctor's note or certificate must be named on the request." values={values} />
           <Checkbox name="requiresHrApproval" label="HR approves too" hint="After the manager approves, HR takes a second decision." values={values} />
         </FormSection>
 
         <FormSection layout="side" title="Who it applies to" description="Tick none for everyone.">
-          <div role="group" aria-label="Employment types" aria-describedby={errors["employmentTypes.0"] ? "field-employmentTypes-error" : undefined} className="grid gap-2 sm:grid-cols-2">
+          <div
+            role="group"
+            aria-label="Employment types"
+            aria-describedby={errors["employmentTypes.0"] ? "field-employmentTypes-error" : undefined}
+            className="grid gap-2 sm:grid-cols-2"
+          >
             {EMPLOYMENT_TYPES.map((employmentType) => (
-              <Checkbox key={employmentType} name="employmentTypes" value={employmentType} label={EMPLOYMENT_TYPE_LABELS[employmentType]} values={values} checked={chosenTypes.includes(employmentType)} />
+              <Checkbox
+                key={employmentType}
+                name="employmentTypes"
+                value={employmentType}
+                label={EMPLOYMENT_TYPE_LABELS[employmentType]}
+                values={values}
+                checked={chosenTypes.includes(employmentType)}
+              />
             ))}
           </div>
           <Described name="employmentTypes" error={errors["employmentTypes.0"] ?? errors.employmentTypes} />
@@ -196,10 +300,18 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
       </div>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
-        <button type="submit" disabled={isPending} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60" data-testid="save-leave-type">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+          data-testid="save-leave-type"
+        >
           {isPending ? "Saving…" : isEdit ? "Save changes" : "Create leave type"}
         </button>
-        <Link href="/leave/types" className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+        <Link
+          href="/leave/types"
+          className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
           Cancel
         </Link>
         {isEdit && state?.ok === false && !state.fields && (

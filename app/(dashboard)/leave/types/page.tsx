@@ -38,7 +38,11 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
       </div>
 
       {notice && (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800" data-testid="leave-type-notice">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
+          data-testid="leave-type-notice"
+        >
           {notice}
         </p>
       )}
@@ -54,54 +58,54 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
           </div>
         ) : (
           <DataTable>
-              <THead>
-                  <Th>Leave type</Th>
-                  <Th>Entitlement</Th>
-                  <Th className="hidden lg:table-cell">Carry-forward</Th>
-                  <Th className="hidden md:table-cell">Rules</Th>
-                  <Th className="hidden xl:table-cell">Applies to</Th>
-                  <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </THead>
-              <TBody data-testid="leave-type-rows">
-                {types.map((type) => (
-                  <tr key={type.id} className={type.isActive ? "hover:bg-slate-50" : "bg-slate-50/60 text-slate-500"}>
-                    <Td>
-                      <div className="flex items-center gap-3">
-                        <span aria-hidden className="size-3 shrink-0 rounded-full" style={{ backgroundColor: type.color }} />
-                        <div className="min-w-0">
-                          <p className="font-medium text-slate-900" data-testid="leave-type-name">
-                            {type.name} <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{type.code}</span>
-                          </p>
-                          <p className="text-xs text-slate-500">
-                            {type.isPaid ? "Paid" : "Unpaid"}
-                            {!type.isActive && " · inactive"}
-                            {type.requestCount > 0 && ` · ${type.requestCount} ${type.requestCount === 1 ? "request" : "requests"}`}
-                          </p>
-                        </div>
+            <THead>
+              <Th>Leave type</Th>
+              <Th>Entitlement</Th>
+              <Th className="hidden lg:table-cell">Carry-forward</Th>
+              <Th className="hidden md:table-cell">Rules</Th>
+              <Th className="hidden xl:table-cell">Applies to</Th>
+              <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
+                <span className="sr-only">Actions</span>
+              </th>
+            </THead>
+            <TBody data-testid="leave-type-rows">
+              {types.map((type) => (
+                <tr key={type.id} className={type.isActive ? "hover:bg-slate-50" : "bg-slate-50/60 text-slate-500"}>
+                  <Td>
+                    <div className="flex items-center gap-3">
+                      <span aria-hidden className="size-3 shrink-0 rounded-full" style={{ backgroundColor: type.color }} />
+                      <div className="min-w-0">
+                        <p className="font-medium text-slate-900" data-testid="leave-type-name">
+                          {type.name} <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{type.code}</span>
+                        </p>
+                        <p className="text-xs text-slate-500">
+                          {type.isPaid ? "Paid" : "Unpaid"}
+                          {!type.isActive && " · inactive"}
+                          {type.requestCount > 0 && ` · ${type.requestCount} ${type.requestCount === 1 ? "request" : "requests"}`}
+                        </p>
                       </div>
-                    </Td>
-                    <Td className="text-slate-700">{describeEntitlement(type)}</Td>
-                    <Td className="hidden text-slate-700 lg:table-cell">{describeCarryForward(type)}</Td>
-                    <Td className="hidden md:table-cell">
-                      <div className="flex flex-wrap gap-1">
-                        {type.allowsHalfDays && <Flag>Half days</Flag>}
-                        {type.requiresAttachment && <Flag>Attachment</Flag>}
-                        {type.requiresHrApproval && <Flag tone="bg-amber-50 text-amber-800 ring-amber-600/20">HR approves</Flag>}
-                        {type.maxConsecutiveDays !== null && <Flag>Max {type.maxConsecutiveDays} days</Flag>}
-                      </div>
-                    </Td>
-                    <Td className="hidden text-slate-700 xl:table-cell">{describeEmploymentTypes(type.employmentTypes)}</Td>
-                    <Td className="text-right">
-                      <Link href={`/leave/types/${type.id}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${type.name}`}>
-                        Edit
-                      </Link>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </DataTable>
+                    </div>
+                  </Td>
+                  <Td className="text-slate-700">{describeEntitlement(type)}</Td>
+                  <Td className="hidden text-slate-700 lg:table-cell">{describeCarryForward(type)}</Td>
+                  <Td className="hidden md:table-cell">
+                    <div className="flex flex-wrap gap-1">
+                      {type.allowsHalfDays && <Flag>Half days</Flag>}
+                      {type.requiresAttachment && <Flag>Attachment</Flag>}
+                      {type.requiresHrApproval && <Flag tone="bg-amber-50 text-amber-800 ring-amber-600/20">HR approves</Flag>}
+                      {type.maxConsecutiveDays !== null && <Flag>Max {type.maxConsecutiveDays} days</Flag>}
+                    </div>
+                  </Td>
+                  <Td className="hidden text-slate-700 xl:table-cell">{describeEmploymentTypes(type.employmentTypes)}</Td>
+                  <Td className="text-right">
+                    <Link href={`/leave/types/${type.id}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${type.name}`}>
+                      Edit
+                    </Link>
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </DataTable>
         )}
       </section>
     </div>

@@ -39,7 +39,11 @@ export async function signOutEverywhereAction(): Promise<void> {
   redirect("/sign-in");
 }
 
-const ZEnableTwoFactor = z.object({ secret: z.string().max(64), code: z.string().trim().min(1, "Enter the code your app shows.").max(10), password: z.string().min(1, "Enter your password.").max(200) });
+const ZEnableTwoFactor = z.object({
+  secret: z.string().max(64),
+  code: z.string().trim().min(1, "Enter the code your app shows.").max(10),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
 const ZPassword = z.object({ password: z.string().min(1, "Enter your password.").max(200) });
 
 export type EnableTwoFactorState = (NonNullable<FormState> & { recoveryCodes?: string[] }) | null;

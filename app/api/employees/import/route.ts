@@ -113,5 +113,7 @@ function streamCommit(user: CurrentUser, text: string, request: Request): Respon
     },
   });
   // no-transform keeps compression from holding events back until the end.
-  return new Response(stream, { headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" } });
+  return new Response(stream, {
+    headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
+  });
 }

@@ -7,7 +7,6 @@ import { ZAttendanceAction, ZAttendanceListQuery } from "@/lib/validations/atten
 
 export const dynamic = "force-dynamic";
 
-
 // GET /api/v1/attendance?employeeId=&from=&to=&page=&pageSize= - attendance records of the caller
 // (or of someone they may see), newest first; the current month unless dates are given
 export const GET = apiRoute(null, async ({ request, user }) => {

@@ -19,10 +19,20 @@ const ZEmployeeListQuery = z.object({
   status: z.preprocess(blankToUndefined, z.enum(EMPLOYEE_STATUSES, { error: `Use one of ${EMPLOYEE_STATUSES.join(", ")}.` }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(DIRECTORY_SORTS, { error: `Use one of ${DIRECTORY_SORTS.join(", ")}.` }).default("name")),
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "Use asc or desc." }).default("asc")),
-  page: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1)),
-  pageSize: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25)),
+  page: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1),
+  ),
+  pageSize: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "Use a whole number from 1 to 100." })
+      .int("Use a whole number from 1 to 100.")
+      .min(1, "Use a whole number from 1 to 100.")
+      .max(100, "Use a whole number from 1 to 100.")
+      .default(25),
+  ),
 });
-
 
 // GET /api/v1/employees - list employees the caller may see, filtered and paginated
 export const GET = apiRoute("employees:read", async ({ request, user }) => {

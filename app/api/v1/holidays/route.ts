@@ -18,7 +18,13 @@ export async function GET(request: Request) {
     const where = query.year ? { date: { gte: new Date(Date.UTC(query.year, 0, 1)), lt: new Date(Date.UTC(query.year + 1, 0, 1)) } } : {};
     const [total, rows] = await Promise.all([
       db.holiday.count({ where }),
-      db.holiday.findMany({ where, orderBy: { date: "asc" }, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: { id: true, date: true, name: true, isHalfDay: true } }),
+      db.holiday.findMany({
+        where,
+        orderBy: { date: "asc" },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+        select: { id: true, date: true, name: true, isHalfDay: true },
+      }),
     ]);
     return NextResponse.json({
       data: rows.map((holiday) => ({ id: holiday.id, date: holiday.date.toISOString().slice(0, 10), name: holiday.name, isHalfDay: holiday.isHalfDay })),

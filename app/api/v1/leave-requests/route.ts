@@ -17,13 +17,20 @@ export const dynamic = "force-dynamic";
 const ZLeaveListQuery = z.object({
   view: z.preprocess(blankToUndefined, z.enum(LIST_VIEWS, { error: `Use one of ${LIST_VIEWS.join(", ")}.` }).default("mine")),
   status: z.preprocess(blankToUndefined, z.enum(LEAVE_STATUSES, { error: `Use one of ${LEAVE_STATUSES.join(", ")}.` }).optional()),
-  page: z.preprocess(blankToUndefined, z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1)),
+  page: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1),
+  ),
   pageSize: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").default(25),
+    z.coerce
+      .number({ error: "Use a whole number from 1 to 100." })
+      .int("Use a whole number from 1 to 100.")
+      .min(1, "Use a whole number from 1 to 100.")
+      .max(100, "Use a whole number from 1 to 100.")
+      .default(25),
   ),
 });
-
 
 // GET /api/v1/leave-requests?view=mine|approvals|all&status=&page=&pageSize= - the caller's own
 // requests, those awaiting their decision, or all they may see; paginated

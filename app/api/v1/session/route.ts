@@ -22,7 +22,8 @@ export async function POST(request: Request) {
     const input = ZSignIn.parse(await readJson(request));
     const result = await signIn({ ...input, address: clientAddress(request.headers), userAgent: request.headers.get("user-agent") });
     // Accounts with two-factor sign-in (or due to enrol) finish in the browser, where those steps live.
-    if (result.kind !== "signed-in") throw new AppError("unauthorized", "This account signs in with a second factor: sign in on the sign-in page, or use a personal access token.");
+    if (result.kind !== "signed-in")
+      throw new AppError("unauthorized", "This account signs in with a second factor: sign in on the sign-in page, or use a personal access token.");
     await setSessionCookie(result.token, result.maxAgeSeconds);
     return NextResponse.json({ data: serializeSessionUser(result.user) });
   } catch (error) {

@@ -31,10 +31,24 @@ function ni(monthlyPay: number, category: NiCategory = "A") {
 describe("Class 1 NI, exact percentage method", () => {
   it("[NIM11009] rounds half a penny down: 10% of £500.15 is £50.01", () => {
     const flat = { lel: 0, pt: 1_000_000, st: 0, uel: 1_000_000, ust: 1_000_000 };
-    const year: UkTaxYear = { ...UK_2026_27, label: "1997-98", startsOn: "1997-04-06", endsOn: "1998-04-05", nationalInsurance: { ...UK_2026_27.nationalInsurance, weekly: flat, monthly: flat, employerPercent: "10" } };
+    const year: UkTaxYear = {
+      ...UK_2026_27,
+      label: "1997-98",
+      startsOn: "1997-04-06",
+      endsOn: "1998-04-05",
+      nationalInsurance: { ...UK_2026_27.nationalInsurance, weekly: flat, monthly: flat, employerPercent: "10" },
+    };
     const lines = calculateUkNi(
       { type: "UK_NI", category: "A", years: [year] },
-      { period: { frequency: "WEEKLY", start: "1997-06-02", end: "1997-06-08" }, payDate: "1997-06-06", currency: CURRENCIES.GBP, gross: 50_015, taxablePay: 50_015, contributablePay: 50_015, previous: emptyYearToDate("1997-04-06") },
+      {
+        period: { frequency: "WEEKLY", start: "1997-06-02", end: "1997-06-08" },
+        payDate: "1997-06-06",
+        currency: CURRENCIES.GBP,
+        gross: 50_015,
+        taxablePay: 50_015,
+        contributablePay: 50_015,
+        previous: emptyYearToDate("1997-04-06"),
+      },
     );
     expect(lines.map((line) => line.amount)).toEqual([0, 5_001]);
   });

@@ -29,7 +29,10 @@ function thresholdsFor(year: UkTaxYear, frequency: string): { thresholds: NiThre
   if (!weeks) throw invalid("period.frequency", "UK NI has weekly and monthly earnings periods; a semi-monthly payroll cannot use this preset.");
   const scale = (value: number) => value * weeks;
   const weekly = ni.weekly;
-  return { thresholds: { lel: scale(weekly.lel), pt: scale(weekly.pt), st: scale(weekly.st), uel: scale(weekly.uel), ust: scale(weekly.ust) }, words: weeks === 1 ? "weekly" : `${weeks}-weekly` };
+  return {
+    thresholds: { lel: scale(weekly.lel), pt: scale(weekly.pt), st: scale(weekly.st), uel: scale(weekly.uel), ust: scale(weekly.ust) },
+    words: weeks === 1 ? "weekly" : `${weeks}-weekly`,
+  };
 }
 
 // Pay between `lower` and `upper` (null: no upper), in pence.
@@ -68,11 +71,21 @@ export function calculateUkNi(rule: UkNiRule, context: TaxContext): PayslipLine[
     rule.category === "C"
       ? []
       : [
-          { pence: slice(pay, t.pt, t.uel), rate: main, words: `${ni.employeeMainPercent}% of ${money(slice(pay, t.pt, t.uel))} between PT ${money(t.pt)} and UEL ${money(t.uel)}` },
+          {
+            pence: slice(pay, t.pt, t.uel),
+            rate: main,
+            words: `${ni.employeeMainPercent}% of ${money(slice(pay, t.pt, t.uel))} between PT ${money(t.pt)} and UEL ${money(t.uel)}`,
+          },
           { pence: slice(pay, t.uel, null), rate: upper, words: `${ni.employeeUpperPercent}% of ${money(slice(pay, t.uel, null))} above UEL` },
         ];
   const employerFloor = rule.category === "H" || rule.category === "M" ? t.ust : t.st;
-  const employerParts: Part[] = [{ pence: slice(pay, employerFloor, null), rate: employerRate, words: `${ni.employerPercent}% of ${money(slice(pay, employerFloor, null))} above ${employerFloor === t.st ? "ST" : "UST"} ${money(employerFloor)}` }];
+  const employerParts: Part[] = [
+    {
+      pence: slice(pay, employerFloor, null),
+      rate: employerRate,
+      words: `${ni.employerPercent}% of ${money(slice(pay, employerFloor, null))} above ${employerFloor === t.st ? "ST" : "UST"} ${money(employerFloor)}`,
+    },
+  ];
   const intro = `${year.label}, category ${rule.category}, ${words} thresholds, NI-able pay ${money(pay)}`;
   const rounding = "nearest penny, a half-penny rounded down (exact percentage method)";
   return [

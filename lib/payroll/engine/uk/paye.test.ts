@@ -122,7 +122,11 @@ describe("UK PAYE 2026-27 (worked by hand from the published figures)", () => {
   });
 
   it("a P45's pay and tax count towards the cumulative basis", () => {
-    const result = payslip(300_000, "1257L", { period: MAY, payDate: "2026-05-29", taxes: ukTaxRules({ taxCode: "1257L", previousEmployment: { taxablePay: 300_000, tax: 39_020 } }) });
+    const result = payslip(300_000, "1257L", {
+      period: MAY,
+      payDate: "2026-05-29",
+      taxes: ukTaxRules({ taxCode: "1257L", previousEmployment: { taxablePay: 300_000, tax: 39_020 } }),
+    });
     expect(paye(result).amount).toBe(39_040);
   });
 
@@ -133,12 +137,20 @@ describe("UK PAYE 2026-27 (worked by hand from the published figures)", () => {
   });
 
   it("weekly, week 1: 500.00 - 241.92 = 258.08 -> 258 x 20% = 51.60", () => {
-    const result = payslip(0, "1257L", { period: { frequency: "WEEKLY", start: "2026-04-04", end: "2026-04-10" }, payDate: "2026-04-10", basePay: [{ effectiveFrom: "2020-01-01", amount: 2_600_000, per: "YEAR" }] });
+    const result = payslip(0, "1257L", {
+      period: { frequency: "WEEKLY", start: "2026-04-04", end: "2026-04-10" },
+      payDate: "2026-04-10",
+      basePay: [{ effectiveFrom: "2020-01-01", amount: 2_600_000, per: "YEAR" }],
+    });
     expect(paye(result).amount).toBe(5_160);
   });
 
   it("two-weekly on the week 1 basis uses two weeks' free pay and bands: 1000 - 483.84 -> 516 x 20%", () => {
-    const result = payslip(0, "1257L W1", { period: { frequency: "BI_WEEKLY", start: "2026-04-04", end: "2026-04-17" }, payDate: "2026-04-17", basePay: [{ effectiveFrom: "2020-01-01", amount: 2_600_000, per: "YEAR" }] });
+    const result = payslip(0, "1257L W1", {
+      period: { frequency: "BI_WEEKLY", start: "2026-04-04", end: "2026-04-17" },
+      payDate: "2026-04-17",
+      basePay: [{ effectiveFrom: "2020-01-01", amount: 2_600_000, per: "YEAR" }],
+    });
     expect(paye(result)).toMatchObject({ amount: 10_320, basis: expect.stringContaining("(2 weeks)") });
   });
 
@@ -157,7 +169,11 @@ describe("UK PAYE 2026-27 (worked by hand from the published figures)", () => {
     ["something that is not a code", { taxes: ukTaxRules({ taxCode: "1257" }) }, /not a PAYE tax code/],
     ["a semi-monthly payroll", { period: { frequency: "SEMI_MONTHLY" as const, start: "2026-04-16", end: "2026-04-30" } }, /semi-monthly/],
     ["a tax year that starts on 1 January", { settings: { proration: { basis: "CALENDAR_DAYS" as const } } }, /6 April/],
-    ["a payment outside 2026-27", { period: { frequency: "MONTHLY" as const, start: "2027-04-01", end: "2027-04-30" }, payDate: "2027-04-30" }, /No UK tax year/],
+    [
+      "a payment outside 2026-27",
+      { period: { frequency: "MONTHLY" as const, start: "2027-04-01", end: "2027-04-30" }, payDate: "2027-04-30" },
+      /No UK tax year/,
+    ],
   ])("refuses %s", (_, overrides, message) => {
     expect(() => payslip(300_000, "1257L", overrides)).toThrow(message);
   });

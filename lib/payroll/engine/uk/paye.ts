@@ -34,7 +34,8 @@ type UkPeriod = { base: 12 | 52; span: number; number: number };
 
 export function ukTaxPeriod(frequency: PayFrequency, year: UkTaxYear, payDate: string): UkPeriod {
   if (frequency === "MONTHLY") return { base: 12, span: 1, number: taxPeriodNumber("MONTHLY", year.startsOn, payDate) };
-  if (frequency === "WEEKLY" || frequency === "BI_WEEKLY") return { base: 52, span: frequency === "WEEKLY" ? 1 : 2, number: taxPeriodNumber("WEEKLY", year.startsOn, payDate) };
+  if (frequency === "WEEKLY" || frequency === "BI_WEEKLY")
+    return { base: 52, span: frequency === "WEEKLY" ? 1 : 2, number: taxPeriodNumber("WEEKLY", year.startsOn, payDate) };
   throw invalid("period.frequency", "UK PAYE has weekly, two-weekly and monthly tables; a semi-monthly payroll cannot use this preset.");
 }
 
@@ -99,7 +100,8 @@ function flatRateTax(payToDatePence: bigint, percent: string): bigint {
 export function calculateUkPaye(rule: UkPayeRule, context: TaxContext): PayslipLine[] {
   const year = findUkTaxYear(rule.years ?? UK_TAX_YEARS, context.payDate);
   if (!year) throw invalid("payDate", `No UK tax year is configured for a payment on ${context.payDate}.`);
-  if (context.previous.taxYearStartsOn !== year.startsOn) throw invalid("settings.taxYearStart", `UK PAYE needs the tax year to start on 6 April (the payroll's starts on ${context.previous.taxYearStartsOn}).`);
+  if (context.previous.taxYearStartsOn !== year.startsOn)
+    throw invalid("settings.taxYearStart", `UK PAYE needs the tax year to start on 6 April (the payroll's starts on ${context.previous.taxYearStartsOn}).`);
   const lineCode = rule.code ?? "PAYE";
   const code = parseUkTaxCode(rule.taxCode, "taxes.UK_PAYE.taxCode");
   const bands = bandsFor(year, code);
@@ -139,7 +141,9 @@ export function calculateUkPaye(rule: UkPayeRule, context: TaxContext): PayslipL
     limitWords = `; limited to ${year.incomeTax.regulatoryLimitPercent}% of this period's pay (${money(tax)} due)`;
     tax = limit;
   }
-  const basisWords = isCumulative ? `cumulative, ${periodWord} ${n}` : `${code.isNonCumulative ? "week 1/month 1 basis" : `${periodWord} ${period.number}, taxed on the week 1 basis`}${period.span > 1 ? ` (${period.span} weeks)` : ""}`;
+  const basisWords = isCumulative
+    ? `cumulative, ${periodWord} ${n}`
+    : `${code.isNonCumulative ? "week 1/month 1 basis" : `${periodWord} ${period.number}, taxed on the week 1 basis`}${period.span > 1 ? ` (${period.span} weeks)` : ""}`;
   const before = isCumulative ? `, less ${money(taxBefore)} deducted before` : "";
   return [
     {

@@ -8,11 +8,7 @@ import { invalid } from "../errors";
 //   NT                        no tax
 // and an optional " W1", " M1" or " X": the week 1/month 1 (non-cumulative) basis.
 export type UkTaxCode = { country: Country; isNonCumulative: boolean; text: string } & (
-  | { kind: "ALLOWANCE"; number: number }
-  | { kind: "K"; number: number }
-  | { kind: "BR" }
-  | { kind: "NT" }
-  | { kind: "D"; index: number }
+  { kind: "ALLOWANCE"; number: number } | { kind: "K"; number: number } | { kind: "BR" } | { kind: "NT" } | { kind: "D"; index: number }
 );
 
 type Country = "REST" | "SCOTLAND" | "WALES";

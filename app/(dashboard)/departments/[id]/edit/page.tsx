@@ -26,7 +26,14 @@ export default async function EditDepartmentPage({ params }: PageProps<"/departm
       </div>
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <DepartmentForm
-          department={{ id: department.id, version: department.version, name: department.name, code: department.code, parentId: department.parentId, headId: department.headId }}
+          department={{
+            id: department.id,
+            version: department.version,
+            name: department.name,
+            code: department.code,
+            parentId: department.parentId,
+            headId: department.headId,
+          }}
           parents={parents}
           heads={heads}
         />

@@ -63,7 +63,11 @@ export default async function EmployeeProfilePage({ params, searchParams }: Page
         ← All employees
       </Link>
       {notice && (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800" data-testid="profile-notice">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
+          data-testid="profile-notice"
+        >
           {notice}
         </p>
       )}
@@ -158,7 +162,9 @@ function Details({ items }: { items: Detail[] }) {
       {items.map((item) => (
         <div key={item.label}>
           <dt className="text-sm text-slate-500">{item.label}</dt>
-          <dd className="mt-0.5 text-sm font-medium whitespace-pre-line text-slate-900">{item.value ?? <span className="font-normal text-slate-500">Not recorded</span>}</dd>
+          <dd className="mt-0.5 text-sm font-medium whitespace-pre-line text-slate-900">
+            {item.value ?? <span className="font-normal text-slate-500">Not recorded</span>}
+          </dd>
         </div>
       ))}
     </dl>
@@ -198,7 +204,12 @@ function JobPanel({ employee }: { employee: EmployeeProfile }) {
       {employee.salary && (
         <Card title="Compensation">
           <Details
-            items={[{ label: "Annual base salary", value: employee.salary.cents === null ? null : <span data-testid="salary">{formatMoney(employee.salary.cents, employee.salary.currency)}</span> }]}
+            items={[
+              {
+                label: "Annual base salary",
+                value: employee.salary.cents === null ? null : <span data-testid="salary">{formatMoney(employee.salary.cents, employee.salary.currency)}</span>,
+              },
+            ]}
           />
         </Card>
       )}
@@ -267,7 +278,14 @@ function ContactPanel({ user, employee }: { user: CurrentUser; employee: Employe
               </a>
             ),
           },
-          { label: "Work phone", value: employee.phone && <a href={`tel:${employee.phone.replace(/[^+0-9]/g, "")}`} className={LINK}>{employee.phone}</a> },
+          {
+            label: "Work phone",
+            value: employee.phone && (
+              <a href={`tel:${employee.phone.replace(/[^+0-9]/g, "")}`} className={LINK}>
+                {employee.phone}
+              </a>
+            ),
+          },
           ...(employee.personal
             ? [
                 { label: "Personal email", value: employee.personal.personalEmail },
@@ -410,5 +428,5 @@ async function HistoryPanel({ user, employee, page }: { user: CurrentUser; emplo
 }
 
 function Value({ text }: { text: string | null }) {
-  return text === null ? <span className="italic text-slate-500">empty</span> : <span>{text}</span>;
+  return text === null ? <span className="text-slate-500 italic">empty</span> : <span>{text}</span>;
 }

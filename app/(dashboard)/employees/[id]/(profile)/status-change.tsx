@@ -3,7 +3,13 @@ import { changeStatusAction } from "../../actions";
 import { StatusChangeForm } from "../../employee-form";
 
 type Props = {
-  employee: { id: string; version: number; status: "ACTIVE" | "ON_LEAVE" | "TERMINATED"; managerId: string | null; manager: { firstName: string; lastName: string } | null };
+  employee: {
+    id: string;
+    version: number;
+    status: "ACTIVE" | "ON_LEAVE" | "TERMINATED";
+    managerId: string | null;
+    manager: { firstName: string; lastName: string } | null;
+  };
   employeeName: string;
   exitDate: string;
   exitReason: string;
@@ -22,7 +28,9 @@ export async function StatusChange({ employee, employeeName, exitDate, exitReaso
       status={employee.status}
       exitDate={exitDate}
       exitReason={exitReason}
-      successors={managers.filter((manager) => manager.id !== employee.managerId).map((manager) => ({ id: manager.id, name: `${manager.name} (${manager.jobTitle})` }))}
+      successors={managers
+        .filter((manager) => manager.id !== employee.managerId)
+        .map((manager) => ({ id: manager.id, name: `${manager.name} (${manager.jobTitle})` }))}
       managerName={employee.manager ? `${employee.manager.firstName} ${employee.manager.lastName}` : null}
     />
   );

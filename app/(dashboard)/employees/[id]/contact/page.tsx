@@ -25,7 +25,9 @@ export default async function OwnContactPage({ params }: PageProps<"/employees/[
           ← Back to my profile
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">My contact details</h1>
-        <p className="mt-1 text-sm text-slate-600">Your personal email, address and emergency contact are seen only by you, HR and administrators. For changes to your job or pay, ask HR.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Your personal email, address and emergency contact are seen only by you, HR and administrators. For changes to your job or pay, ask HR.
+        </p>
       </div>
       <OwnContactForm
         key={employee.version}

@@ -31,12 +31,42 @@ export function AdjustBalanceForm({ employeeId, types, defaultDate, token }: Pro
             </option>
           ))}
         </Field>
-        <Field name="effectiveDate" label="Takes effect on" type="date" required defaultValue={values.effectiveDate ?? defaultDate} error={errors.effectiveDate} hint="It counts in the balance from this date." />
-        <Field name="days" label="Days" required defaultValue={values.days ?? ""} error={errors.days} placeholder="2 or -1.5" hint="Positive adds leave, negative removes it; half days allowed." autoComplete="off" />
-        <Field as="textarea" name="reason" label="Reason" required defaultValue={values.reason ?? ""} error={errors.reason} hint="Shown on the ledger line, to the employee too." className="sm:col-span-2" />
+        <Field
+          name="effectiveDate"
+          label="Takes effect on"
+          type="date"
+          required
+          defaultValue={values.effectiveDate ?? defaultDate}
+          error={errors.effectiveDate}
+          hint="It counts in the balance from this date."
+        />
+        <Field
+          name="days"
+          label="Days"
+          required
+          defaultValue={values.days ?? ""}
+          error={errors.days}
+          placeholder="2 or -1.5"
+          hint="Positive adds leave, negative removes it; half days allowed."
+          autoComplete="off"
+        />
+        <Field
+          as="textarea"
+          name="reason"
+          label="Reason"
+          required
+          defaultValue={values.reason ?? ""}
+          error={errors.reason}
+          hint="Shown on the ledger line, to the employee too."
+          className="sm:col-span-2"
+        />
       </div>
       <div>
-        <button type="submit" disabled={isPending} className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={isPending}
+          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+        >
           {isPending ? "Recording…" : "Record adjustment"}
         </button>
       </div>

@@ -61,7 +61,9 @@ function LineRow({ line }: { line: ExplainedLine }) {
         )}
         {line.createdByEmail && line.kind === "ADJUSTMENT" && <span className="block text-xs text-slate-500">by {line.createdByEmail}</span>}
       </td>
-      <td className={`px-4 py-2 text-right whitespace-nowrap tabular-nums ${line.isAfterAsOf ? "" : line.halfDays < 0 ? "text-rose-700" : "text-emerald-700"}`}>{signed(line.halfDays)}</td>
+      <td className={`px-4 py-2 text-right whitespace-nowrap tabular-nums ${line.isAfterAsOf ? "" : line.halfDays < 0 ? "text-rose-700" : "text-emerald-700"}`}>
+        {signed(line.halfDays)}
+      </td>
       <td className="px-4 py-2 text-right font-medium whitespace-nowrap tabular-nums">{formatHalfDays(line.runningTotal)}</td>
     </tr>
   );
@@ -71,7 +73,11 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
   const before = balance.lines.filter((line) => !line.isAfterAsOf);
   const after = balance.lines.filter((line) => line.isAfterAsOf);
   return (
-    <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby={`type-${balance.type.id}`} data-testid="ledger-balance">
+    <section
+      className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      aria-labelledby={`type-${balance.type.id}`}
+      data-testid="ledger-balance"
+    >
       <div className="flex flex-col gap-4 p-5">
         <h2 id={`type-${balance.type.id}`} className="flex items-center gap-2 text-base font-semibold">
           <span aria-hidden className="size-3 rounded-full" style={{ backgroundColor: balance.type.color }} />
@@ -85,7 +91,13 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
           </dl>
         ) : (
           <dl className="grid gap-3 sm:grid-cols-4">
-            <Figure label="Available" value={formatHalfDays(balance.available)} hint="for a new request" tone={balance.available < 0 ? "danger" : "brand"} testId="ledger-available" />
+            <Figure
+              label="Available"
+              value={formatHalfDays(balance.available)}
+              hint="for a new request"
+              tone={balance.available < 0 ? "danger" : "brand"}
+              testId="ledger-available"
+            />
             <Figure label="Balance" value={formatHalfDays(balance.balance)} hint={`on ${day(asOf)}`} testId="ledger-balance-value" />
             <Figure label="Booked later" value={formatHalfDays(balance.scheduled)} hint="approved, still to come" />
             <Figure label="Awaiting a decision" value={formatHalfDays(balance.pending)} hint="pending requests" />
@@ -93,7 +105,8 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
         )}
         {balance.lapsing > 0 && balance.expiresOn && (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="ledger-lapsing">
-            {formatHalfDays(balance.lapsing)} carried forward will lapse on {day(balance.expiresOn)} unless taken before then; leave starting on or after that date cannot use {balance.lapsing === 2 ? "it" : "them"}.
+            {formatHalfDays(balance.lapsing)} carried forward will lapse on {day(balance.expiresOn)} unless taken before then; leave starting on or after that
+            date cannot use {balance.lapsing === 2 ? "it" : "them"}.
           </p>
         )}
       </div>
@@ -105,11 +118,21 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
             <caption className="sr-only">{balance.type.name}: every change to the balance, in date order, with the balance after each</caption>
             <thead className="bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-4 py-2 text-left font-semibold">Date</th>
-                <th scope="col" className="px-4 py-2 text-left font-semibold">What</th>
-                <th scope="col" className="px-4 py-2 text-left font-semibold">Why</th>
-                <th scope="col" className="px-4 py-2 text-right font-semibold">Amount</th>
-                <th scope="col" className="px-4 py-2 text-right font-semibold">Balance after</th>
+                <th scope="col" className="px-4 py-2 text-left font-semibold">
+                  Date
+                </th>
+                <th scope="col" className="px-4 py-2 text-left font-semibold">
+                  What
+                </th>
+                <th scope="col" className="px-4 py-2 text-left font-semibold">
+                  Why
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-semibold">
+                  Amount
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-semibold">
+                  Balance after
+                </th>
               </tr>
             </thead>
             <TBody>
@@ -198,7 +221,13 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
         <form action={`/leave/ledger/${employee.id}`} className="flex flex-wrap items-end gap-3" aria-label="Balance date">
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             Balances as of
-            <input type="date" name="asOf" defaultValue={asOf} required className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none" />
+            <input
+              type="date"
+              name="asOf"
+              defaultValue={asOf}
+              required
+              className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
+            />
           </label>
           <button type="submit" className={buttonClass()}>
             Show
@@ -219,11 +248,15 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
         </div>
       </section>
       <p className="-mt-3 text-sm text-slate-600">
-        Showing {year} as it stands on <span className="font-medium text-slate-900">{formatLongDate(new Date(`${asOf}T00:00:00Z`))}</span>. Lines after that date are greyed out: they are booked but not yet counted.
+        Showing {year} as it stands on <span className="font-medium text-slate-900">{formatLongDate(new Date(`${asOf}T00:00:00Z`))}</span>. Lines after that
+        date are greyed out: they are booked but not yet counted.
       </p>
 
       {ledger.balances.length === 0 ? (
-        <section className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 bg-white px-6 py-16 text-center shadow-sm" data-testid="ledger-empty">
+        <section
+          className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 bg-white px-6 py-16 text-center shadow-sm"
+          data-testid="ledger-empty"
+        >
           <p className="text-base font-medium">No leave types apply{isOwn ? " to you" : ""}</p>
           <p className="max-w-sm text-sm text-slate-600">Balances appear here for each active leave type that covers this employment type.</p>
         </section>
@@ -237,7 +270,12 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
             Adjust balance
           </h2>
           <p className="mt-1 mb-4 text-sm text-slate-600">Adds one line to the ledger with your name and reason; nothing already there changes.</p>
-          <AdjustBalanceForm employeeId={employee.id} types={ledger.balances.map((balance) => ({ id: balance.type.id, name: balance.type.name }))} defaultDate={asOf} token={randomUUID()} />
+          <AdjustBalanceForm
+            employeeId={employee.id}
+            types={ledger.balances.map((balance) => ({ id: balance.type.id, name: balance.type.name }))}
+            defaultDate={asOf}
+            token={randomUUID()}
+          />
         </section>
       )}
     </div>

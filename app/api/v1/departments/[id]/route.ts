@@ -12,7 +12,6 @@ export const dynamic = "force-dynamic";
 
 const EDITABLE = Object.keys(ZDepartmentInput.shape) as (keyof typeof ZDepartmentInput.shape)[];
 
-
 // GET /api/v1/departments/:id - one department with its place in the tree and the members the caller may see
 export const GET = apiRoute<{ id: string }>("departments:read", async ({ user, params: { id } }) => {
   return NextResponse.json({ data: toApiJson(await getDepartment(user, id)) });
@@ -23,7 +22,8 @@ export const GET = apiRoute<{ id: string }>("departments:read", async ({ user, p
 export const PATCH = apiRoute<{ id: string }>("departments:write", async ({ request, user, params: { id } }) => {
   const fields = asJsonObject(await readJson(request));
   const version = ZBodyVersion.safeParse(fields.version);
-  if (!version.success) throw new AppError("validation_failed", "The request has invalid fields.", { version: "Send the version you last read; it is required." });
+  if (!version.success)
+    throw new AppError("validation_failed", "The request has invalid fields.", { version: "Send the version you last read; it is required." });
   const current = await getDepartment(user, id);
   const merged: Record<string, unknown> = { name: current.name, code: current.code, parentId: current.parentId, headId: current.headId };
   for (const key of EDITABLE) if (Object.hasOwn(fields, key)) merged[key] = fields[key];

@@ -12,7 +12,6 @@ export const dynamic = "force-dynamic";
 
 const EDITABLE = Object.keys(ZEmployeeInput.shape) as (keyof typeof ZEmployeeInput.shape)[];
 
-
 // The stored record in the shape ZEmployeeInput accepts, so a partial body can be laid over it.
 function editableFields(profile: EmployeeProfile): Record<string, unknown> {
   const { personal, salary } = profile;
@@ -58,7 +57,8 @@ export const GET = apiRoute<{ id: string }>("employees:read", async ({ user, par
 export const PATCH = apiRoute<{ id: string }>("employees:update", async ({ request, user, params: { id } }) => {
   const body = asJsonObject(await readJson(request));
   const version = ZBodyVersion.safeParse(body.version);
-  if (!version.success) throw new AppError("validation_failed", "The request has invalid fields.", { version: "Send the version you last read; it is required." });
+  if (!version.success)
+    throw new AppError("validation_failed", "The request has invalid fields.", { version: "Send the version you last read; it is required." });
   const current = await getEmployeeProfile(user, id);
   const parsed = ZEmployeeInput.safeParse({ ...editableFields(current), ...changedFields(body) });
   if (!parsed.success) throw new AppError("validation_failed", "The request has invalid fields.", zodFields(parsed.error));

@@ -21,7 +21,6 @@ const ZAction = z.object({
     .pipe(z.number().int().min(1).max(2_147_483_647)),
 });
 
-
 // GET /api/v1/leave-requests/:id - one request with its history, for the employee, their
 // manager(s) and HR; 404 for anyone else
 export const GET = apiRoute<{ id: string }>(null, async ({ user, params: { id } }) => {

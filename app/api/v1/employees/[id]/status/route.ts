@@ -34,6 +34,12 @@ export const POST = apiRoute<{ id: string }>("employees:change-status", async ({
     newManagerId: body.newManagerId ?? null,
   });
   return NextResponse.json({
-    data: { id: result.id, version: result.version, status: result.status, exitDate: result.exitDate ? result.exitDate.toISOString().slice(0, 10) : null, moved: result.moved },
+    data: {
+      id: result.id,
+      version: result.version,
+      status: result.status,
+      exitDate: result.exitDate ? result.exitDate.toISOString().slice(0, 10) : null,
+      moved: result.moved,
+    },
   });
 });
