@@ -53,6 +53,7 @@ const steps = [
   ["route types", "npx", ["next", "typegen"]],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "."]],
+  ["format", "npx", ["prettier", "--check", "."]],
   ["unit + integration", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]],
   ["production build", "npx", ["next", "build"]],
   ["end-to-end", "npx", ["playwright", "test"]],
