@@ -86,6 +86,15 @@ describe.each([
     const victim = startVictim(await newSqliteFile("victim"));
     try {
       expect(await victim.next()).toMatchObject({ started: true, mode: "primary" });
+      // The row was written by another session before the victim started: it is in the victim's
+      // copy once the copy's first snapshot is done (a failover before that reads the older copy).
+      await waitFor(
+        async () => {
+          victim.send("status");
+          return (await victim.next()).isCopied === true;
+        },
+        { what: "the victim's first snapshot" },
+      );
       const lock = await lockRow(lockedId);
       victim.send(`hold ${lockedId}`);
       expect(await victim.next()).toEqual({ held: true });
