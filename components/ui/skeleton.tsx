@@ -38,7 +38,7 @@ export function PageSkeleton({
   rowHeight = "sm",
 }: PageSkeletonProps) {
   return (
-    <div className={cn("mx-auto flex flex-col gap-6", WIDTHS[width])} aria-busy="true" aria-label={label}>
+    <div role="status" className={cn("mx-auto flex flex-col gap-6", WIDTHS[width])} aria-busy="true" aria-label={label}>
       <Skeleton className="h-8 w-56 bg-slate-200" />
       {stats > 0 && (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
