@@ -41,7 +41,7 @@ export default async function AttendancePage({ searchParams }: PageProps<"/atten
           <p className="mt-1 text-sm text-slate-600">Check in when you start, check out when you stop. Times are in {today.timeZone}.</p>
         </div>
         {canOversee && (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Link href="/attendance/corrections" className={buttonClass({ variant: "secondary" })}>
               Corrections to approve
             </Link>
