@@ -1,10 +1,10 @@
-// Fields that hold secrets (password and token hashes, second-factor secrets, recovery codes): a
-// conflicting row is shown to an admin with these hidden.
-const SECRET_FIELD = /hash|secret|password|token|totp|recovery/i;
+import { REDACTED_FIELDS } from "./audit";
 
+// The fields audit entries never show (password and token hashes, second-factor secrets, recovery
+// codes) are hidden the same way when a conflicting row is shown to an admin.
 export function redactSecrets(row: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!row) return row;
   return Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [key, SECRET_FIELD.test(key) && value !== null && value !== undefined ? "(hidden)" : value]),
+    Object.entries(row).map(([key, value]) => [key, REDACTED_FIELDS.has(key) && value !== null && value !== undefined ? "(hidden)" : value]),
   );
 }
