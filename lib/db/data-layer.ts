@@ -100,11 +100,12 @@ export function createDataLayer(config: DataLayerConfig) {
   function copyIsMissing(now: number): boolean {
     const { local } = state;
     return Boolean(
+      // The clock first: the rest reads SQLite, and this runs on every tick.
+      now - lastCopyAttemptAt > COPY_RETRY_MS &&
       local &&
       !state.isLocalBroken &&
       local.getMeta("role") === "copy" &&
       !mirror.position() &&
-      now - lastCopyAttemptAt > COPY_RETRY_MS &&
       state.safeQueueDepth() === 0,
     );
   }
