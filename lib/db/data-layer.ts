@@ -58,6 +58,7 @@ export function createDataLayer(config: DataLayerConfig) {
   // The first prune waits a full period: start-up is busy enough.
   let lastPruneAt = Date.now();
   let lastCopyAttemptAt = Date.now();
+  let lastCopyCheckAt = 0;
   let started: Promise<void> | null = null;
 
   function start(): Promise<void> {
@@ -99,15 +100,10 @@ export function createDataLayer(config: DataLayerConfig) {
   // empty with the mirror waiting for a position it will never have.
   function copyIsMissing(now: number): boolean {
     const { local } = state;
-    return Boolean(
-      // The clock first: the rest reads SQLite, and this runs on every tick.
-      now - lastCopyAttemptAt > COPY_RETRY_MS &&
-      local &&
-      !state.isLocalBroken &&
-      local.getMeta("role") === "copy" &&
-      !mirror.position() &&
-      state.safeQueueDepth() === 0,
-    );
+    // Looked at every COPY_RETRY_MS, not every tick: the rest reads SQLite.
+    if (now - lastCopyAttemptAt <= COPY_RETRY_MS || now - lastCopyCheckAt <= COPY_RETRY_MS) return false;
+    lastCopyCheckAt = now;
+    return Boolean(local && !state.isLocalBroken && local.getMeta("role") === "copy" && !mirror.position() && state.safeQueueDepth() === 0);
   }
 
   // Only a file that is the copy of this very database is rebuilt here; anything else (a file that
