@@ -86,11 +86,7 @@ export async function reconcileWithPostgres(state: LayerState, mirror: Mirror): 
     await remote.install(state.tables);
     state.isPostgresReady = true;
     if (!local || state.isLocalBroken) return null;
-    const identity = await remote.identity();
-
-    if (isStandalone(local, mirror)) await moveIntoPostgres(state, identity);
-    else if (mirror.source() && mirror.source() !== sourceKey(identity)) await setAsideForOtherCluster(state, mirror, identity);
-    if (!mirror.source()) await mirror.adopt(identity);
+    const identity = await reconcileIdentity(state, mirror);
 
     if (local.queueDepth() > 0) {
       // Writes from before a restart are still queued: replay them before PostgreSQL serves.
@@ -118,6 +114,20 @@ export async function reconcileWithPostgres(state: LayerState, mirror: Mirror): 
   }
 }
 
+// Decides what the file is to this PostgreSQL before anything of it reaches PostgreSQL: a file that
+// was a database of its own moves its rows into an empty PostgreSQL (or refuses), a copy of another
+// cluster sets its queue aside, a new copy records its source. Runs at start, or (when PostgreSQL
+// was unreachable then) before the first replay, so a queue is never replayed past this step.
+export async function reconcileIdentity(state: LayerState, mirror: Mirror): Promise<RemoteIdentity> {
+  const local = state.local!;
+  const identity = await state.remote!.identity();
+  if (isStandalone(local, mirror)) await moveIntoPostgres(state, identity);
+  else if (mirror.source() && mirror.source() !== sourceKey(identity)) await setAsideForOtherCluster(state, mirror, identity);
+  if (!mirror.source()) await mirror.adopt(identity);
+  state.isReconciled = true;
+  return identity;
+}
+
 // A file that was the whole database: marked so by a start without DATABASE_URL, or (made by an
 // older version) holding rows without ever having been a copy.
 function isStandalone(local: LocalStore, mirror: Mirror): boolean {
@@ -142,16 +152,20 @@ async function moveIntoPostgres(state: LayerState, identity: RemoteIdentity): Pr
   }
   const kept = await local.keepCopy("before-move");
   const startedAt = Date.now();
-  const rows = await copyIntoPostgres(state.remote!.pool, local, state.tables);
+  // Under the write lock: writes made on the file while PostgreSQL was unreachable (queued) are in
+  // its rows, so they move with them and leave the queue in the same step; none lands in between.
+  const { rows, queued } = await local.writeLock.run(async () => {
+    const moved = await copyIntoPostgres(state.remote!.pool, local, state.tables);
+    const cleared = local.clearQueueNow();
+    local.setMetaNow({ [ROLE_KEY]: "copy" });
+    return { rows: moved, queued: cleared };
+  });
   state.record(
     "move",
-    `moved ${rows} rows from the SQLite file ${path} into PostgreSQL (${identity.database}) in ${Date.now() - startedAt} ms; the file is now its copy (the file as it was is kept as ${kept})`,
-    {
-      rows,
-      kept,
-    },
+    `moved ${rows} rows from the SQLite file ${path} into PostgreSQL (${identity.database}) in ${Date.now() - startedAt} ms` +
+      `${queued > 0 ? `, ${queued} writes made while PostgreSQL was unreachable with them` : ""}; the file is now its copy (the file as it was is kept as ${kept})`,
+    { rows, queued, kept },
   );
-  await local.setMeta(ROLE_KEY, "copy");
 }
 
 // PostgreSQL is another cluster, or another database, than the one this file copies: its queued

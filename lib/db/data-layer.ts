@@ -147,7 +147,7 @@ export function createDataLayer(config: DataLayerConfig) {
           work.push(prune());
         }
       }
-    } else if (state.breaker.isProbeDue(now)) {
+    } else if (!state.reconcileProblem && state.breaker.isProbeDue(now)) {
       probeRunning ??= probe().finally(() => (probeRunning = null));
       work.push(probeRunning);
     }

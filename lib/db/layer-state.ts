@@ -64,6 +64,11 @@ export class LayerState {
   // nothing and says why, instead of failing every request with a different error.
   startProblem: string | null = null;
   isPostgresReady = false;
+  // Whether the file's relation to this PostgreSQL has been settled (boot.ts, reconcileIdentity);
+  // until then nothing of the file is replayed into PostgreSQL.
+  isReconciled = false;
+  // Why PostgreSQL cannot be used with this file (both hold data of their own), found after start.
+  reconcileProblem: string | null = null;
   isClosing = false;
   openConflicts = 0;
   private readonly modeWaiters: (() => void)[] = [];

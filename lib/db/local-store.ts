@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS _hrms_ops (
 );
 CREATE INDEX IF NOT EXISTS _hrms_ops_order ON _hrms_ops (first_seq);
 CREATE TABLE IF NOT EXISTS _hrms_meta (key TEXT PRIMARY KEY, value TEXT);
+-- Rows whose queued write did not stand in PostgreSQL (set aside, or already applied there): the
+-- copy takes PostgreSQL's version of each. Written in the transaction that removes the operation,
+-- so a refresh that fails (PostgreSQL gone again) is taken again instead of leaving a stale row.
+CREATE TABLE IF NOT EXISTS _hrms_refresh (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
 CREATE TABLE IF NOT EXISTS _hrms_events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
@@ -94,6 +98,7 @@ function toSqliteValue(value: unknown, isDateTime: boolean, isBoolean: boolean):
 
 export type RowChanges = { table: string; rows: Record<string, unknown>[]; deletedIds: string[] };
 export type QueuedOperation = { opId: string; entries: OutboxEntry[]; attempts: number };
+export type RowRef = { table: string; rowId: string };
 
 export class LocalStore {
   readonly sqlite: Database.Database;
@@ -209,20 +214,37 @@ export class LocalStore {
       .all(limit) as { opId: string; entries: number; tables: string; createdAt: string; attempts: number; lastError: string | null }[];
   }
 
-  // Must run under writeLock (the caller holds it).
-  removeOperationsNow(opIds: string[]): void {
+  // Must run under writeLock (the caller holds it). `refresh`: rows the copy must take again from
+  // PostgreSQL (see _hrms_refresh), recorded in the same transaction.
+  removeOperationsNow(opIds: string[], refresh: RowRef[] = []): void {
     const removeEntries = this.sqlite.prepare("DELETE FROM _hrms_outbox WHERE op_id = ?");
     const removeOp = this.sqlite.prepare("DELETE FROM _hrms_ops WHERE op_id = ?");
+    const remember = this.sqlite.prepare("INSERT OR IGNORE INTO _hrms_refresh (tbl, row_id) VALUES (?, ?)");
     this.sqlite.transaction(() => {
       for (const opId of opIds) {
         removeEntries.run(opId);
         removeOp.run(opId);
       }
+      for (const row of refresh) remember.run(row.table, row.rowId);
     })();
   }
 
-  removeOperations(opIds: string[]): Promise<void> {
-    return this.writeLock.run(() => this.removeOperationsNow(opIds));
+  removeOperations(opIds: string[], refresh: RowRef[] = []): Promise<void> {
+    return this.writeLock.run(() => this.removeOperationsNow(opIds, refresh));
+  }
+
+  // Rows waiting to be taken again from PostgreSQL, oldest first.
+  rowsToRefresh(limit: number): RowRef[] {
+    return this.sqlite.prepare('SELECT tbl AS "table", row_id AS rowId FROM _hrms_refresh ORDER BY rowid LIMIT ?').all(limit) as RowRef[];
+  }
+
+  refreshed(rows: RowRef[]): Promise<void> {
+    return this.writeLock.run(() => {
+      const forget = this.sqlite.prepare("DELETE FROM _hrms_refresh WHERE tbl = ? AND row_id = ?");
+      this.sqlite.transaction(() => {
+        for (const row of rows) forget.run(row.table, row.rowId);
+      })();
+    });
   }
 
   // PostgreSQL refused the operation for now: try again after `delayMs`.

@@ -5,6 +5,8 @@ import type { LayerState } from "./layer-state";
 import type { RowChanges } from "./local-store";
 import type { Change, OpenTransaction, RemoteIdentity } from "./remote-store";
 
+const REFRESH_BATCH = 500;
+
 const SNAPSHOT_KEY = "mirror.snapshot";
 const SOURCE_KEY = "mirror.source";
 const SYNCED_AT_KEY = "mirror.syncedAt";
@@ -81,6 +83,7 @@ export class Mirror {
   async poll(): Promise<void> {
     const { remote, local } = this.state;
     if (!remote || !local || this.state.isLocalBroken || local.rebuilding) return;
+    await this.refreshPending();
     const previous = this.position();
     if (!previous) return;
     const startedAt = Date.now();
@@ -152,11 +155,43 @@ export class Mirror {
   }
 
   // After the replay decided a row's fate (a conflict, or an operation PostgreSQL already had),
-  // PostgreSQL's version of the row is the truth locally too.
-  async refresh(entries: { table: string; rowId: string }[]): Promise<void> {
+  // PostgreSQL's version of the row is the truth locally too. Such rows are listed in the file
+  // (LocalStore, _hrms_refresh) and each is forgotten only once it has been applied, so a refresh
+  // that PostgreSQL drops mid-way is taken again by the next replay or poll.
+  private lastRefreshFailure: string | null = null;
+
+  private noteRefreshFailure(error: unknown): void {
+    const message = describeError(error);
+    if (message === this.lastRefreshFailure) return;
+    this.lastRefreshFailure = message;
+    this.state.record(
+      "refresh",
+      `could not take PostgreSQL's version of rows whose queued write did not stand (tried again on every poll): ${message}`,
+      {},
+      "warn",
+    );
+  }
+
+  // Rows PostgreSQL refuses to hand over for now (a lock) stay listed and are tried again; neither
+  // the replay nor the rest of the copy waits for them. Only a lost connection is thrown.
+  async refreshPending(): Promise<void> {
+    await this.refreshListed().catch((error: unknown) => {
+      if (isConnectionError(error)) throw error;
+      this.noteRefreshFailure(error);
+    });
+  }
+
+  private async refreshListed(): Promise<void> {
     const { local } = this.state;
-    if (!local || entries.length === 0) return;
-    await local.applyChanges(await this.fetch(entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))), {}, true);
+    if (!local || this.state.isLocalBroken) return;
+    for (;;) {
+      const rows = local.rowsToRefresh(REFRESH_BATCH);
+      if (rows.length === 0) return;
+      await local.applyChanges(await this.fetch(rows), {}, true);
+      await local.refreshed(rows);
+      this.lastRefreshFailure = null;
+      if (rows.length < REFRESH_BATCH) return;
+    }
   }
 
   // Where the copy stands in the change log, or null when it has no position (never built).

@@ -1,4 +1,5 @@
 import "server-only";
+import { BootRefusal, reconcileIdentity } from "./boot";
 import { describeError, isConnectionError } from "./errors";
 import type { LayerState } from "./layer-state";
 import type { QueuedOperation } from "./local-store";
@@ -49,14 +50,15 @@ export class Replayer {
         state.announce(state.breaker.recordDrained(Date.now()));
         return;
       }
+      if (!state.isReconciled) await this.reconcile();
       const counts: Counts = { applied: 0, skipped: 0, conflicts: 0, deferred: 0 };
       const startedAt = Date.now();
       // Replay while writes keep arriving; once what is ready fits in one batch, finish under the
       // write lock, so recovery ends even under a steady stream of writes.
       while (!state.isClosing && state.breaker.mode === "recovering") {
-        const refresh = await this.replayBatch(counts);
-        await this.mirror.refresh(refresh.rows);
-        if (refresh.ready < REPLAY_BATCH) break;
+        const ready = await this.replayBatch(counts);
+        await this.mirror.refreshPending();
+        if (ready < REPLAY_BATCH) break;
       }
       if (!state.isClosing && state.breaker.mode === "recovering") await this.handOver(counts);
       if (counts.applied + counts.skipped + counts.conflicts > 0) {
@@ -72,7 +74,26 @@ export class Replayer {
         state.announce(state.breaker.recordProbe(false, Date.now(), describeError(error)));
         return;
       }
+      if (error instanceof BootRefusal) {
+        // Both hold data of their own: the app stays on its file, says why, and stops asking
+        // PostgreSQL (a restart after the fix decides again, as at any start).
+        state.reconcileProblem = error.message;
+        state.record("identity", error.message, {}, "error");
+        state.announce(state.breaker.recordProbe(false, Date.now(), error.message));
+        return;
+      }
       throw error;
+    }
+  }
+
+  // The start could not settle what the file is to PostgreSQL (PostgreSQL was unreachable): it is
+  // settled now, before anything is replayed. A copy whose place in the change log is gone is
+  // rebuilt once the queue is replayed (data-layer.ts, copyIsMissing).
+  private async reconcile(): Promise<void> {
+    const identity = await reconcileIdentity(this.state, this.mirror);
+    if (!(await this.mirror.isCurrentWith(identity))) {
+      await this.mirror.forgetPosition();
+      await this.mirror.adopt(identity);
     }
   }
 
@@ -81,27 +102,25 @@ export class Replayer {
   private async handOver(counts: Counts): Promise<void> {
     const { state } = this;
     const local = state.local!;
-    const refresh: { table: string; rowId: string }[] = [];
     await local.writeLock.run(async () => {
       for (;;) {
         if (state.isClosing) return;
-        const batch = await this.replayBatch(counts, true);
-        refresh.push(...batch.rows);
-        if (batch.ready === 0) break;
+        if ((await this.replayBatch(counts, true)) === 0) break;
       }
       if (local.queueDepth() === 0) state.announce(state.breaker.recordDrained(Date.now()));
     });
-    await this.mirror.refresh(refresh);
+    await this.mirror.refreshPending();
     if (state.breaker.mode === "primary") void this.mirror.request();
   }
 
-  // Replays the oldest operations that may be tried now (one batch). Returns how many there were
-  // and the rows whose queued write did not stand, for the copy to take PostgreSQL's version.
-  private async replayBatch(counts: Counts, isLocked = false): Promise<{ ready: number; rows: { table: string; rowId: string }[] }> {
+  // Replays the oldest operations that may be tried now (one batch) and returns how many there
+  // were. The rows whose queued write did not stand are recorded for the copy to take PostgreSQL's
+  // version (Mirror.refreshPending).
+  private async replayBatch(counts: Counts, isLocked = false): Promise<number> {
     const { state } = this;
     const local = state.local!;
     const operations = local.nextOperations(REPLAY_BATCH);
-    if (operations.length === 0) return { ready: 0, rows: [] };
+    if (operations.length === 0) return 0;
     const results = await replayOperations(
       state.remote!.pool,
       operations.map((operation) => operation.entries),
@@ -152,12 +171,10 @@ export class Replayer {
       }
     }
     const removed = [...done, ...setAside.map((operation) => operation.opId)];
-    if (isLocked) local.removeOperationsNow(removed);
-    else await local.removeOperations(removed);
-    return {
-      ready: operations.length,
-      rows: [...setAside, ...alreadyApplied].flatMap((operation) => operation.entries.map((entry) => ({ table: entry.table, rowId: entry.rowId }))),
-    };
+    const refresh = [...setAside, ...alreadyApplied].flatMap((operation) => operation.entries.map((entry) => ({ table: entry.table, rowId: entry.rowId })));
+    if (isLocked) local.removeOperationsNow(removed, refresh);
+    else await local.removeOperations(removed, refresh);
+    return operations.length;
   }
 
   private async setAside(conflict: ConflictDraft, counts: Counts): Promise<void> {
@@ -193,8 +210,11 @@ export class Replayer {
       },
       { applied: 0, skipped: 0, conflicts: 0, deferred: 0 },
     );
-    await local.removeOperations([opId]);
-    await this.mirror.refresh(entries.map((entry) => ({ table: entry.table, rowId: entry.rowId })));
+    await local.removeOperations(
+      [opId],
+      entries.map((entry) => ({ table: entry.table, rowId: entry.rowId })),
+    );
+    await this.mirror.refreshPending();
     return true;
   }
 }

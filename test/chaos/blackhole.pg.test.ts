@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
 import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, pause, pgQuery, runTag } from "./chaos-support";
+import { dumpOnFailure, employee, pause, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
@@ -109,8 +109,9 @@ describe("PostgreSQL blackholed", () => {
 
   it("starts within a connect timeout when PostgreSQL is blackholed from the beginning", async () => {
     // A fresh SQLite file has no copy of PostgreSQL yet: the point here is that start() and the
-    // first requests do not hang.
-    const layer = open(await newSqliteFile("blackhole-start"));
+    // first requests do not hang, and that the copy the start could not take is taken later.
+    const file = await newSqliteFile("blackhole-start");
+    const layer = open(file);
     await rig.proxy.setMode("blackhole");
     try {
       const started = await timed(() => layer.start());
@@ -125,5 +126,11 @@ describe("PostgreSQL blackholed", () => {
       await rig.proxy.setMode("pass");
     }
     await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 20_000, what: "recovery" });
+    // The start's snapshot never happened: it is taken once PostgreSQL serves (not at the next
+    // restart), so the copy holds everything PostgreSQL does.
+    await waitFor(() => layer.status().lastMirrorAt !== null, { layer, timeoutMs: 20_000, what: "the copy's first snapshot" });
+    const [{ n }] = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee"`);
+    expect(n).toBeGreaterThan(1);
+    expect(sqliteQuery<{ n: number }>(file, `SELECT count(*) AS n FROM "Employee"`)).toEqual([{ n }]);
   });
 });

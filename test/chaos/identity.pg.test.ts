@@ -8,7 +8,7 @@ import type { DataLayer } from "@/lib/db/data-layer";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { startPostgresCluster, type PgCluster } from "@/test/helpers/pg-cluster";
-import { newSqliteFile, startDataLayer, startRig, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
 import { dumpOnFailure, employee, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
@@ -230,5 +230,93 @@ describe("a first snapshot that fails", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(layer.status().lastMirrorAt).not.toBeNull();
+  });
+});
+
+// A file that ran without DATABASE_URL (the whole database) started with a DATABASE_URL while that
+// PostgreSQL is unreachable: it serves and takes writes from the file, and when PostgreSQL answers
+// the start's decision is taken then, before anything is replayed: moved into an empty database with
+// the writes made meanwhile, or kept on the file (and said why) when PostgreSQL has data of its own.
+describe("a database of its own, pointed at a PostgreSQL that is down", () => {
+  async function standaloneFile(tag: string): Promise<{ file: string; ids: string[] }> {
+    const file = await newSqliteFile("standalone");
+    const alone = started(rig.url, file, { databaseUrl: undefined });
+    await alone.start();
+    expect(alone.status().mode).toBe("sqlite-only");
+    const ids: string[] = [];
+    for (const suffix of ["a", "b"]) ids.push((await alone.db.employee.create({ data: employee(`${tag}-${suffix}`) })).id);
+    await alone.close();
+    return { file, ids };
+  }
+
+  async function database(name: string, withRow?: string): Promise<string> {
+    const url = await rig.cluster.createDatabase(name);
+    await applyMigrations({ provider: "postgres", url });
+    if (withRow)
+      await pgQuery(
+        url,
+        `INSERT INTO "Employee" (id, "employeeNumber", "firstName", "lastName", "workEmail", "jobTitle", "hireDate", "updatedAt") VALUES ($1, $1, 'Own', 'Data', $2, 'Engineer', now(), now())`,
+        [withRow, `${withRow}@example.com`],
+      );
+    return url;
+  }
+
+  it("[DB]: into an empty PostgreSQL: every row moves, the writes made meanwhile with them, none replayed twice", { timeout: 60_000 }, async () => {
+    const tag = runTag("moved-late");
+    const { file, ids } = await standaloneFile(tag);
+    const target = await database(tag.replace(/-/g, "_"));
+    await rig.proxy.setMode("refuse");
+    const layer = started(rig.proxy.url(target), file);
+    dumpOnFailure(() => [layer]);
+    await layer.start();
+    expect(layer.status().mode).toBe("fallback");
+    await layer.db.employee.update({ where: { id: ids[0] }, data: { jobTitle: "Changed meanwhile" } });
+    const created = await layer.db.employee.create({ data: employee(`${tag}-c`) });
+    expect(layer.status().queue).toBe(2);
+
+    await rig.proxy.setMode("pass");
+    await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 30_000, what: "the move and the switch" });
+    const rows = await pgQuery<{ id: string; jobTitle: string }>(target, `SELECT id, "jobTitle" FROM "Employee" ORDER BY "employeeNumber"`);
+    expect(rows).toEqual([
+      { id: ids[0], jobTitle: "Changed meanwhile" },
+      { id: ids[1], jobTitle: "Engineer" },
+      { id: created.id, jobTitle: "Engineer" },
+    ]);
+    expect(await pgQuery(target, "SELECT kind FROM _hrms_conflicts")).toEqual([]);
+    const moves = await layer.events({ types: ["move"] });
+    expect(moves.map((event) => event.message).join("\n")).toMatch(/2 writes made while PostgreSQL was unreachable with them/);
+    // The file is now this database's copy and is kept current from it.
+    await waitFor(() => layer.status().lastMirrorAt !== null, { layer, timeoutMs: 20_000, what: "the copy's first snapshot" });
+    await pgQuery(target, `UPDATE "Employee" SET "jobTitle" = 'From PostgreSQL' WHERE id = $1`, [ids[1]]);
+    await waitFor(
+      () => sqliteQuery<{ jobTitle: string }>(file, `SELECT "jobTitle" FROM "Employee" WHERE id = ?`, [ids[1]])[0]?.jobTitle === "From PostgreSQL",
+      {
+        layer,
+        timeoutMs: 20_000,
+        what: "the copy to follow PostgreSQL",
+      },
+    );
+  });
+
+  it("[DB]: beside a PostgreSQL with data of its own: stays on the file, says why, and sends PostgreSQL nothing", { timeout: 60_000 }, async () => {
+    const tag = runTag("refused-late");
+    const { file, ids } = await standaloneFile(tag);
+    const target = await database(tag.replace(/-/g, "_"), `${tag}-own`);
+    await rig.proxy.setMode("refuse");
+    const layer = started(rig.proxy.url(target), file);
+    dumpOnFailure(() => [layer]);
+    await layer.start();
+    await layer.db.employee.update({ where: { id: ids[0] }, data: { jobTitle: "Changed meanwhile" } });
+
+    await rig.proxy.setMode("pass");
+    await waitFor(() => /already holds 1 rows of its own/.test(layer.status().cause ?? ""), { layer, timeoutMs: 30_000, what: "the refusal" });
+    expect(layer.status().mode).toBe("fallback");
+    expect(layer.status().queue).toBe(1);
+    expect(await pgQuery(target, `SELECT id FROM "Employee"`)).toEqual([{ id: `${tag}-own` }]);
+    // It keeps serving from the file, and does not ask again until a restart decides.
+    expect((await layer.db.employee.findUnique({ where: { id: ids[0] } }))?.jobTitle).toBe("Changed meanwhile");
+    await layer.tick();
+    expect(layer.status().mode).toBe("fallback");
+    expect((await layer.events({ types: ["identity"] })).length).toBe(1);
   });
 });

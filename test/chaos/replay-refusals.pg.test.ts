@@ -153,6 +153,39 @@ describe("replays that PostgreSQL refuses", () => {
   });
 
   it(
+    "[DB]: the copy cannot take PostgreSQL's version of a set-aside row yet (the table is locked): the row stays listed, recovery does not wait, and the copy takes it once it can",
+    { timeout: 60_000 },
+    async () => {
+      const layer = await layerOn(rig.url, "refresh", { replayAttempts: 2, replayRetryDelayMs: 100 });
+      dumpOnFailure(() => [layer]);
+      const tag = runTag("refresh");
+      const person = await layer.db.employee.create({ data: employee(`${tag}-person`) });
+      await layer.pollMirror();
+      await rig.proxy.setMode("refuse");
+      await layer.probeNow();
+      expect(layer.status().mode).toBe("fallback");
+      await layer.db.employee.update({ where: { id: person.id }, data: { jobTitle: "Ours" } });
+
+      // Another session holds the table for the whole recovery: the queued update cannot land (it is
+      // set aside as stuck) and PostgreSQL's version of the row cannot be read back either.
+      const holder = await session();
+      await holder.query("BEGIN");
+      await holder.query(`LOCK TABLE "Employee" IN ACCESS EXCLUSIVE MODE`);
+      await rig.proxy.setMode("pass");
+      await waitFor(() => layer.status().mode === "primary", { layer, timeoutMs: 30_000, what: "primary while the table is locked" });
+      expect(layer.status().queue).toBe(0);
+      const inCopy = () => sqliteQuery<{ jobTitle: string }>(layer.file, `SELECT "jobTitle" FROM "Employee" WHERE id = ?`, [person.id])[0]?.jobTitle;
+      const listed = () => sqliteQuery<{ row_id: string }>(layer.file, "SELECT row_id FROM _hrms_refresh");
+      expect(inCopy()).toBe("Ours");
+      expect(listed()).toEqual([{ row_id: person.id }]);
+      expect(await pgQuery(rig.cluster.url, "SELECT kind FROM _hrms_conflicts WHERE row_id = $1", [person.id])).toEqual([{ kind: "stuck" }]);
+
+      await holder.query("COMMIT");
+      await waitFor(() => inCopy() === "Engineer" && listed().length === 0, { layer, timeoutMs: 20_000, what: "PostgreSQL's version in the copy" });
+    },
+  );
+
+  it(
     "[DB]: a queued write names a column dropped meanwhile: it is set aside as rejected with the error, the rest is replayed",
     { timeout: 60_000 },
     async () => {
