@@ -4,7 +4,7 @@
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { createPostgresClient, type PostgresClient } from "@/lib/db/clients";
-import type { DataLayer } from "@/lib/db/data-layer";
+import type { DataLayer, DataLayerConfig } from "@/lib/db/data-layer";
 import type { DbMode } from "@/lib/db/status-store";
 import { readEnv } from "@/lib/env";
 import { newSqliteFile, startDataLayer } from "@/test/failover/support";
@@ -109,13 +109,14 @@ export function pick<T>(items: readonly T[], index: number): T {
 export type Transition = { mode: DbMode; at: number };
 export type BenchLayer = { layer: DataLayer; sqlitePath: string; transitions: Transition[]; close: () => Promise<void> };
 
-export async function startBenchLayer(url: string, label: string): Promise<BenchLayer> {
+export async function startBenchLayer(url: string, label: string, overrides: Partial<DataLayerConfig> = {}): Promise<BenchLayer> {
   const sqlitePath = await newSqliteFile(`bench-${label}`);
   const transitions: Transition[] = [];
   const layer = startDataLayer(url, sqlitePath, {
     ...DEFAULT_SETTINGS,
     instanceId: `bench-${label}-${process.pid}`,
     onModeChange: (mode) => transitions.push({ mode, at: performance.now() }),
+    ...overrides,
   });
   await layer.start();
   // Trust the SQLite copy first: the boot snapshot must have landed before anything is measured.

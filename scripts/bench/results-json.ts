@@ -4,6 +4,7 @@ import type { MirrorLagResult } from "./mirror-lag";
 import type { ReplayResult } from "./replay-throughput";
 import type { OverheadResult } from "./routing-overhead";
 import type { LockedRecoveryResult, OwnWriteResult } from "./trust";
+import type { WeekResult } from "./week";
 
 export type Figure = { id: string; value: number | null; unit: string; target: string; pass: boolean | null };
 
@@ -14,6 +15,7 @@ export type TrustResults = {
   ownWrite?: OwnWriteResult;
   replay10k?: ReplayResult;
   lockedRecovery?: LockedRecoveryResult;
+  week?: WeekResult;
 };
 
 function figure(id: string, value: number | null | undefined, unit: string, target: string, isMet: (value: number) => boolean): Figure {
@@ -25,7 +27,23 @@ export function figures(results: TrustResults): Figure[] {
   const ratio = (name: string) => results.overhead?.find((result) => result.workload.startsWith(name))?.ratio;
   const locked = results.lockedRecovery;
   const isLockedComplete = locked ? locked.stuck === 1 && locked.replayed === locked.expectedReplayed && locked.queueAfter === 0 : false;
+  const week = results.week;
+  const perDay = week ? week.writes / week.days.length : 0;
+  const last = week?.days.at(-1);
+  // Bounded means set by the retention rules, not by how many writes there were: applied operation
+  // ids for the last day and its margin, the copy's audit log for its window (an audit entry for
+  // every tenth write), the change log for what the copies have not yet read.
+  const mostAppliedOps = week ? Math.max(...week.days.map((day) => day.postgres._hrms_applied_ops.rows)) : null;
   return [
+    figure("week-applied-ops-max-rows", mostAppliedOps, "rows", `<= 2 days of writes (${Math.round(2 * perDay)})`, (value) => value <= 2 * perDay),
+    figure(
+      "week-audit-copy-rows",
+      last ? (last.sqlite.AuditLog ?? null) : null,
+      "rows",
+      `<= ${week ? week.auditCopyDays + 1 : "?"} days of audit entries (${Math.round(((week?.auditCopyDays ?? 0) + 1) * (perDay / 10))})`,
+      (value) => value <= ((week?.auditCopyDays ?? 0) + 1) * (perDay / 10),
+    ),
+    figure("week-change-log-rows", last?.postgres._hrms_changes.rows, "rows", "<= 1,000 (what the copies have not read)", (value) => value <= 1_000),
     figure("read-overhead", ratio("findUnique"), "ratio", "<= 1.05", (value) => value <= 1.05),
     figure("write-overhead", ratio("update"), "ratio", "<= 2.0", (value) => value <= 2),
     figure("own-write-visible", results.ownWrite?.fraction, "fraction", "= 1", (value) => value === 1),

@@ -17,12 +17,15 @@ import { figures, resultsJson, type TrustResults } from "./results-json";
 import { measureRoutingOverhead } from "./routing-overhead";
 import { keepSections } from "./sections";
 import { measureOwnWriteVisible, measureRecoveryWithLock, withOpenTransaction } from "./trust";
+import { measureWeek, type WeekResult } from "./week";
 
 const REPORT_FILE = fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL("../../bench-results.json", import.meta.url));
 const WATCHDOG_MS = 10 * 60_000;
 const REPLAY_WRITES = 10_000;
 const LOCKED_RECOVERY_WRITES = 1_000;
+const WEEK_WRITES = Number(process.env.BENCH_WEEK_WRITES ?? 100_000);
+const WEEK_AUDIT_COPY_DAYS = 2;
 
 const startedAt = performance.now();
 const logs = captureJsonLogs(join(tmpdir(), `hrms-bench-${process.pid}.log`));
@@ -45,8 +48,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-async function withLayer<T>(rig: Rig, label: string, work: (bench: BenchLayer) => Promise<T>): Promise<T> {
-  const bench = await startBenchLayer(rig.url, label);
+async function withLayer<T>(
+  rig: Rig,
+  label: string,
+  work: (bench: BenchLayer) => Promise<T>,
+  overrides: Parameters<typeof startBenchLayer>[2] = {},
+): Promise<T> {
+  const bench = await startBenchLayer(rig.url, label, overrides);
   cleanups.push(bench.close);
   try {
     return await work(bench);
@@ -128,6 +136,24 @@ async function main(): Promise<number> {
     }),
   );
 
+  await phase(`7. the layer's tables over a simulated week (${WEEK_WRITES.toLocaleString("en")} writes, two outages)`, () =>
+    withLayer(
+      rig,
+      "week",
+      async (bench) => {
+        trust.week = await measureWeek(
+          bench,
+          rig.proxy,
+          rig.cluster.url,
+          slice(0, 1_000),
+          { writes: WEEK_WRITES, days: 7, auditCopyDays: WEEK_AUDIT_COPY_DAYS },
+          progress,
+        );
+      },
+      { auditCopyDays: WEEK_AUDIT_COPY_DAYS },
+    ),
+  );
+
   await cleanUp();
   const totalMs = performance.now() - startedAt;
   const rows = buildRows(results);
@@ -147,13 +173,40 @@ async function main(): Promise<number> {
     "",
   ].join("\n");
   const previous = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, "utf8") : "";
-  writeFileSync(REPORT_FILE, keepSections(previous, renderMarkdown(rows, { machine, date, totalMs, loadAtEnd: loadAverage() }) + figureTable));
+  writeFileSync(
+    REPORT_FILE,
+    keepSections(previous, renderMarkdown(rows, { machine, date, totalMs, loadAtEnd: loadAverage() }) + figureTable + weekTable(trust.week)),
+  );
   writeFileSync(RESULTS_FILE, resultsJson(trust, date));
   for (const item of list)
     progress(`  ${item.id}: ${item.value ?? "—"} ${item.unit} (target ${item.target}) ${item.pass === null ? "not measured" : item.pass ? "met" : "MISSED"}`);
   console.log(`\n${printTable(rows)}\n`);
   progress(`done in ${(totalMs / 1000).toFixed(1)} s; wrote ${REPORT_FILE}; the layer's ${logs.lines()} log lines are in ${logs.file}`);
   return results.errors.length ? 1 : 0;
+}
+
+function weekTable(week: WeekResult | undefined): string {
+  if (!week) return "";
+  const kb = (bytes: number | undefined) => (bytes === undefined ? "—" : `${Math.round(bytes / 1024).toLocaleString("en")} kB`);
+  return [
+    "",
+    "## The layer's tables over a simulated week",
+    "",
+    `${week.writes.toLocaleString("en")} writes in ${week.seconds.toFixed(0)} s through one layer, spread over seven days; on days 3 and 6 a tenth of the day's writes`,
+    "were made during an outage (queued in SQLite, then replayed). An audit entry goes with every tenth write. After each day every",
+    "timestamp the retention rules read is set back 24 hours and the prune runs. Applied operation ids are kept 24 hours past the",
+    `oldest write any copy still has queued; the copy keeps ${week.auditCopyDays} days of audit log here (AUDIT_COPY_DAYS, 90 by default); PostgreSQL keeps all of it.`,
+    "",
+    "| day | writes | applied op ids | change log | conflicts | audit log (PostgreSQL) | audit log (copy) | SQLite events | SQLite file |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...week.days.map(
+      (day) =>
+        `| ${day.day} | ${day.writes.toLocaleString("en")} | ${day.postgres._hrms_applied_ops.rows.toLocaleString("en")} (${kb(day.postgres._hrms_applied_ops.bytes)}) | ` +
+        `${day.postgres._hrms_changes.rows.toLocaleString("en")} | ${day.postgres._hrms_conflicts.rows} | ${day.postgres.AuditLog.rows.toLocaleString("en")} | ` +
+        `${(day.sqlite.AuditLog ?? 0).toLocaleString("en")} | ${day.sqlite._hrms_events ?? "—"} | ${kb(day.sqlite["file bytes"])} |`,
+    ),
+    "",
+  ].join("\n");
 }
 
 let exitCode = 1;
