@@ -197,12 +197,15 @@ function weekTable(week: WeekResult | undefined): string {
     "timestamp the retention rules read is set back 24 hours and the prune runs. Applied operation ids are kept 24 hours past the",
     `oldest write any copy still has queued; the copy keeps ${week.auditCopyDays} days of audit log here (AUDIT_COPY_DAYS, 90 by default); PostgreSQL keeps all of it.`,
     "",
+    "Rows at the end of each day, then after the clock moved on and the prune ran. A copy that stops reporting its position (an",
+    "instance gone, or cut off) holds the change log back for 7 days; the earlier phases' stopped copies expire on day 7.",
+    "",
     "| day | writes | applied op ids | change log | conflicts | audit log (PostgreSQL) | audit log (copy) | SQLite events | SQLite file |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...week.days.map(
       (day) =>
-        `| ${day.day} | ${day.writes.toLocaleString("en")} | ${day.postgres._hrms_applied_ops.rows.toLocaleString("en")} (${kb(day.postgres._hrms_applied_ops.bytes)}) | ` +
-        `${day.postgres._hrms_changes.rows.toLocaleString("en")} | ${day.postgres._hrms_conflicts.rows} | ${day.postgres.AuditLog.rows.toLocaleString("en")} | ` +
+        `| ${day.day} | ${day.writes.toLocaleString("en")} | ${day.peak._hrms_applied_ops.rows.toLocaleString("en")} → ${day.postgres._hrms_applied_ops.rows.toLocaleString("en")} (${kb(day.peak._hrms_applied_ops.bytes)} at most) | ` +
+        `${day.peak._hrms_changes.rows.toLocaleString("en")} → ${day.postgres._hrms_changes.rows.toLocaleString("en")} | ${day.postgres._hrms_conflicts.rows} | ${day.postgres.AuditLog.rows.toLocaleString("en")} | ` +
         `${(day.sqlite.AuditLog ?? 0).toLocaleString("en")} | ${day.sqlite._hrms_events ?? "—"} | ${kb(day.sqlite["file bytes"])} |`,
     ),
     "",

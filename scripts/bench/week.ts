@@ -12,6 +12,9 @@ import { newEmployee, pick, waitUntil, type BenchLayer } from "./fixture";
 export type DaySizes = {
   day: number;
   writes: number;
+  // At the end of the day, before the clock moves on (the most each table holds).
+  peak: Record<string, { rows: number; bytes: number }>;
+  // After the clock moved on a day and the prune ran.
   postgres: Record<string, { rows: number; bytes: number }>;
   sqlite: Record<string, number>;
 };
@@ -94,13 +97,15 @@ export async function measureWeek(
       written += perDay;
       await waitUntil(() => layer.status().mode === "primary" && layer.status().queue === 0, 120_000, `day ${day}: back on PostgreSQL with the queue replayed`);
       await layer.pollMirror();
+      const peak = await postgresSizes(client);
       await advanceDay(client, bench.sqlitePath);
       await layer.pollMirror();
       await layer.pruneNow();
-      const sizes: DaySizes = { day, writes: written, postgres: await postgresSizes(client), sqlite: (await layer.tableSizes()).sqlite ?? {} };
+      const sizes: DaySizes = { day, writes: written, peak, postgres: await postgresSizes(client), sqlite: (await layer.tableSizes()).sqlite ?? {} };
       days.push(sizes);
       progress(
-        `  day ${day}: ${written} writes; applied ops ${sizes.postgres._hrms_applied_ops.rows}, change log ${sizes.postgres._hrms_changes.rows}, ` +
+        `  day ${day}: ${written} writes; applied ops ${peak._hrms_applied_ops.rows} -> ${sizes.postgres._hrms_applied_ops.rows}, ` +
+          `change log ${peak._hrms_changes.rows} -> ${sizes.postgres._hrms_changes.rows}, ` +
           `audit in PostgreSQL ${sizes.postgres.AuditLog.rows} / in the copy ${sizes.sqlite.AuditLog ?? "?"}, events ${sizes.sqlite._hrms_events ?? "?"}, ` +
           `SQLite file ${((sizes.sqlite["file bytes"] ?? 0) / 2 ** 20).toFixed(1)} MB`,
       );
