@@ -13,6 +13,10 @@ export type ReplayResult = {
   queueAfter: number;
   createdFound: number;
   createdExpected: number;
+  // Writes made one after another from PostgreSQL's return until the switch back (a steady stream):
+  // how many, and how many of them PostgreSQL has afterwards.
+  streamWrites: number;
+  streamFound: number;
 };
 
 const QUEUEING_BUDGET_MS = 40_000;
@@ -50,8 +54,22 @@ export async function measureReplay(
 
   await proxy.setMode("pass");
   const back = performance.now();
-  const recoveringAt = await transitionTo(bench, "recovering", back, 30_000);
-  const primaryAt = await transitionTo(bench, "primary", recoveringAt, 120_000);
+  const streamIds: string[] = [];
+  let isStreaming = true;
+  const stream = (async () => {
+    while (isStreaming) streamIds.push((await layer.db.employee.create({ data: newEmployee("Stream"), select: { id: true } })).id);
+  })();
+  let primaryAt: number;
+  let recoveringAt: number;
+  let queueWhenPrimary: number;
+  try {
+    recoveringAt = await transitionTo(bench, "recovering", back, 30_000);
+    primaryAt = await transitionTo(bench, "primary", recoveringAt, 120_000);
+    queueWhenPrimary = layer.status().queue;
+  } finally {
+    isStreaming = false;
+    await stream;
+  }
   const replayMs = primaryAt - recoveringAt;
 
   const client = new pg.Client({ connectionString: directUrl });
@@ -59,9 +77,12 @@ export async function measureReplay(
   client.on("error", () => {}); // a lost connection fails the next query instead of throwing
   await client.connect();
   let createdFound = 0;
+  let streamFound = 0;
   try {
-    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Employee" WHERE id = ANY($1::text[])', [createdIds]);
-    createdFound = rows[0].n;
+    const count = async (ids: string[]) =>
+      (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Employee" WHERE id = ANY($1::text[])', [ids])).rows[0].n;
+    createdFound = await count(createdIds);
+    streamFound = await count(streamIds);
   } finally {
     await client.end();
   }
@@ -71,8 +92,10 @@ export async function measureReplay(
     replayMs,
     perSecond: queued / (replayMs / 1000),
     recoveryMs: primaryAt - back,
-    queueAfter: layer.status().queue,
+    queueAfter: Math.max(queueWhenPrimary, layer.status().queue),
     createdFound,
     createdExpected: createdIds.length,
+    streamWrites: streamIds.length,
+    streamFound,
   };
 }
