@@ -1,14 +1,11 @@
 // The attendance and holiday API, called through the route handlers on a throwaway SQLite database
 // with personal access tokens: auth, status codes, error and pagination shapes.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
 // Route handlers may read the session cookie and request headers through next/headers, which
 // needs Next's request scope; without a cookie they fall through to "not signed in".
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => {}, delete: () => {} }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 // The parts of an answer these tests read; assertions check the rest.
@@ -20,15 +17,13 @@ let app: Awaited<ReturnType<typeof load>>;
 const tokens = { employee: "", manager: "", outsider: "", hr: "" };
 const people = { employee: "", manager: "", outsider: "" };
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
+function load() {
+  return openSqliteApp("attendance-api", async () => ({
     createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     attendance: await import("@/app/api/v1/attendance/route"),
     holidays: await import("@/app/api/v1/holidays/route"),
     summary: await import("@/app/api/attendance/summary/route"),
-  };
+  }));
 }
 
 type Call = { method?: string; path: string; token?: string; body?: unknown; rawBody?: string; params?: Record<string, string> };
@@ -72,8 +67,6 @@ async function person(role: "EMPLOYEE" | "MANAGER" | "HR", managerId: string | n
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("attendance-api");
   app = await load();
   const manager = await person("MANAGER");
   const employee = await person("EMPLOYEE", manager.employeeId);

@@ -2,53 +2,30 @@
 // cookie, token, team and approvals. Leaving is an event: the moment the status change lands they
 // are out, and what they held moves to their own manager (or one HR picks).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { callRoute, openSqliteApp } from "@/test/helpers/test-app";
 
-const jar = vi.hoisted(() => ({ incoming: new Map<string, string>(), outgoing: new Map<string, { value: string; maxAge?: number }>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({
-    get: (name: string) => (jar.incoming.has(name) ? { name, value: jar.incoming.get(name)! } : undefined),
-    has: (name: string) => jar.incoming.has(name),
-    set: (name: string, value: string, options?: { maxAge?: number }) => void jar.outgoing.set(name, { value, maxAge: options?.maxAge }),
-    delete: (name: string) => void jar.outgoing.set(name, { value: "", maxAge: 0 }),
-  }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 let app: Awaited<ReturnType<typeof load>>;
 const tokens = { HR: "", MANAGER: "" };
 let vp = { employeeId: "", managerId: null as string | null };
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
-    DEMO_PASSWORD: (await import("@/lib/seed/demo-data")).DEMO_PASSWORD,
-    SESSION_COOKIE: (await import("@/lib/auth/session-token")).SESSION_COOKIE,
+function load() {
+  return openSqliteApp("leavers", async () => ({
     createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     offboarding: await import("@/lib/employees/offboarding"),
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),
     status: await import("@/app/api/v1/employees/[id]/status/route"),
-  };
+  }));
 }
 
-async function call(
-  handler: Handler,
-  { method = "GET", cookie, token, body, id = "" }: { method?: string; cookie?: string; token?: string; body?: unknown; id?: string } = {},
-) {
-  const headers = new Headers();
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  if (body !== undefined) headers.set("content-type", "application/json");
-  jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
-  jar.outgoing = new Map();
-  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve({ id }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: jar.outgoing.get(app.SESSION_COOKIE)?.value };
+type Body = { data: unknown; error: { code: string; fields: Record<string, string> } };
+
+async function call(handler: Handler, { id = "", ...rest }: { method?: string; cookie?: string; token?: string; body?: unknown; id?: string } = {}) {
+  const reply = await callRoute<Body, { id: string }>(handler, { ...rest, params: { id } });
+  return { status: reply.status, body: reply.body, cookie: reply.sessionCookie?.value };
 }
 
 const signIn = (email: string) => call(app.session.POST, { method: "POST", body: { email, password: app.DEMO_PASSWORD } });
@@ -56,8 +33,6 @@ const version = async (id: string) => (await app.db.employee.findUniqueOrThrow({
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("leavers");
   app = await load();
   await app.seedDemoData();
   for (const role of ["HR", "MANAGER"] as const) {
