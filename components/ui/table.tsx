@@ -25,10 +25,25 @@ export function Table({
   );
 }
 
-export function THead({ children }: { children: React.ReactNode }) {
+// A column heading: its text, or the text with classes (e.g. hidden on small screens). A column
+// whose heading is only for screen readers (actions) passes `isLabelHidden`.
+export type Column = string | { label: string; className?: string; isLabelHidden?: boolean };
+
+// The header row: `columns` for plain headings, children for anything more (sort links, colours).
+export function THead({ columns = [], children }: { columns?: Column[]; children?: React.ReactNode }) {
   return (
     <thead className="bg-slate-50">
-      <tr>{children}</tr>
+      <tr>
+        {columns.map((column) => {
+          const { label, className, isLabelHidden } = typeof column === "string" ? { label: column } : column;
+          return (
+            <Th key={label} className={className}>
+              {isLabelHidden ? <span className="sr-only">{label}</span> : label}
+            </Th>
+          );
+        })}
+        {children}
+      </tr>
     </thead>
   );
 }

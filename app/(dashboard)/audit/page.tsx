@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { AUDIT_ACTIONS, auditFilterFor, findAuditNames, listAuditEntities, listAuditEntries, parseAuditQuery, type AuditEntry } from "@/lib/audit/list-audit";
 import { requirePermission } from "@/lib/auth/current-user";
 import { fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney } from "@/lib/employees/format";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatHalfDays } from "@/lib/leave/dates";
 import { isLeaveAdmin } from "@/lib/leave/requests/approvers";
