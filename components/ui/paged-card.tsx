@@ -6,12 +6,16 @@ import { Pagination } from "./pagination";
 export type PageInfo = { page: number; pageCount: number; total: number; pageSize: number };
 
 // A card holding one page of a list (a table or a list of items), what to say when the list is
-// empty, and the links to the other pages under it.
+// empty (by default: when it has no rows at all), and the links to the other pages under it. A
+// `header` (a heading, status tabs) sits above the list; `labelledBy` names the card by it.
 export function PagedCard({
   page,
   hrefFor,
   nouns,
   empty,
+  isEmpty = page.total === 0,
+  header,
+  labelledBy,
   children,
   className,
 }: {
@@ -20,12 +24,16 @@ export function PagedCard({
   // What one row is and what several are, for "Showing 1–25 of 40 employees".
   nouns: [one: string, many: string];
   empty: React.ReactNode;
+  isEmpty?: boolean;
+  header?: React.ReactNode;
+  labelledBy?: string;
   children: React.ReactNode;
   className?: string;
 }) {
   return (
-    <section className={cn(CARD_CLASS, "overflow-hidden", className)}>
-      {page.total === 0 ? empty : children}
+    <section className={cn(CARD_CLASS, "overflow-hidden", className)} aria-labelledby={labelledBy}>
+      {header}
+      {isEmpty ? empty : children}
       <div className="border-t border-slate-200 px-4 py-3">
         <Pagination
           page={page.page}
