@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/forms";
 import { RecoveryCodes } from "./recovery-codes";
+import { SubmitButton } from "@/components/ui/button";
 
 type EnrolState = (NonNullable<FormState> & { recoveryCodes?: string[]; next?: string }) | null;
 type Props = {
@@ -52,13 +53,9 @@ export function EnrolTwoFactorForm({ action, secret, qrDataUrl, askPassword, nex
       {next && <input type="hidden" name="next" value={next} />}
       <Field name="code" label="Code from the app" autoComplete="one-time-code" required error={state?.fields?.code} />
       {askPassword && <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Checking…" : "Turn on two-factor sign-in"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Checking…" className="self-start">
+        Turn on two-factor sign-in
+      </SubmitButton>
     </form>
   );
 }

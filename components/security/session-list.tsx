@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { endSessionAction } from "@/app/(dashboard)/settings/security/actions";
+import { SubmitButton } from "@/components/ui/button";
 
 export type SessionView = { id: string; device: string; address: string | null; lastSeen: string; started: string; isCurrent: boolean };
 
@@ -10,13 +11,9 @@ function EndButton({ session }: { session: SessionView }) {
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="sessionId" value={session.id} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60"
-      >
-        {isPending ? "Ending…" : session.isCurrent ? "Sign out" : "End"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Ending…" variant="danger-outline" size="sm">
+        {session.isCurrent ? "Sign out" : "End"}
+      </SubmitButton>
       {state && !state.ok && (
         <p role="alert" className="text-xs text-rose-700">
           {state.message}

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import { verifyCodeAction } from "@/app/(auth)/sign-in/two-factor/actions";
+import { SubmitButton } from "@/components/ui/button";
 
 export function VerifyCodeForm({ next }: { next: string }) {
   const [state, action, isPending] = useActionState(verifyCodeAction, null);
@@ -18,13 +19,9 @@ export function VerifyCodeForm({ next }: { next: string }) {
         hint="The 6 digits from your authenticator app, or one of your recovery codes."
         error={state?.fields?.code}
       />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="mt-2 h-10 rounded-md bg-brand-600 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Checking…" : "Verify"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Checking…" className="mt-2">
+        Verify
+      </SubmitButton>
     </form>
   );
 }

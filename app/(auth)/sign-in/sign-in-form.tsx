@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import { signInAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, isPending] = useActionState(signInAction, null);
@@ -12,13 +13,9 @@ export function SignInForm({ next }: { next: string }) {
       <FormMessage state={state} />
       <Field name="email" label="Email" type="email" autoComplete="username" required defaultValue={state?.values?.email} error={state?.fields?.email} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="mt-2 h-10 rounded-md bg-brand-600 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Signing in…" className="mt-2">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useUrlFilters } from "@/components/forms/use-url-filters";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
 import { FilterField, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 
 type Props = { entities: string[]; actions: readonly string[]; actionLabels: Record<string, string> };
@@ -48,9 +48,9 @@ export function AuditFilters({ entities, actions, actionLabels }: Props) {
       <FilterField label="To">
         <FilterInput type="date" name="to" defaultValue={current("to")} onChange={applyNow} />
       </FilterField>
-      <button type="submit" disabled={isPending} className={buttonClass()}>
-        {isPending ? "Filtering…" : "Filter"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Filtering…">
+        Filter
+      </SubmitButton>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { Field, FormMessage } from "@/components/forms/field";
 import type { DepartmentOption, HeadOption } from "@/lib/departments/list-departments";
 import type { FormState } from "@/lib/forms";
 import { createDepartmentAction, updateDepartmentAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 type Props = {
   department?: { id: string; version: number; name: string; code: string; parentId: string | null; headId: string | null };
@@ -97,13 +98,9 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
       </Field>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
-        <button
-          type="submit"
-          disabled={isPending}
-          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {isPending ? "Saving…" : isEdit ? "Save changes" : "Create department"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Saving…">
+          {isEdit ? "Save changes" : "Create department"}
+        </SubmitButton>
         <Link
           href={cancelHref}
           className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"

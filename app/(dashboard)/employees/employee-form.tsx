@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
-import { buttonClass } from "@/components/ui/button";
+import { Button, buttonClass, SubmitButton } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormSection } from "@/components/ui/form-section";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -39,9 +39,6 @@ type EmployeeField =
 
 export type EmployeeFormValues = Partial<Record<EmployeeField, string>>;
 export type OwnContactValues = Pick<EmployeeFormValues, "phone" | "personalEmail" | "address" | "emergencyName" | "emergencyRelation" | "emergencyPhone">;
-
-const PRIMARY_BUTTON = buttonClass();
-const SECONDARY_BUTTON = buttonClass({ variant: "secondary" });
 
 // Typed values survive a failed submit (the action sends them back); otherwise the record's own.
 function useFieldState(state: FormState, initial: Record<string, string | undefined>) {
@@ -81,12 +78,12 @@ function StaleNotice({ state, reloadHref }: { state: FormState; reloadHref: stri
 function SubmitBar({ isPending, label, pendingLabel, cancelHref }: { isPending: boolean; label: string; pendingLabel: string; cancelHref: string }) {
   return (
     <div className="flex items-center justify-end gap-3">
-      <Link href={cancelHref} className={SECONDARY_BUTTON}>
+      <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
         Cancel
       </Link>
-      <button type="submit" disabled={isPending} aria-disabled={isPending} className={PRIMARY_BUTTON}>
-        {isPending ? pendingLabel : label}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel={pendingLabel} aria-disabled={isPending}>
+        {label}
+      </SubmitButton>
     </div>
   );
 }
@@ -294,9 +291,9 @@ export function StatusChangeForm(props: StatusChangeProps) {
     <>
       <Dialog open={isOpen} onOpenChange={setOpen}>
         <DialogTrigger asChild>
-          <button type="button" className={SECONDARY_BUTTON} data-testid="change-status">
+          <Button variant="secondary" data-testid="change-status">
             Change status
-          </button>
+          </Button>
         </DialogTrigger>
         <DialogContent title="Change status" description="Records are never deleted: someone who leaves is marked terminated, with an exit date and reason.">
           {/* Remounted when the record's version moves on, so a reopened dialog starts from it. */}
@@ -413,22 +410,22 @@ function StatusFields({
             reactivated later.
           </p>
           <div className="mt-3 flex justify-end gap-3">
-            <button type="button" onClick={() => setConfirmDate(null)} className={SECONDARY_BUTTON}>
+            <Button variant="secondary" onClick={() => setConfirmDate(null)}>
               Go back
-            </button>
-            <button type="submit" disabled={isPending} autoFocus className={buttonClass({ variant: "danger" })}>
-              {isPending ? "Saving…" : "Yes, terminate"}
-            </button>
+            </Button>
+            <SubmitButton isPending={isPending} pendingLabel="Saving…" variant="danger" autoFocus>
+              Yes, terminate
+            </SubmitButton>
           </div>
         </div>
       ) : (
         <div className="flex justify-end gap-3">
-          <button type="button" onClick={onCancel} className={SECONDARY_BUTTON}>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
-          </button>
-          <button type="submit" disabled={isPending} className={PRIMARY_BUTTON}>
-            {isPending ? "Saving…" : status === "TERMINATED" ? "Terminate…" : "Save status"}
-          </button>
+          </Button>
+          <SubmitButton isPending={isPending} pendingLabel="Saving…">
+            {status === "TERMINATED" ? "Terminate…" : "Save status"}
+          </SubmitButton>
         </div>
       )}
     </form>

@@ -7,10 +7,7 @@ import type { FormState } from "@/lib/forms";
 import { createHolidayAction, deleteHolidayAction, updateHolidayAction } from "./actions";
 import { HolidayFields } from "./holiday-fields";
 import { formatDay } from "@/lib/format";
-import { buttonClass } from "@/components/ui/button";
-
-const PRIMARY = buttonClass({ size: "sm" });
-const SECONDARY = buttonClass({ size: "sm", variant: "secondary" });
+import { Button, SubmitButton } from "@/components/ui/button";
 
 type Props = { year: number; holidays: HolidayRow[]; workWeek: number[]; canEdit: boolean };
 
@@ -35,9 +32,9 @@ function AddHolidayForm({ year, onSuccess }: { year: number; onSuccess: (message
       {/* Keyed by the last result so the fields show what was typed after an error and clear after a success. */}
       <HolidayFields key={JSON.stringify(state?.values ?? year)} values={values} errors={state?.fields ?? {}} />
       <div>
-        <button type="submit" disabled={isPending} className={PRIMARY}>
-          {isPending ? "Adding…" : "Add holiday"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Adding…" size="sm">
+          Add holiday
+        </SubmitButton>
       </div>
     </form>
   );
@@ -53,12 +50,12 @@ function EditHolidayForm({ holiday, onCancel, onSuccess }: { holiday: HolidayRow
       {state?.ok === false && <FormMessage state={state} />}
       <HolidayFields key={JSON.stringify(state?.values ?? null)} values={values} errors={state?.fields ?? {}} autoFocus />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={isPending} className={PRIMARY}>
-          {isPending ? "Saving…" : "Save"}
-        </button>
-        <button type="button" onClick={onCancel} className={SECONDARY}>
+        <SubmitButton isPending={isPending} pendingLabel="Saving…" size="sm">
+          Save
+        </SubmitButton>
+        <Button size="sm" variant="secondary" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -84,12 +81,12 @@ function DeleteHoliday({ holiday, onSuccess }: { holiday: HolidayRow; onSuccess:
       <input type="hidden" name="id" value={holiday.id} />
       <input type="hidden" name="name" value={holiday.name} />
       <span className="text-sm text-slate-700">Delete {holiday.name}?</span>
-      <button type="submit" disabled={isPending} autoFocus className={buttonClass({ size: "sm", variant: "danger" })} data-testid="confirm-delete-holiday">
-        {isPending ? "Deleting…" : "Delete"}
-      </button>
-      <button type="button" onClick={() => setIsConfirming(false)} className={SECONDARY}>
+      <SubmitButton isPending={isPending} pendingLabel="Deleting…" size="sm" variant="danger" autoFocus data-testid="confirm-delete-holiday">
+        Delete
+      </SubmitButton>
+      <Button size="sm" variant="secondary" onClick={() => setIsConfirming(false)}>
         Keep
-      </button>
+      </Button>
       {state?.ok === false && (
         <p role="alert" className="w-full text-right text-xs font-medium text-rose-700">
           {state.message}

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import { changePasswordAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 export function ChangePasswordForm() {
   const [state, action, isPending] = useActionState(changePasswordAction, null);
@@ -32,13 +33,9 @@ export function ChangePasswordForm() {
         <input type="checkbox" name="keepTokens" className="size-4 rounded border-slate-300" />
         Keep my personal access tokens working (otherwise they are revoked)
       </label>
-      <button
-        type="submit"
-        disabled={isPending}
-        className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Changing…" : "Change password"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Changing…" className="self-start">
+        Change password
+      </SubmitButton>
     </form>
   );
 }

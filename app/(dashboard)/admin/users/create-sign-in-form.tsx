@@ -5,6 +5,7 @@ import { Field, FormMessage } from "@/components/forms/field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { SecretBox } from "../../settings/secret-box";
 import { createSignInAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 type EmployeeOption = { id: string; firstName: string; lastName: string; employeeNumber: string; workEmail: string };
 
@@ -71,13 +72,9 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
           />
         )}
         <div className="sm:col-span-2">
-          <button
-            type="submit"
-            disabled={isPending}
-            className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-          >
-            {isPending ? "Creating…" : "Create sign-in"}
-          </button>
+          <SubmitButton isPending={isPending} pendingLabel="Creating…">
+            Create sign-in
+          </SubmitButton>
         </div>
       </form>
     </div>

@@ -10,6 +10,7 @@ import type { LeavePreview } from "@/lib/leave/requests/preview-leave-request";
 import type { RequestFormOptions, RequestableType } from "@/lib/leave/requests/request-options";
 import { createLeaveRequestAction, previewLeaveRequestAction, type PreviewState } from "../actions";
 import { formatDay } from "@/lib/format";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
 
 type Values = {
   employeeId: string;
@@ -25,10 +26,6 @@ type Values = {
 type Props = RequestFormOptions & { initial: { employeeId: string; startDate: string } };
 
 const PREVIEW_DELAY_MS = 250;
-const PRIMARY_BUTTON =
-  "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
-const SECONDARY_BUTTON =
-  "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
 
 function appliesTo(type: RequestableType, employmentType: string | undefined): boolean {
   const types = type.employmentTypes
@@ -352,12 +349,12 @@ export function RequestForm({ types, employees, self, initial }: Props) {
         </div>
 
         <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-4">
-          <Link href="/leave" className={SECONDARY_BUTTON}>
+          <Link href="/leave" className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
-          <button type="submit" disabled={isPending} className={PRIMARY_BUTTON} data-testid="submit-request">
-            {isPending ? "Submitting…" : "Submit request"}
-          </button>
+          <SubmitButton isPending={isPending} pendingLabel="Submitting…" data-testid="submit-request">
+            Submit request
+          </SubmitButton>
         </div>
       </form>
 

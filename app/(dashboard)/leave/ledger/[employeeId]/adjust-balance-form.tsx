@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/forms";
 import { adjustBalanceAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 type Props = {
   employeeId: string;
@@ -62,13 +63,9 @@ export function AdjustBalanceForm({ employeeId, types, defaultDate, token }: Pro
         />
       </div>
       <div>
-        <button
-          type="submit"
-          disabled={isPending}
-          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {isPending ? "Recording…" : "Record adjustment"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Recording…">
+          Record adjustment
+        </SubmitButton>
       </div>
     </form>
   );
