@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
-import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { requestCorrectionAction } from "./actions";
 
 // Asks the manager to set one session of a day: a forgotten check-out, a day worked away from the

@@ -1,7 +1,7 @@
 "use client";
 
 import { useUrlFilters } from "@/components/forms/use-url-filters";
-import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { FilterField, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 
 type Props = { entities: string[]; actions: readonly string[]; actionLabels: Record<string, string> };
