@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { SecretBox } from "./secret-box";
-import { DataTable, TBody } from "@/components/ui/table";
+import { DataTable, TBody, THead } from "@/components/ui/table";
 
 export type TokenView = {
   id: string;
@@ -104,28 +104,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
     );
   return (
     <DataTable data-testid="token-list">
-      <thead>
-        <tr className="text-left text-slate-600">
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Name
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Token
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Created
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Last used
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Expires
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <THead variant="plain" columns={["Name", "Token", "Created", "Last used", "Expires", { label: "Actions", isLabelHidden: true }]} />
       <TBody>
         {tokens.map((token) => (
           <tr key={token.id}>
