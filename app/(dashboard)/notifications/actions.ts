@@ -17,8 +17,8 @@ function isAppPath(link: string | null): link is string {
 // Opening a notification marks it read and goes where it points (or stays here if nowhere).
 export async function openNotificationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const input = ZOpen.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That notification is not valid." };
+  const input = parseForm(form, ZOpen);
+  if (!input.ok) return { ok: false, message: "That notification is not valid." };
   let link: string | null;
   try {
     ({ link } = await markNotificationRead(user.id, input.data.id));

@@ -11,8 +11,8 @@ const ZUserId = z.object({ userId: z.string().min(1).max(64) });
 // An admin signs a user out of every browser (a lost laptop, a suspected compromise).
 export async function endUserSessionsAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requirePermission("users:manage");
-  const input = ZUserId.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That user is not valid." };
+  const input = parseForm(form, ZUserId);
+  if (!input.ok) return { ok: false, message: "That user is not valid." };
   try {
     const count = await endSessionsAsAdmin(actor, input.data.userId);
     revalidatePath("/admin/users");
