@@ -7,17 +7,7 @@ import { directoryOrderBy, directoryWhere } from "@/lib/employees/list-employees
 import { forbidden } from "@/lib/errors";
 import type { DirectoryQuery } from "@/lib/validations/employees";
 import { EMPLOYEE_CSV_COLUMNS, SENSITIVE_CSV_COLUMNS, toCsvValues, toEmployeeCsv, type EmployeeForCsv } from "./employee-csv";
-
-const SENSITIVE_SELECT = {
-  dateOfBirth: true,
-  salaryCents: true,
-  salaryCurrency: true,
-  personalEmail: true,
-  address: true,
-  emergencyName: true,
-  emergencyRelation: true,
-  emergencyPhone: true,
-} as const;
+import { SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/sensitive-fields";
 
 // Every employee of the directory view `query` that `user` may see, in the import's format;
 // sensitive columns only for those who may read them.
@@ -38,7 +28,7 @@ export async function exportEmployeesCsv(user: CurrentUser, query: DirectoryQuer
       hireDate: true,
       department: { select: { code: true } },
       manager: { select: { employeeNumber: true } },
-      ...(seesSensitive ? SENSITIVE_SELECT : {}),
+      ...(seesSensitive ? SENSITIVE_EMPLOYEE_SELECT : {}),
     },
   })) as EmployeeForCsv[];
   const columns = seesSensitive ? EMPLOYEE_CSV_COLUMNS : EMPLOYEE_CSV_COLUMNS.filter((column) => !SENSITIVE_CSV_COLUMNS.has(column));

@@ -9,6 +9,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { prismaCode } from "@/lib/prisma-errors";
 import { parseEmployeeCsv, type CsvValues, type EmployeeCsvColumn, type EmployeeRowInput, type ParsedEmployeeCsv } from "./employee-csv";
+import { SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/sensitive-fields";
 
 // Importing employees from CSV, idempotent on the employee number: a new number creates an
 // employee, a known one updates that employee's columns present in the file, and a row that
@@ -48,14 +49,7 @@ const COMPARED_SELECT = {
   managerId: true,
   employmentType: true,
   hireDate: true,
-  dateOfBirth: true,
-  salaryCents: true,
-  salaryCurrency: true,
-  personalEmail: true,
-  address: true,
-  emergencyName: true,
-  emergencyRelation: true,
-  emergencyPhone: true,
+  ...SENSITIVE_EMPLOYEE_SELECT,
 } as const;
 
 type EmployeeData = {

@@ -8,6 +8,7 @@ import { type IsoDate, toIsoDate } from "./dates";
 import { getBalances } from "./ledger";
 import { LEAVE_ADMIN } from "./permissions";
 import { isUnlimited } from "./requests/request-rules";
+import { employeeHeading } from "@/lib/employees/format";
 
 export type ExplainedLine = {
   id: string;
@@ -60,11 +61,7 @@ export async function getEmployeeLedger(user: Principal, employeeId: string, asO
   const balances = await getBalances(db, employeeId, year, asOf, { today: toIsoDate(now) });
   return {
     employee: {
-      id: employee.id,
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      jobTitle: employee.jobTitle,
-      department: employee.department?.name ?? null,
+      ...employeeHeading(employee),
       hireDate: toIsoDate(employee.hireDate),
       exitDate: employee.exitDate ? toIsoDate(employee.exitDate) : null,
     },
