@@ -19,9 +19,14 @@ type Props = ControlProps & {
   defaultValue?: string | number | null;
   className?: string;
   controlClassName?: string;
-  children?: React.ReactNode; // a <select>'s options
+  children?: React.ReactNode; // a <select>'s options, when `options` is not enough
   as?: "input" | "select" | "textarea";
+  // A select's choices, after an empty one labelled `emptyLabel` when there is one.
+  options?: SelectOption[];
+  emptyLabel?: string;
 };
+
+export type SelectOption = { value: string; label: React.ReactNode };
 
 export const INPUT_CLASS =
   "w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 aria-[invalid=true]:border-rose-400 aria-[invalid=true]:focus:ring-rose-500/20 border-slate-300 focus:border-brand-500 focus:ring-brand-500/20";
@@ -38,6 +43,8 @@ export function Field({
   children,
   as = "input",
   type = "text",
+  options,
+  emptyLabel,
   ...control
 }: Props) {
   const id = useId();
@@ -65,7 +72,16 @@ export function Field({
         )}
       </label>
       {as === "select" ? (
-        <select {...(common as React.ComponentProps<"select">)}>{children}</select>
+        // A select only takes a new default when it mounts, so it is keyed by the value to show.
+        <select key={isControlled ? undefined : String(defaultValue ?? "")} {...(common as React.ComponentProps<"select">)}>
+          {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+          {options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+          {children}
+        </select>
       ) : as === "textarea" ? (
         <textarea rows={3} {...(common as React.ComponentProps<"textarea">)} />
       ) : (
@@ -96,4 +112,9 @@ export function FormMessage({ state }: { state: { ok?: boolean; message?: string
       {state.message}
     </p>
   );
+}
+
+// A select's choices from a table of labels (an enum's values and what to call them).
+export function labelledOptions(labels: Record<string, React.ReactNode>): SelectOption[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }

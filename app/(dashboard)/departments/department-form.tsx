@@ -6,7 +6,8 @@ import { Field, FormMessage } from "@/components/forms/field";
 import type { DepartmentOption, HeadOption } from "@/lib/departments/list-departments";
 import type { FormState } from "@/lib/forms";
 import { createDepartmentAction, updateDepartmentAction } from "./actions";
-import { SubmitButton } from "@/components/ui/button";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
 
 type Props = {
   department?: { id: string; version: number; name: string; code: string; parentId: string | null; headId: string | null };
@@ -36,12 +37,7 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
 
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
-      {department && (
-        <>
-          <input type="hidden" name="id" value={department.id} />
-          <input type="hidden" name="version" value={department.version} />
-        </>
-      )}
+      <RecordRefInputs record={department} />
       <FormMessage state={state} />
 
       <div className="grid gap-5 sm:grid-cols-3">
@@ -58,34 +54,26 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
         />
       </div>
 
-      {/* A select only takes a new default when it mounts, so each is keyed by the value to show. */}
       <Field
-        key={`parent-${value("parentId")}`}
         as="select"
         name="parentId"
         label="Part of"
         defaultValue={value("parentId")}
         error={errors.parentId}
         hint="Leave empty for a top-level department."
-      >
-        <option value="">— None (top level) —</option>
-        {parents.map((parent) => (
-          <option key={parent.id} value={parent.id}>
-            {parent.name} ({parent.code})
-          </option>
-        ))}
-      </Field>
+        emptyLabel="— None (top level) —"
+        options={parents.map((parent) => ({ value: parent.id, label: `${parent.name} (${parent.code})` }))}
+      />
 
       <Field
-        key={`head-${value("headId")}`}
         as="select"
         name="headId"
         label="Head"
         defaultValue={value("headId")}
         error={errors.headId}
         hint="The person who leads this department; they need not be a member of it."
+        emptyLabel="— No head yet —"
       >
-        <option value="">— No head yet —</option>
         {groupHeads(heads).map(([group, people]) => (
           <optgroup key={group} label={group}>
             {people.map((head) => (
@@ -101,10 +89,7 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
         <SubmitButton isPending={isPending} pendingLabel="Saving…">
           {isEdit ? "Save changes" : "Create department"}
         </SubmitButton>
-        <Link
-          href={cancelHref}
-          className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
-        >
+        <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
           Cancel
         </Link>
         {isEdit && state?.ok === false && !state.fields && (

@@ -6,7 +6,8 @@ import { useFocusOnError } from "@/components/forms/use-focus-on-error";
 import { Button, buttonClass, SubmitButton } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormSection } from "@/components/ui/form-section";
-import { Field, FormMessage } from "@/components/forms/field";
+import { Field, FormMessage, labelledOptions } from "@/components/forms/field";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
 import type { EmployeeFormOptions } from "@/lib/employees/employee-options";
 import { EMPLOYEE_STATUS_LABELS, EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
 import type { FormState } from "@/lib/forms";
@@ -88,16 +89,6 @@ function SubmitBar({ isPending, label, pendingLabel, cancelHref }: { isPending: 
   );
 }
 
-function TargetInputs({ target }: { target?: Target }) {
-  if (!target) return null;
-  return (
-    <>
-      <input type="hidden" name="id" value={target.id} />
-      <input type="hidden" name="version" value={target.version} />
-    </>
-  );
-}
-
 function ContactFields({ value, error }: ReturnType<typeof useFieldState>) {
   return (
     <>
@@ -143,7 +134,7 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
 
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" data-testid="employee-form">
-      <TargetInputs target={target} />
+      <RecordRefInputs record={target} />
       <StaleNotice state={state} reloadHref={reloadHref} />
       {!isStale(state) && <FormMessage state={state} />}
 
@@ -161,52 +152,33 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
         <Field name="jobTitle" label="Job title" required defaultValue={value("jobTitle")} error={error("jobTitle")} />
         <Field name="workEmail" label="Work email" type="email" required autoComplete="off" defaultValue={value("workEmail")} error={error("workEmail")} />
         <Field name="phone" label="Work phone" type="tel" autoComplete="off" defaultValue={value("phone")} error={error("phone")} />
-        {/* A select keeps its first default after mount, so it is keyed to show a returned value. */}
         <Field
-          key={`departmentId-${value("departmentId")}`}
           name="departmentId"
           label="Department"
           as="select"
           defaultValue={value("departmentId")}
           error={error("departmentId")}
-        >
-          <option value="">No department</option>
-          {options.departments.map((department) => (
-            <option key={department.id} value={department.id}>
-              {department.name}
-            </option>
-          ))}
-        </Field>
+          emptyLabel="No department"
+          options={options.departments.map((department) => ({ value: department.id, label: department.name }))}
+        />
         <Field
-          key={`managerId-${value("managerId")}`}
           name="managerId"
           label="Reports to"
           as="select"
           defaultValue={value("managerId")}
           error={error("managerId")}
-        >
-          <option value="">No manager</option>
-          {options.managers.map((manager) => (
-            <option key={manager.id} value={manager.id}>
-              {manager.name} — {manager.jobTitle}
-            </option>
-          ))}
-        </Field>
+          emptyLabel="No manager"
+          options={options.managers.map((manager) => ({ value: manager.id, label: `${manager.name} — ${manager.jobTitle}` }))}
+        />
         <Field
-          key={`employmentType-${value("employmentType")}`}
           name="employmentType"
           label="Employment type"
           as="select"
           required
           defaultValue={value("employmentType")}
           error={error("employmentType")}
-        >
-          {Object.entries(EMPLOYMENT_TYPE_LABELS).map(([type, label]) => (
-            <option key={type} value={type}>
-              {label}
-            </option>
-          ))}
-        </Field>
+          options={labelledOptions(EMPLOYMENT_TYPE_LABELS)}
+        />
         <Field name="hireDate" label="Hire date" type="date" required defaultValue={value("hireDate")} error={error("hireDate")} />
       </FormSection>
 
@@ -245,7 +217,7 @@ export function OwnContactForm({ action, initial, target, cancelHref }: { action
 
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" data-testid="contact-form">
-      <TargetInputs target={target} />
+      <RecordRefInputs record={target} />
       <StaleNotice state={state} reloadHref={`/employees/${target.id}/contact`} />
       {!isStale(state) && <FormMessage state={state} />}
       <FormSection title="Contact details">
@@ -349,8 +321,7 @@ function StatusFields({
         setConfirmDate(String(new FormData(event.currentTarget).get("exitDate") ?? ""));
       }}
     >
-      <input type="hidden" name="id" value={employeeId} />
-      <input type="hidden" name="version" value={version} />
+      <RecordRefInputs record={{ id: employeeId, version }} />
       <StaleNotice state={state} reloadHref={`/employees/${employeeId}`} />
       {!isStale(state) && !state?.ok && <FormMessage state={state} />}
 
@@ -364,13 +335,8 @@ function StatusFields({
           disabled={isConfirming}
           onChange={(event) => setStatus(event.target.value as Status)}
           error={error("status")}
-        >
-          {Object.entries(EMPLOYEE_STATUS_LABELS).map(([option, label]) => (
-            <option key={option} value={option}>
-              {label}
-            </option>
-          ))}
-        </Field>
+          options={labelledOptions(EMPLOYEE_STATUS_LABELS)}
+        />
         {/* A disabled select is not submitted; the confirmation step still sends the choice. */}
         {isConfirming && <input type="hidden" name="status" value={status} />}
       </div>

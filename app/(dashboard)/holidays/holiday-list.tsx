@@ -8,6 +8,7 @@ import { createHolidayAction, deleteHolidayAction, updateHolidayAction } from ".
 import { HolidayFields } from "./holiday-fields";
 import { formatDay } from "@/lib/format";
 import { Button, SubmitButton } from "@/components/ui/button";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
 
 type Props = { year: number; holidays: HolidayRow[]; workWeek: number[]; canEdit: boolean };
 
@@ -45,8 +46,7 @@ function EditHolidayForm({ holiday, onCancel, onSuccess }: { holiday: HolidayRow
   const values = state?.values ? { date: state.values.date ?? "", name: state.values.name ?? "", isHalfDay: state.values.isHalfDay === "on" } : holiday;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate aria-label={`Edit ${holiday.name}`}>
-      <input type="hidden" name="id" value={holiday.id} />
-      <input type="hidden" name="version" value={holiday.version} />
+      <RecordRefInputs record={holiday} />
       {state?.ok === false && <FormMessage state={state} />}
       <HolidayFields key={JSON.stringify(state?.values ?? null)} values={values} errors={state?.fields ?? {}} autoFocus />
       <div className="flex flex-wrap gap-2">

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
-import { Button } from "@/components/ui/button";
+import { Button, SubmitButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { SecretBox } from "./secret-box";
@@ -53,17 +53,12 @@ export function CreateTokenForm() {
           as="select"
           defaultValue={state?.ok ? "90" : (state?.values?.expiresInDays ?? "90")}
           error={state?.fields?.expiresInDays}
-        >
-          {EXPIRY_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Field>
+          options={EXPIRY_OPTIONS}
+        />
         <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Creating…" : "Create token"}
-        </Button>
+        <SubmitButton isPending={isPending} pendingLabel="Creating…">
+          Create token
+        </SubmitButton>
       </form>
     </div>
   );

@@ -26,14 +26,16 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
         <FormMessage state={state} />
       )}
       <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-        <Field name="employeeId" label="Employee" as="select" required defaultValue={values?.employeeId} error={state?.fields?.employeeId}>
-          <option value="">Choose an employee…</option>
-          {employees.map((employee) => (
-            <option key={employee.id} value={employee.id}>
-              {employee.lastName}, {employee.firstName} ({employee.employeeNumber})
-            </option>
-          ))}
-        </Field>
+        <Field
+          name="employeeId"
+          label="Employee"
+          as="select"
+          required
+          defaultValue={values?.employeeId}
+          error={state?.fields?.employeeId}
+          emptyLabel="Choose an employee…"
+          options={employees.map((employee) => ({ value: employee.id, label: `${employee.lastName}, ${employee.firstName} (${employee.employeeNumber})` }))}
+        />
         <Field
           name="email"
           label="Sign-in email"
@@ -42,13 +44,15 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
           defaultValue={values?.email}
           error={state?.fields?.email}
         />
-        <Field name="role" label="Role" as="select" required defaultValue={values?.role ?? "EMPLOYEE"} error={state?.fields?.role}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </Field>
+        <Field
+          name="role"
+          label="Role"
+          as="select"
+          required
+          defaultValue={values?.role ?? "EMPLOYEE"}
+          error={state?.fields?.role}
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        />
         <fieldset className="flex flex-col gap-2">
           <legend className="text-sm font-medium text-slate-700">Initial password</legend>
           <label className="flex items-center gap-2 text-sm">
