@@ -12,6 +12,7 @@ import { pageParam } from "@/lib/search-params";
 import { readSetting } from "@/lib/settings/settings";
 import { CorrectionStatus } from "../correction-status";
 import { DecisionForm } from "./decision-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Attendance corrections" };
 
@@ -28,16 +29,12 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/atte
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link href="/attendance" className="font-medium text-brand-700 hover:underline">
-            Attendance
-          </Link>{" "}
-          / Corrections
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Attendance corrections</h1>
-        <p className="mt-1 text-sm text-slate-600">Approving a correction writes its times into the attendance record. Times are in {tz}.</p>
-      </div>
+      <PageHeader
+        title="Attendance corrections"
+        parent={{ href: "/attendance", label: "Attendance" }}
+        crumb="Corrections"
+        description={`Approving a correction writes its times into the attendance record. Times are in ${tz}.`}
+      />
 
       <TabLinks
         label="Corrections"

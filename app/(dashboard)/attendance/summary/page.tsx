@@ -14,6 +14,7 @@ import { parseMonthParam } from "@/lib/validations/attendance";
 import { MonthNavigation } from "../month-calendar";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Attendance summary" };
 
@@ -40,23 +41,16 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm text-slate-500">
-            <Link href="/attendance" className="font-medium text-brand-700 hover:underline">
-              Attendance
-            </Link>{" "}
-            / Monthly summary
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Monthly summary</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {formatMonth(month)}, counted against the schedule in {timeZone}. Absences and lateness cover days that have passed.
-          </p>
-        </div>
-        <a href={exportHref} download className={buttonClass()} data-testid="export-summary">
-          Export CSV
-        </a>
-      </div>
+      <PageHeader
+        title="Monthly summary"
+        parent={{ href: "/attendance", label: "Attendance" }}
+        description={`${formatMonth(month)}, counted against the schedule in ${timeZone}. Absences and lateness cover days that have passed.`}
+        actions={
+          <a href={exportHref} download className={buttonClass()} data-testid="export-summary">
+            Export CSV
+          </a>
+        }
+      />
 
       <section className="flex flex-wrap items-end justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Summary filters">
