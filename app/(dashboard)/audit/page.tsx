@@ -7,6 +7,7 @@ import { fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney }
 import { withParams } from "@/lib/search-params";
 import { AuditFilters } from "./audit-filters";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -123,10 +124,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-slate-600">Every change to HR records: who made it, when, and each field before and after. Times are UTC.</p>
-      </div>
+      <PageHeader title="Audit log" description={<>Every change to HR records: who made it, when, and each field before and after. Times are UTC.</>} />
 
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <AuditFilters entities={entities} actions={AUDIT_ACTIONS} actionLabels={ACTION_LABELS} />

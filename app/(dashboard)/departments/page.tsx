@@ -11,6 +11,7 @@ import { parseDepartmentQuery } from "@/lib/validations/departments";
 import { buttonClass, TextLink } from "@/components/ui/button";
 import { type Column, DataTable, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { Avatar } from "@/components/ui/avatar";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Departments" };
 
@@ -47,22 +48,22 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Departments</h1>
-          <p className="mt-1 text-sm text-slate-600">How the organisation is divided, who leads each part, and how many people are in it.</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/org-chart" className={buttonClass({ variant: "secondary" })}>
-            View org chart
-          </Link>
-          {canWrite && (
-            <Link href="/departments/new" className={buttonClass()} data-testid="new-department">
-              New department
+      <PageHeader
+        title="Departments"
+        description={<>How the organisation is divided, who leads each part, and how many people are in it.</>}
+        actions={
+          <>
+            <Link href="/org-chart" className={buttonClass({ variant: "secondary" })}>
+              View org chart
             </Link>
-          )}
-        </div>
-      </div>
+            {canWrite && (
+              <Link href="/departments/new" className={buttonClass()} data-testid="new-department">
+                New department
+              </Link>
+            )}
+          </>
+        }
+      />
 
       <SearchBar label="Search departments" action="/departments" placeholder="Name or code" query={query.q} />
 

@@ -16,6 +16,7 @@ import { LeaveStatusPill, LeaveTypeName } from "./leave-status-pill";
 import { NoticeBanner } from "./notice-banner";
 import { buttonClass } from "@/components/ui/button";
 import { type Column, DataTable, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "My leave" };
 
@@ -107,22 +108,22 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">My leave</h1>
-          <p className="mt-1 text-sm text-slate-600">Your balances for {year} and the leave you have asked for.</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/leave/calendar" className={buttonClass({ variant: "secondary" })}>
-            Calendar
-          </Link>
-          {(user.employeeId || isLeaveAdmin(user)) && (
-            <Link href="/leave/request" className={buttonClass()} data-testid="request-leave">
-              Request leave
+      <PageHeader
+        title="My leave"
+        description={<>Your balances for {year} and the leave you have asked for.</>}
+        actions={
+          <>
+            <Link href="/leave/calendar" className={buttonClass({ variant: "secondary" })}>
+              Calendar
             </Link>
-          )}
-        </div>
-      </div>
+            {(user.employeeId || isLeaveAdmin(user)) && (
+              <Link href="/leave/request" className={buttonClass()} data-testid="request-leave">
+                Request leave
+              </Link>
+            )}
+          </>
+        }
+      />
       <NoticeBanner notice={params.notice} />
 
       {!user.employeeId ? (

@@ -7,6 +7,7 @@ import { listNotifications } from "@/lib/notifications/list";
 import { pageParam } from "@/lib/search-params";
 import { readSetting } from "@/lib/settings/settings";
 import { MarkAllRead, OpenNotification } from "./notification-controls";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -22,15 +23,19 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
-          <p className="mt-1 text-sm text-slate-600" data-testid="unread-summary">
+      <PageHeader
+        title="Notifications"
+        description={
+          <span data-testid="unread-summary">
             {result.unread === 0 ? "You are all caught up." : `${result.unread} unread.`} Requests, decisions and approvals waiting for you.
-          </p>
-        </div>
-        <MarkAllRead unread={result.unread} />
-      </div>
+          </span>
+        }
+        actions={
+          <>
+            <MarkAllRead unread={result.unread} />
+          </>
+        }
+      />
 
       <TabLinks
         label="Filter notifications"

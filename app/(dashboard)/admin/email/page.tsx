@@ -9,6 +9,7 @@ import { pageParam } from "@/lib/search-params";
 import { readSetting } from "@/lib/settings/settings";
 import { RetryMessage, RetryNow } from "./email-controls";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Email delivery" };
 
@@ -46,16 +47,20 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Email delivery</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+      <PageHeader
+        title="Email delivery"
+        description={
+          <span className="block max-w-2xl">
             Notifications are also emailed when SMTP is configured. A failed message is retried with a growing delay (30 seconds, then doubling, at most an
             hour) and given up after {MAX_ATTEMPTS} attempts. Times in {schedule.timeZone}.
-          </p>
-        </div>
-        <RetryNow isConfigured={isConfigured} />
-      </div>
+          </span>
+        }
+        actions={
+          <>
+            <RetryNow isConfigured={isConfigured} />
+          </>
+        }
+      />
 
       {!isConfigured && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="smtp-off">

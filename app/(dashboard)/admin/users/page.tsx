@@ -11,6 +11,7 @@ import { ActiveToggle, RoleForm } from "./user-controls";
 import { formatDateTime } from "@/lib/format";
 import { DataTable, TBody, Td, THead } from "@/components/ui/table";
 import { EndUserSessionsButton } from "@/components/security/end-user-sessions-button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -24,12 +25,10 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Who can sign in, with which role. Role changes and deactivations take effect on the user&apos;s next request.
-        </p>
-      </div>
+      <PageHeader
+        title="Users"
+        description={<>Who can sign in, with which role. Role changes and deactivations take effect on the user&apos;s next request.</>}
+      />
 
       <SearchBar label="Search users" action="/admin/users" placeholder="Email, name or employee number" query={query.q} />
 

@@ -14,6 +14,7 @@ import { formatDate } from "@/lib/format";
 import { DataTable, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClass, TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Employees" };
 
@@ -56,38 +57,38 @@ export default async function EmployeesPage({ searchParams }: PageProps<"/employ
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Employees</h1>
-          <p className="mt-1 text-sm text-slate-600">Everyone in the organisation, searchable and sortable.</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {can(user, "employees:export") && (
-            <a
-              href={withParams(
-                "/api/employees/export",
-                { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir },
-                {},
-              )}
-              download
-              className={buttonClass({ variant: "secondary" })}
-              data-testid="export-csv"
-            >
-              Export CSV
-            </a>
-          )}
-          {can(user, "employees:import") && (
-            <Link href="/employees/import" className={buttonClass({ variant: "secondary" })} data-testid="import-csv">
-              Import CSV
-            </Link>
-          )}
-          {can(user, "employees:create") && (
-            <Link href="/employees/new" className={buttonClass()} data-testid="add-employee">
-              Add employee
-            </Link>
-          )}
-        </div>
-      </div>
+      <PageHeader
+        title="Employees"
+        description={<>Everyone in the organisation, searchable and sortable.</>}
+        actions={
+          <>
+            {can(user, "employees:export") && (
+              <a
+                href={withParams(
+                  "/api/employees/export",
+                  { q: query.q, department: query.department, status: query.status, sort: query.sort, dir: query.dir },
+                  {},
+                )}
+                download
+                className={buttonClass({ variant: "secondary" })}
+                data-testid="export-csv"
+              >
+                Export CSV
+              </a>
+            )}
+            {can(user, "employees:import") && (
+              <Link href="/employees/import" className={buttonClass({ variant: "secondary" })} data-testid="import-csv">
+                Import CSV
+              </Link>
+            )}
+            {can(user, "employees:create") && (
+              <Link href="/employees/new" className={buttonClass()} data-testid="add-employee">
+                Add employee
+              </Link>
+            )}
+          </>
+        }
+      />
 
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <DirectoryFilters departments={departments} />

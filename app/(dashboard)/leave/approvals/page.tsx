@@ -13,6 +13,7 @@ import { DecisionForm } from "../decision-form";
 import { LeaveStatusPill, LeaveTypeName } from "../leave-status-pill";
 import { NoticeBanner } from "../notice-banner";
 import { formatDate } from "@/lib/format";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Leave approvals" };
 
@@ -50,14 +51,16 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Leave approvals</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {isAdmin
-            ? "Everything awaiting a decision: you can act at any stage, for anyone."
-            : "Requests from the people who report to you, oldest start date first."}
-        </p>
-      </div>
+      <PageHeader
+        title="Leave approvals"
+        description={
+          <>
+            {isAdmin
+              ? "Everything awaiting a decision: you can act at any stage, for anyone."
+              : "Requests from the people who report to you, oldest start date first."}
+          </>
+        }
+      />
       <NoticeBanner notice={params.notice} />
 
       {isAdmin && (

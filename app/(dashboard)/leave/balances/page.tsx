@@ -13,6 +13,7 @@ import { formatDate } from "@/lib/format";
 import { DataTable, TBody, Th, THead, Tr } from "@/components/ui/table";
 import { DepartmentOptions } from "@/components/forms/department-options";
 import { TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Leave balances" };
 
@@ -63,27 +64,31 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Leave balances</h1>
-          <p className="mt-1 text-sm text-slate-600">
+      <PageHeader
+        title="Leave balances"
+        description={
+          <>
             Available leave per employee and leave type on{" "}
             <span className="font-medium text-slate-900">{formatDate(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after
             booked and pending leave.
-          </p>
-        </div>
-        <nav aria-label="Year" className="flex items-center gap-2">
-          <Link href={href({ year: result.year - 1, page: 1 })} className={LINK} rel="prev">
-            ← {result.year - 1}
-          </Link>
-          <span className="px-2 text-lg font-semibold tabular-nums" aria-current="page">
-            {result.year}
-          </span>
-          <Link href={href({ year: result.year + 1, page: 1 })} className={LINK} rel="next">
-            {result.year + 1} →
-          </Link>
-        </nav>
-      </div>
+          </>
+        }
+        actions={
+          <>
+            <nav aria-label="Year" className="flex items-center gap-2">
+              <Link href={href({ year: result.year - 1, page: 1 })} className={LINK} rel="prev">
+                ← {result.year - 1}
+              </Link>
+              <span className="px-2 text-lg font-semibold tabular-nums" aria-current="page">
+                {result.year}
+              </span>
+              <Link href={href({ year: result.year + 1, page: 1 })} className={LINK} rel="next">
+                {result.year + 1} →
+              </Link>
+            </nav>
+          </>
+        }
+      />
 
       <FilterBar label="Filter balances" action="/leave/balances" clearHref={isFiltered ? withParams("/leave/balances", { year: result.year }, {}) : undefined}>
         <input type="hidden" name="year" value={result.year} />

@@ -12,6 +12,7 @@ import { formatLongDay, formatMonthYear, formatWeekdayInitial } from "@/lib/form
 import { TBody } from "@/components/ui/table";
 import { DepartmentOptions } from "@/components/forms/department-options";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
@@ -59,15 +60,17 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
 
   return (
     <div className="mx-auto flex max-w-[100rem] flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Leave calendar</h1>
-          <p className="mt-1 text-sm text-slate-600">{subtitle}</p>
-        </div>
-        <Link href="/leave/request" className={buttonClass()}>
-          Request leave
-        </Link>
-      </div>
+      <PageHeader
+        title="Leave calendar"
+        description={<>{subtitle}</>}
+        actions={
+          <>
+            <Link href="/leave/request" className={buttonClass()}>
+              Request leave
+            </Link>
+          </>
+        }
+      />
 
       <section className="flex flex-wrap items-end justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <nav aria-label="Month" className="flex items-center gap-2">

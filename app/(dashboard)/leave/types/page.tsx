@@ -6,6 +6,7 @@ import { describeCarryForward, describeEmploymentTypes, describeEntitlement } fr
 import { listLeaveTypes } from "@/lib/leave-types/list-leave-types";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Leave types" };
 
@@ -22,20 +23,20 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Leave types</h1>
-          <p className="mt-1 text-sm text-slate-600">Each kind of leave and its policy: entitlement, accrual, carry-forward and the rules requests follow.</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/leave/balances" className={buttonClass({ variant: "secondary" })}>
-            Balances
-          </Link>
-          <Link href="/leave/types/new" className={buttonClass()} data-testid="new-leave-type">
-            New leave type
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title="Leave types"
+        description={<>Each kind of leave and its policy: entitlement, accrual, carry-forward and the rules requests follow.</>}
+        actions={
+          <>
+            <Link href="/leave/balances" className={buttonClass({ variant: "secondary" })}>
+              Balances
+            </Link>
+            <Link href="/leave/types/new" className={buttonClass()} data-testid="new-leave-type">
+              New leave type
+            </Link>
+          </>
+        }
+      />
 
       {notice && (
         <p
