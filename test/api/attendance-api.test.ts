@@ -299,46 +299,13 @@ describe("leave requests and balances", () => {
     const approvals = await call(leave.list, { path: "/api/v1/leave-requests?view=approvals", token: tokens.manager });
     expect(approvals.body.data.map((row: { id: string }) => row.id)).toContain(id);
 
-    expectError(
-      await call(leave.act, {
-        params: { id },
-        method: "POST",
-        path: `/api/v1/leave-requests/${id}`,
-        token: tokens.manager,
-        body: { action: "reject", version: 1 },
-      }),
-      422,
-      "validation_failed",
-    );
-    expectError(
-      await call(leave.act, {
-        params: { id },
-        method: "POST",
-        path: `/api/v1/leave-requests/${id}`,
-        token: tokens.employee,
-        body: { action: "approve", version: 1 },
-      }),
-      403,
-      "forbidden",
-    );
-    expectError(
-      await call(leave.act, {
-        params: { id },
-        method: "POST",
-        path: `/api/v1/leave-requests/${id}`,
-        token: tokens.manager,
-        body: { action: "approve", version: 7 },
-      }),
-      409,
-      "conflict",
-    );
-    const approved = await call(leave.act, {
-      params: { id },
-      method: "POST",
-      path: `/api/v1/leave-requests/${id}`,
-      token: tokens.manager,
-      body: { action: "approve", version: 1, comment: "Enjoy" },
-    });
+    // A decision on the request, as `token` sends it.
+    const act = (token: string, body: Record<string, unknown>) =>
+      call(leave.act, { params: { id }, method: "POST", path: `/api/v1/leave-requests/${id}`, token, body });
+    expectError(await act(tokens.manager, { action: "reject", version: 1 }), 422, "validation_failed");
+    expectError(await act(tokens.employee, { action: "approve", version: 1 }), 403, "forbidden");
+    expectError(await act(tokens.manager, { action: "approve", version: 7 }), 409, "conflict");
+    const approved = await act(tokens.manager, { action: "approve", version: 1, comment: "Enjoy" });
     expect(approved.status).toBe(200);
     expect(approved.body.data).toMatchObject({ id, status: "APPROVED", managerComment: "Enjoy" });
 
