@@ -7,7 +7,7 @@ import { directoryOrderBy, directoryWhere } from "@/lib/employees/list-employees
 import { forbidden } from "@/lib/errors";
 import type { DirectoryQuery } from "@/lib/validations/employees";
 import { EMPLOYEE_CSV_COLUMNS, SENSITIVE_CSV_COLUMNS, toCsvValues, toEmployeeCsv, type EmployeeForCsv } from "./employee-csv";
-import { SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/sensitive-fields";
+import { JOB_FIELDS_SELECT, SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/employee-select";
 
 // Every employee of the directory view `query` that `user` may see, in the import's format;
 // sensitive columns only for those who may read them.
@@ -18,14 +18,7 @@ export async function exportEmployeesCsv(user: CurrentUser, query: DirectoryQuer
     where: directoryWhere(query, await employeeScopeWhere(user)),
     orderBy: directoryOrderBy(query),
     select: {
-      employeeNumber: true,
-      firstName: true,
-      lastName: true,
-      workEmail: true,
-      phone: true,
-      jobTitle: true,
-      employmentType: true,
-      hireDate: true,
+      ...JOB_FIELDS_SELECT,
       department: { select: { code: true } },
       manager: { select: { employeeNumber: true } },
       ...(seesSensitive ? SENSITIVE_EMPLOYEE_SELECT : {}),

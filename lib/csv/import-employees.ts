@@ -9,7 +9,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { prismaCode } from "@/lib/prisma-errors";
 import { parseEmployeeCsv, type CsvValues, type EmployeeCsvColumn, type EmployeeRowInput, type ParsedEmployeeCsv } from "./employee-csv";
-import { SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/sensitive-fields";
+import { JOB_FIELDS_SELECT, SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/employee-select";
 
 // Importing employees from CSV, idempotent on the employee number: a new number creates an
 // employee, a known one updates that employee's columns present in the file, and a row that
@@ -39,16 +39,9 @@ const LOOKUP_CHUNK = 500;
 const COMPARED_SELECT = {
   id: true,
   version: true,
-  employeeNumber: true,
-  firstName: true,
-  lastName: true,
-  workEmail: true,
-  phone: true,
-  jobTitle: true,
+  ...JOB_FIELDS_SELECT,
   departmentId: true,
   managerId: true,
-  employmentType: true,
-  hireDate: true,
   ...SENSITIVE_EMPLOYEE_SELECT,
 } as const;
 

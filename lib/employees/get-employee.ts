@@ -4,19 +4,12 @@ import { can } from "@/lib/auth/permissions";
 import { canSeeEmployee } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/sensitive-fields";
+import { JOB_FIELDS_SELECT, SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/employee-select";
 
 const BASE = {
   id: true,
-  employeeNumber: true,
-  firstName: true,
-  lastName: true,
-  workEmail: true,
-  phone: true,
-  jobTitle: true,
-  employmentType: true,
+  ...JOB_FIELDS_SELECT,
   status: true,
-  hireDate: true,
   exitDate: true,
   exitReason: true,
   version: true,
