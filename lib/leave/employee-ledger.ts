@@ -5,7 +5,7 @@ import { canSeeEmployee } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { type IsoDate, toIsoDate } from "./dates";
-import { getBalances } from "./ledger";
+import { type Balance, getBalances } from "./ledger";
 import { LEAVE_ADMIN } from "./permissions";
 import { isUnlimited } from "./requests/request-rules";
 import { employeeHeading } from "@/lib/employees/format";
@@ -24,14 +24,8 @@ export type ExplainedLine = {
   createdByEmail: string | null;
 };
 
-export type ExplainedBalance = {
+export type ExplainedBalance = Pick<Balance, "balance" | "scheduled" | "pending" | "available" | "lapsing" | "expiresOn"> & {
   type: { id: string; name: string; code: string; color: string; isUnlimited: boolean };
-  balance: number;
-  scheduled: number;
-  pending: number;
-  available: number;
-  lapsing: number;
-  expiresOn: IsoDate | null;
   closing: number;
   lines: ExplainedLine[];
 };

@@ -6,6 +6,7 @@ import type { IsoDate } from "@/lib/leave/dates";
 import { getBalance } from "@/lib/leave/ledger";
 import { canDecide, isLeaveAdmin } from "./approvers";
 import { balanceAsOf, hasStarted, isUnlimited, todayIso } from "./request-rules";
+import { REQUEST_CORE_SELECT } from "./request-record";
 import { AWAITING_DECISION, type LeaveRequestStatus } from "./status";
 
 export type LeaveListView = "mine" | "approvals" | "all";
@@ -41,16 +42,7 @@ export type LeaveRequestRow = StoredRequestFields & {
 export type LeaveRequestPage = { rows: LeaveRequestRow[]; total: number; page: number; pageSize: number; pageCount: number };
 
 const SELECT = {
-  id: true,
-  version: true,
-  status: true,
-  employeeId: true,
-  managerId: true,
-  startDate: true,
-  endDate: true,
-  startsAfternoon: true,
-  endsAtNoon: true,
-  halfDays: true,
+  ...REQUEST_CORE_SELECT,
   reason: true,
   attachmentName: true,
   managerComment: true,
