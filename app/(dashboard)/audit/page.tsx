@@ -8,6 +8,7 @@ import { withParams } from "@/lib/search-params";
 import { AuditFilters } from "./audit-filters";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -132,26 +133,26 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {result.rows.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="audit-empty">
-            <p className="text-base font-medium">
-              {result.total > 0 ? "That page is past the end of the log" : isFiltered ? "No changes match these filters" : "Nothing recorded yet"}
-            </p>
-            <p className="max-w-sm text-sm text-slate-600">
-              {result.total > 0
-                ? "Go back to the first page to see the latest changes."
-                : isFiltered
-                  ? "Try another record type or action, a wider date range, or part of the email."
-                  : "Creating or editing employees, departments and users will record entries here."}
-            </p>
-            {(isFiltered || result.total > 0) && (
-              <Link
-                href={result.total > 0 ? withParams("/audit", current, { page: 1 }) : "/audit"}
-                className="mt-2 text-sm font-medium text-brand-600 hover:underline"
-              >
-                {result.total > 0 ? "Show the first page" : "Clear all filters"}
-              </Link>
-            )}
-          </div>
+          <EmptyState
+            title={result.total > 0 ? "That page is past the end of the log" : isFiltered ? "No changes match these filters" : "Nothing recorded yet"}
+            testId="audit-empty"
+            action={
+              (isFiltered || result.total > 0) && (
+                <Link
+                  href={result.total > 0 ? withParams("/audit", current, { page: 1 }) : "/audit"}
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                >
+                  {result.total > 0 ? "Show the first page" : "Clear all filters"}
+                </Link>
+              )
+            }
+          >
+            {result.total > 0
+              ? "Go back to the first page to see the latest changes."
+              : isFiltered
+                ? "Try another record type or action, a wider date range, or part of the email."
+                : "Creating or editing employees, departments and users will record entries here."}
+          </EmptyState>
         ) : (
           <DataTable>
             <THead>

@@ -9,6 +9,7 @@ import { HolidayFields } from "./holiday-fields";
 import { formatDay } from "@/lib/format";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = { year: number; holidays: HolidayRow[]; workWeek: number[]; canEdit: boolean };
 
@@ -160,12 +161,9 @@ export function HolidayList({ year, holidays, workWeek, canEdit }: Props) {
         {notice}
       </p>
       {holidays.length === 0 ? (
-        <div className="flex flex-col items-center gap-2 px-6 py-12 text-center" data-testid="holidays-empty">
-          <p className="text-base font-medium">No public holidays for {year} yet</p>
-          <p className="max-w-sm text-sm text-slate-600">
-            {canEdit ? "Add them one at a time above, or paste a whole list into the import box." : "Holidays HR adds for this year will appear here."}
-          </p>
-        </div>
+        <EmptyState title={<>No public holidays for {year} yet</>} testId="holidays-empty" className="py-12">
+          {canEdit ? "Add them one at a time above, or paste a whole list into the import box." : "Holidays HR adds for this year will appear here."}
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="holiday-rows">
           {holidays.map((holiday) => (

@@ -15,6 +15,7 @@ import { MonthNavigation } from "../month-calendar";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Attendance summary" };
 
@@ -82,12 +83,9 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {summary.rows.length === 0 ? (
-          <div className="px-6 py-16 text-center" data-testid="summary-empty">
-            <p className="text-base font-medium">Nobody to summarise</p>
-            <p className="mt-1 text-sm text-slate-600">
-              {department ? "No one in this department was employed that month." : "No one you can see was employed that month."}
-            </p>
-          </div>
+          <EmptyState title="Nobody to summarise" testId="summary-empty">
+            {department ? "No one in this department was employed that month." : "No one you can see was employed that month."}
+          </EmptyState>
         ) : (
           <DataTable data-testid="summary-table">
             <caption className="sr-only">Attendance summary for {formatMonth(month)}</caption>

@@ -14,6 +14,7 @@ import { LeaveStatusPill, LeaveTypeName } from "../leave-status-pill";
 import { NoticeBanner } from "../notice-banner";
 import { formatDate } from "@/lib/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Leave approvals" };
 
@@ -79,13 +80,9 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
       )}
 
       {result.rows.length === 0 ? (
-        <div
-          className="flex flex-col items-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
-          data-testid="approvals-empty"
-        >
-          <p className="font-medium">Nothing waiting for you</p>
-          <p className="max-w-sm text-sm text-slate-600">Requests that need your decision appear here; you are also notified when one arrives.</p>
-        </div>
+        <EmptyState title="Nothing waiting for you" testId="approvals-empty" className="rounded-xl border border-dashed border-slate-300 bg-white">
+          Requests that need your decision appear here; you are also notified when one arrives.
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-4" data-testid="approvals">
           {result.rows.map((row) => (

@@ -13,6 +13,7 @@ import { TBody } from "@/components/ui/table";
 import { DepartmentOptions } from "@/components/forms/department-options";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
@@ -119,14 +120,11 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {calendar.rows.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="calendar-empty">
-            <p className="font-medium">Nobody to show</p>
-            <p className="max-w-sm text-sm text-slate-600">
-              {query.department
-                ? "No one in this department was employed this month."
-                : "Your sign-in is not linked to an employee record, and no one reports to you."}
-            </p>
-          </div>
+          <EmptyState title="Nobody to show" testId="calendar-empty">
+            {query.department
+              ? "No one in this department was employed this month."
+              : "Your sign-in is not linked to an employee record, and no one reports to you."}
+          </EmptyState>
         ) : (
           // Focusable so keyboard users can scroll it on a narrow screen; at 1280 px it fits without.
           <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Leave in ${title}`}>

@@ -7,6 +7,7 @@ import { listLeaveTypes } from "@/lib/leave-types/list-leave-types";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Leave types" };
 
@@ -50,13 +51,19 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {types.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="leave-types-empty">
-            <p className="text-base font-medium">No leave types yet</p>
-            <p className="max-w-sm text-sm text-slate-600">Create annual leave first; sick, unpaid and parental leave usually follow.</p>
-            <Link href="/leave/types/new" className={buttonClass({ className: "mt-2" })}>
-              New leave type
-            </Link>
-          </div>
+          <EmptyState
+            title="No leave types yet"
+            testId="leave-types-empty"
+            action={
+              <>
+                <Link href="/leave/types/new" className={buttonClass()}>
+                  New leave type
+                </Link>
+              </>
+            }
+          >
+            Create annual leave first; sick, unpaid and parental leave usually follow.
+          </EmptyState>
         ) : (
           <DataTable>
             <THead>

@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { TONE_TEXT, type Tone } from "@/components/ui/tone";
 import { type Column, TBody, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Leave ledger" };
 
@@ -238,13 +239,9 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
       </p>
 
       {ledger.balances.length === 0 ? (
-        <section
-          className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 bg-white px-6 py-16 text-center shadow-sm"
-          data-testid="ledger-empty"
-        >
-          <p className="text-base font-medium">No leave types apply{isOwn ? " to you" : ""}</p>
-          <p className="max-w-sm text-sm text-slate-600">Balances appear here for each active leave type that covers this employment type.</p>
-        </section>
+        <EmptyState title={<>No leave types apply{isOwn ? " to you" : ""}</>} testId="ledger-empty" className="rounded-xl border border-slate-200 bg-white">
+          Balances appear here for each active leave type that covers this employment type.
+        </EmptyState>
       ) : (
         ledger.balances.map((balance) => <BalanceCard key={balance.type.id} balance={balance} asOf={asOf} />)
       )}
