@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DetailList } from "@/components/ui/detail-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PagedCard } from "@/components/ui/paged-card";
 import { requireUser } from "@/lib/auth/current-user";
@@ -36,16 +37,14 @@ function Balance({ card }: { card: BalanceCard }) {
         </p>
         <p className="text-xs text-slate-500">{card.isUnlimited ? "Unpaid or special leave: days taken are recorded" : "available to request"}</p>
       </div>
-      <dl className="grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm">
-        <div>
-          <dt className="text-slate-500">Pending</dt>
-          <dd className="font-medium tabular-nums">{formatHalfDays(card.pending)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">Taken or booked</dt>
-          <dd className="font-medium tabular-nums">{formatHalfDays(card.taken)}</dd>
-        </div>
-      </dl>
+      <DetailList
+        className="grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm"
+        valueClassName="mt-0 text-inherit tabular-nums"
+        items={[
+          { label: "Pending", value: formatHalfDays(card.pending) },
+          { label: "Taken or booked", value: formatHalfDays(card.taken) },
+        ]}
+      />
     </section>
   );
 }
