@@ -118,3 +118,11 @@ export function FormMessage({ state }: { state: { ok?: boolean; message?: string
 export function labelledOptions(labels: Record<string, React.ReactNode>): SelectOption[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
+
+type FieldState = { values?: Record<string, string>; fields?: Record<string, string> } | null | undefined;
+
+// Binds a form's fields to what its action returned: `bind(name)` gives a Field its name, the
+// value to show (what was sent back by a refused save, else `initial`) and its error.
+export function bindFields(state: FieldState, initial: Record<string, string | number | null | undefined> = {}) {
+  return (name: string) => ({ name, defaultValue: state?.values?.[name] ?? initial[name] ?? "", error: state?.fields?.[name] });
+}

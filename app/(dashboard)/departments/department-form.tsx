@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
 import type { DepartmentOption, HeadOption } from "@/lib/departments/list-departments";
 import type { FormState } from "@/lib/forms";
 import { createDepartmentAction, updateDepartmentAction } from "./actions";
@@ -31,8 +31,7 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
   const isEdit = Boolean(department);
   const [state, action, isPending] = useActionState<FormState, FormData>(isEdit ? updateDepartmentAction : createDepartmentAction, null);
   const initial = department ?? { name: "", code: "", parentId: initialParentId ?? null, headId: null };
-  const value = (name: "name" | "code" | "parentId" | "headId") => state?.values?.[name] ?? initial[name] ?? "";
-  const errors = state?.fields ?? {};
+  const bind = bindFields(state, initial);
   const cancelHref = department ? `/departments/${department.id}` : "/departments";
 
   return (
@@ -41,36 +40,23 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
       <FormMessage state={state} />
 
       <div className="grid gap-5 sm:grid-cols-3">
-        <Field name="name" label="Name" required defaultValue={value("name")} error={errors.name} className="sm:col-span-2" autoComplete="off" />
-        <Field
-          name="code"
-          label="Code"
-          required
-          defaultValue={value("code")}
-          error={errors.code}
-          hint="Up to 12 letters, digits or -; saved in capitals."
-          autoComplete="off"
-          placeholder="ENG"
-        />
+        <Field {...bind("name")} label="Name" required className="sm:col-span-2" autoComplete="off" />
+        <Field {...bind("code")} label="Code" required hint="Up to 12 letters, digits or -; saved in capitals." autoComplete="off" placeholder="ENG" />
       </div>
 
       <Field
+        {...bind("parentId")}
         as="select"
-        name="parentId"
         label="Part of"
-        defaultValue={value("parentId")}
-        error={errors.parentId}
         hint="Leave empty for a top-level department."
         emptyLabel="— None (top level) —"
         options={parents.map((parent) => ({ value: parent.id, label: `${parent.name} (${parent.code})` }))}
       />
 
       <Field
+        {...bind("headId")}
         as="select"
-        name="headId"
         label="Head"
-        defaultValue={value("headId")}
-        error={errors.headId}
         hint="The person who leads this department; they need not be a member of it."
         emptyLabel="— No head yet —"
       >
