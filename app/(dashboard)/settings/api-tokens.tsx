@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -26,6 +26,8 @@ const EXPIRY_OPTIONS = [
 
 export function CreateTokenForm() {
   const [state, action, isPending] = useActionState(createTokenAction, null);
+  // A created token starts the form afresh.
+  const bind = bindFields(state?.ok ? null : state, { expiresInDays: "90" });
   return (
     <div className="flex flex-col gap-4">
       {state?.token ? (
@@ -38,24 +40,9 @@ export function CreateTokenForm() {
         <FormMessage state={state} />
       )}
       <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
-        <Field
-          name="name"
-          label="Token name"
-          required
-          placeholder="e.g. Payroll export"
-          defaultValue={state?.ok ? "" : state?.values?.name}
-          error={state?.fields?.name}
-          className="flex-1"
-        />
-        <Field
-          name="expiresInDays"
-          label="Expires"
-          as="select"
-          defaultValue={state?.ok ? "90" : (state?.values?.expiresInDays ?? "90")}
-          error={state?.fields?.expiresInDays}
-          options={EXPIRY_OPTIONS}
-        />
-        <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
+        <Field {...bind("name")} label="Token name" required placeholder="e.g. Payroll export" className="flex-1" />
+        <Field {...bind("expiresInDays")} label="Expires" as="select" options={EXPIRY_OPTIONS} />
+        <Field {...bind("password")} label="Your password" type="password" autoComplete="current-password" required />
         <SubmitButton isPending={isPending} pendingLabel="Creating…">
           Create token
         </SubmitButton>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { SecretBox } from "../../settings/secret-box";
 import { createSignInAction } from "./actions";
@@ -12,7 +12,8 @@ type EmployeeOption = { id: string; firstName: string; lastName: string; employe
 export function CreateSignInForm({ employees }: { employees: EmployeeOption[] }) {
   const [state, action, isPending] = useActionState(createSignInAction, null);
   const [mode, setMode] = useState<"generate" | "type">("generate");
-  const values = state?.ok ? undefined : state?.values;
+  // A created sign-in starts the form afresh.
+  const bind = bindFields(state?.ok ? null : state, { role: "EMPLOYEE" });
   if (employees.length === 0 && !state?.ok) return <p className="text-sm text-slate-600">Every current employee already has a sign-in.</p>;
   return (
     <div className="flex flex-col gap-4">
@@ -27,32 +28,15 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
       )}
       <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
         <Field
-          name="employeeId"
+          {...bind("employeeId")}
           label="Employee"
           as="select"
           required
-          defaultValue={values?.employeeId}
-          error={state?.fields?.employeeId}
           emptyLabel="Choose an employee…"
           options={employees.map((employee) => ({ value: employee.id, label: `${employee.lastName}, ${employee.firstName} (${employee.employeeNumber})` }))}
         />
-        <Field
-          name="email"
-          label="Sign-in email"
-          type="email"
-          hint="Leave blank to use their work email."
-          defaultValue={values?.email}
-          error={state?.fields?.email}
-        />
-        <Field
-          name="role"
-          label="Role"
-          as="select"
-          required
-          defaultValue={values?.role ?? "EMPLOYEE"}
-          error={state?.fields?.role}
-          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
-        />
+        <Field {...bind("email")} label="Sign-in email" type="email" hint="Leave blank to use their work email." />
+        <Field {...bind("role")} label="Role" as="select" required options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))} />
         <fieldset className="flex flex-col gap-2">
           <legend className="text-sm font-medium text-slate-700">Initial password</legend>
           <label className="flex items-center gap-2 text-sm">
@@ -65,13 +49,12 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
         </fieldset>
         {mode === "type" && (
           <Field
-            name="password"
+            {...bind("password")}
             label="Password"
             type="password"
             autoComplete="new-password"
             required
             hint="At least 12 characters."
-            error={state?.fields?.password}
             className="sm:col-span-2"
           />
         )}
