@@ -41,3 +41,15 @@ export const ZApiYear = z.preprocess(blankToUndefined, apiWholeNumber(2000, 2100
 
 // An id parameter of the API naming an employee.
 export const ZApiEmployeeId = z.preprocess(blankToUndefined, z.string().max(64, "Not an employee id.").optional());
+
+// A short label people type and read (ENG, SUP-EU, AL): upper-cased rather than refused for being
+// typed in lower case. `pattern` and `rule` say which characters it may use.
+export function shortCode(pattern: RegExp, rule: string) {
+  return z
+    .string({ error: "Enter a short code." })
+    .trim()
+    .toUpperCase()
+    .min(1, "Enter a short code.")
+    .max(12, "Use at most 12 characters.")
+    .regex(pattern, rule);
+}

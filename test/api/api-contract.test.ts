@@ -20,7 +20,6 @@ const people = { managerSelf: "", report: "", outsider: "", employeeSelf: "", en
 
 function load() {
   return openSqliteApp("api-contract", async () => ({
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     revokeApiToken: (await import("@/lib/auth/api-tokens")).revokeApiToken,
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),

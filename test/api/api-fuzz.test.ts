@@ -228,7 +228,6 @@ let serial = 0;
 
 function load() {
   return openSqliteApp("api-fuzz", async () => ({
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     seed: await import("@/lib/seed/demo-data"),
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),

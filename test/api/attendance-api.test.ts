@@ -19,7 +19,6 @@ const people = { employee: "", manager: "", outsider: "" };
 
 function load() {
   return openSqliteApp("attendance-api", async () => ({
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     attendance: await import("@/app/api/v1/attendance/route"),
     holidays: await import("@/app/api/v1/holidays/route"),
     summary: await import("@/app/api/attendance/summary/route"),

@@ -57,7 +57,6 @@ const payroll = { schedule: "", paidRun: "", calculatedRun: "", draftRun: "", ow
 function load() {
   return openSqliteApp("authz", async () => ({
     permissions: await import("@/lib/auth/permissions"),
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     seed: await import("@/lib/seed/demo-data"),
     employeesService: await import("@/lib/employees/save-employee"),
     listEmployees: (await import("@/lib/employees/list-employees")).listEmployees,

@@ -13,7 +13,6 @@ let vp = { employeeId: "", managerId: null as string | null };
 
 function load() {
   return openSqliteApp("leavers", async () => ({
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     offboarding: await import("@/lib/employees/offboarding"),
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),

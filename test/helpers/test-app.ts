@@ -11,6 +11,7 @@ export async function importAppBasics() {
   const dbModule = await import("@/lib/db");
   const demo = await import("@/lib/seed/demo-data");
   const sessionToken = await import("@/lib/auth/session-token");
+  const apiTokens = await import("@/lib/auth/api-tokens");
   sessionCookieName = sessionToken.SESSION_COOKIE;
   return {
     db: dbModule.db,
@@ -19,6 +20,7 @@ export async function importAppBasics() {
     seedDemoData: demo.seedDemoData,
     DEMO_PASSWORD: demo.DEMO_PASSWORD,
     SESSION_COOKIE: sessionToken.SESSION_COOKIE,
+    createApiToken: apiTokens.createApiToken,
   };
 }
 

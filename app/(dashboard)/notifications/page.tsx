@@ -21,6 +21,11 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
   const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: schedule.timeZone });
   const hrefFor = (target: number) => `/notifications?${isUnreadOnly ? "show=unread&" : ""}page=${target}`;
 
+  const empty = (
+    <EmptyState title={isUnreadOnly ? "Nothing unread" : "No notifications yet"} testId="notifications-empty">
+      You will hear here when a request is submitted, decided or cancelled, or waits for your approval.
+    </EmptyState>
+  );
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <PageHeader
@@ -45,16 +50,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
         ]}
       />
 
-      <PagedCard
-        page={result}
-        hrefFor={hrefFor}
-        nouns={["notification", "notifications"]}
-        empty={
-          <EmptyState title={isUnreadOnly ? "Nothing unread" : "No notifications yet"} testId="notifications-empty">
-            You will hear here when a request is submitted, decided or cancelled, or waits for your approval.
-          </EmptyState>
-        }
-      >
+      <PagedCard page={result} hrefFor={hrefFor} nouns={["notification", "notifications"]} empty={empty}>
         <ul className="divide-y divide-slate-100" data-testid="notification-list">
           {result.rows.map((notification) => {
             const isUnread = !notification.readAt;

@@ -45,6 +45,11 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
   const hrefFor = (target: number) => `/admin/email?${status ? `status=${status}&` : ""}page=${target}`;
   const total = EMAIL_STATUSES.reduce((sum, key) => sum + counts[key], 0);
 
+  const empty = (
+    <EmptyState title={status ? "No messages with this status" : "No email yet"} testId="email-empty">
+      Messages appear here as notifications are sent.
+    </EmptyState>
+  );
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       <PageHeader
@@ -89,16 +94,7 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
         ))}
       </nav>
 
-      <PagedCard
-        page={result}
-        hrefFor={hrefFor}
-        nouns={["message", "messages"]}
-        empty={
-          <EmptyState title={status ? "No messages with this status" : "No email yet"} testId="email-empty">
-            Messages appear here as notifications are sent.
-          </EmptyState>
-        }
-      >
+      <PagedCard page={result} hrefFor={hrefFor} nouns={["message", "messages"]} empty={empty}>
         <DataTable data-testid="email-rows">
           <THead>
             {["To", "Subject", "Status", "Attempts", "Last error", "Sent / next try"].map((label) => (

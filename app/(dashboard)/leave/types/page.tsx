@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Leave types" };
 
@@ -39,15 +40,7 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
         }
       />
 
-      {notice && (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
-          data-testid="leave-type-notice"
-        >
-          {notice}
-        </p>
-      )}
+      {notice && <SuccessNotice testId="leave-type-notice">{notice}</SuccessNotice>}
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {types.length === 0 ? (
