@@ -13,11 +13,15 @@ const DECISIONS = [
   { value: "reject", label: "Reject", cancellationLabel: "Refuse", variant: "danger-outline" },
 ] as const;
 
-type Props = { id: string; version: number; isCancellation: boolean; employeeName: string; returnTo: string };
+// The request being decided, as the approvals list and the request page both have it.
+type Props = { request: { id: string; version: number; status: string; employee: { name: string } }; returnTo: string };
 
 // Approve or reject in place, with a comment (required to reject, so the employee knows why). On
 // success the action returns to `returnTo` with a notice.
-export function DecisionForm({ id, version, isCancellation, employeeName, returnTo }: Props) {
+export function DecisionForm({ request, returnTo }: Props) {
+  const { id, version } = request;
+  const isCancellation = request.status === "CANCELLATION_PENDING";
+  const employeeName = request.employee.name;
   const [state, formAction, isPending] = useActionState<FormState, FormData>(decideLeaveRequestAction, null);
   const commentId = useId();
   const commentError = state?.fields?.comment;

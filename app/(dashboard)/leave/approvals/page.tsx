@@ -108,13 +108,7 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
               </div>
               <div className="md:col-span-2">
                 {row.canDecide ? (
-                  <DecisionForm
-                    id={row.id}
-                    version={row.version}
-                    isCancellation={row.status === "CANCELLATION_PENDING"}
-                    employeeName={row.employee.name}
-                    returnTo={returnTo}
-                  />
+                  <DecisionForm request={row} returnTo={returnTo} />
                 ) : (
                   <p className="text-sm text-slate-500">Awaiting someone else’s decision.</p>
                 )}
