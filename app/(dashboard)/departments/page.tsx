@@ -38,6 +38,63 @@ function NoDepartments({ isSearch, canWrite }: { isSearch: boolean; canWrite: bo
   );
 }
 
+type DepartmentListRow = Awaited<ReturnType<typeof listDepartments>>["rows"][number];
+
+// One department: its name and code, where it sits, its head, and its headcount against the largest.
+function DepartmentRow({ department, largest, canWrite }: { department: DepartmentListRow; largest: number; canWrite: boolean }) {
+  return (
+    <Tr>
+      <Td>
+        <Link href={`/departments/${department.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="department-name">
+          {department.name}
+        </Link>
+        <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{department.code}</span>
+      </Td>
+      <Td className="hidden text-slate-700 md:table-cell">
+        {department.parent ? (
+          <Link href={`/departments/${department.parent.id}`} className="hover:text-brand-700 hover:underline">
+            {department.parent.name}
+          </Link>
+        ) : (
+          <span className="text-slate-500">Top level</span>
+        )}
+      </Td>
+      <Td>
+        {department.head ? (
+          <div className="flex items-center gap-2">
+            <Avatar person={department.head} />
+            <div className="min-w-0">
+              <p className="font-medium text-slate-900">
+                {department.head.firstName} {department.head.lastName}
+              </p>
+              <p className="hidden truncate text-xs text-slate-500 lg:block">{department.head.jobTitle}</p>
+            </div>
+          </div>
+        ) : (
+          <span className="text-slate-500">No head</span>
+        )}
+      </Td>
+      <Td>
+        <div className="flex items-center gap-3">
+          <span className="w-8 text-right font-semibold text-slate-900 tabular-nums" data-testid="department-headcount">
+            {department.headcount}
+          </span>
+          <span aria-hidden className="hidden h-2 w-24 overflow-hidden rounded-full bg-slate-100 sm:block">
+            <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(department.headcount / largest) * 100}%` }} />
+          </span>
+        </div>
+      </Td>
+      {canWrite && (
+        <Td className="text-right">
+          <Link href={`/departments/${department.id}/edit`} className="font-medium text-brand-700 hover:underline">
+            Edit<span className="sr-only"> {department.name}</span>
+          </Link>
+        </Td>
+      )}
+    </Tr>
+  );
+}
+
 export default async function DepartmentsPage({ searchParams }: PageProps<"/departments">) {
   const user = await requirePermission("departments:read");
   const query = parseDepartmentQuery(await searchParams);
@@ -77,59 +134,7 @@ export default async function DepartmentsPage({ searchParams }: PageProps<"/depa
           <THead columns={canWrite ? [...COLUMNS, { label: "Actions", className: "text-right", isLabelHidden: true }] : COLUMNS} />
           <TBody data-testid="department-rows">
             {result.rows.map((department) => (
-              <Tr key={department.id}>
-                <Td>
-                  <Link
-                    href={`/departments/${department.id}`}
-                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                    data-testid="department-name"
-                  >
-                    {department.name}
-                  </Link>
-                  <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{department.code}</span>
-                </Td>
-                <Td className="hidden text-slate-700 md:table-cell">
-                  {department.parent ? (
-                    <Link href={`/departments/${department.parent.id}`} className="hover:text-brand-700 hover:underline">
-                      {department.parent.name}
-                    </Link>
-                  ) : (
-                    <span className="text-slate-500">Top level</span>
-                  )}
-                </Td>
-                <Td>
-                  {department.head ? (
-                    <div className="flex items-center gap-2">
-                      <Avatar person={department.head} />
-                      <div className="min-w-0">
-                        <p className="font-medium text-slate-900">
-                          {department.head.firstName} {department.head.lastName}
-                        </p>
-                        <p className="hidden truncate text-xs text-slate-500 lg:block">{department.head.jobTitle}</p>
-                      </div>
-                    </div>
-                  ) : (
-                    <span className="text-slate-500">No head</span>
-                  )}
-                </Td>
-                <Td>
-                  <div className="flex items-center gap-3">
-                    <span className="w-8 text-right font-semibold text-slate-900 tabular-nums" data-testid="department-headcount">
-                      {department.headcount}
-                    </span>
-                    <span aria-hidden className="hidden h-2 w-24 overflow-hidden rounded-full bg-slate-100 sm:block">
-                      <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(department.headcount / largest) * 100}%` }} />
-                    </span>
-                  </div>
-                </Td>
-                {canWrite && (
-                  <Td className="text-right">
-                    <Link href={`/departments/${department.id}/edit`} className="font-medium text-brand-700 hover:underline">
-                      Edit<span className="sr-only"> {department.name}</span>
-                    </Link>
-                  </Td>
-                )}
-              </Tr>
+              <DepartmentRow key={department.id} department={department} largest={largest} canWrite={canWrite} />
             ))}
           </TBody>
         </DataTable>
