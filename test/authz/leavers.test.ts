@@ -29,6 +29,9 @@ async function call(handler: Handler, { id = "", ...rest }: { method?: string; c
 
 const signIn = (email: string) => call(app.session.POST, { method: "POST", body: { email, password: app.DEMO_PASSWORD } });
 const version = async (id: string) => (await app.db.employee.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+// HR changes someone's status at the version the record has now.
+const changeStatus = async (id: string, change: { status: string; effectiveDate: string; reason: string }) =>
+  call(app.status.POST, { method: "POST", token: tokens.HR, id, body: { ...change, version: await version(id) } });
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -85,12 +88,7 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
       leaveRequests: await app.db.leaveRequest.count({ where: { managerId: vp.employeeId, status: "PENDING_MANAGER" } }),
       corrections: await app.db.attendanceCorrection.count({ where: { approverId: vp.employeeId, status: "PENDING" } }),
     };
-    const changed = await call(app.status.POST, {
-      method: "POST",
-      token: tokens.HR,
-      id: vp.employeeId,
-      body: { status: "TERMINATED", effectiveDate: today(), reason: "Resigned", version: await version(vp.employeeId) },
-    });
+    const changed = await changeStatus(vp.employeeId, { status: "TERMINATED", effectiveDate: today(), reason: "Resigned" });
     expect(changed.status).toBe(200);
     expect(changed.body.data).toMatchObject({ status: "TERMINATED", exitDate: today(), moved: { reports: reports.length, ...waiting } });
 
@@ -109,12 +107,7 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
   });
 
   it("rehiring reverses it explicitly: sign-in works again, old tokens stay dead", async () => {
-    const rehired = await call(app.status.POST, {
-      method: "POST",
-      token: tokens.HR,
-      id: vp.employeeId,
-      body: { status: "ACTIVE", effectiveDate: today(), reason: "Rehired", version: await version(vp.employeeId) },
-    });
+    const rehired = await changeStatus(vp.employeeId, { status: "ACTIVE", effectiveDate: today(), reason: "Rehired" });
     expect(rehired.status).toBe(200);
     expect((await signIn("manager@example.com")).status).toBe(200);
     expect((await call(app.employees.GET, { token: tokens.MANAGER })).status).toBe(401);
@@ -126,12 +119,7 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
       select: { id: true, managerId: true },
     });
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const scheduled = await call(app.status.POST, {
-      method: "POST",
-      token: tokens.HR,
-      id: leaver.id,
-      body: { status: "TERMINATED", effectiveDate: inAWeek, reason: "Contract ends", version: await version(leaver.id) },
-    });
+    const scheduled = await changeStatus(leaver.id, { status: "TERMINATED", effectiveDate: inAWeek, reason: "Contract ends" });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.data).toMatchObject({ status: "ACTIVE", exitDate: inAWeek, moved: null });
     expect(await app.db.employee.count({ where: { managerId: leaver.id } })).toBeGreaterThan(0);
