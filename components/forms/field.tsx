@@ -62,15 +62,9 @@ export function Field({
   };
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+      <FieldLabel htmlFor={id} required={required}>
         {label}
-        {required && (
-          <span className="text-rose-600" aria-hidden>
-            {" "}
-            *
-          </span>
-        )}
-      </label>
+      </FieldLabel>
       {as === "select" ? (
         // A select only takes a new default when it mounts, so it is keyed by the value to show.
         <select key={isControlled ? undefined : String(defaultValue ?? "")} {...(common as React.ComponentProps<"select">)}>
@@ -125,4 +119,20 @@ type FieldState = { values?: Record<string, string>; fields?: Record<string, str
 // value to show (what was sent back by a refused save, else `initial`) and its error.
 export function bindFields(state: FieldState, initial: Record<string, string | number | null | undefined> = {}) {
   return (name: string) => ({ name, defaultValue: state?.values?.[name] ?? initial[name] ?? "", error: state?.fields?.[name] });
+}
+
+// A control's label; a required one is marked with an asterisk that screen readers skip (the
+// control itself says it is required).
+export function FieldLabel({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: React.ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="text-sm font-medium text-slate-700">
+      {children}
+      {required && (
+        <span className="text-rose-600" aria-hidden>
+          {" "}
+          *
+        </span>
+      )}
+    </label>
+  );
 }

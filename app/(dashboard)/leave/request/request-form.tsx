@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
-import { FormMessage, INPUT_CLASS } from "@/components/forms/field";
+import { FormMessage, INPUT_CLASS, FieldLabel } from "@/components/forms/field";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
 import type { FormState } from "@/lib/forms";
 import { formatHalfDays } from "@/lib/leave/dates";
@@ -185,13 +185,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
         )}
 
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-leaveTypeId`} className={label}>
+          <FieldLabel htmlFor={`${ids}-leaveTypeId`} required>
             Leave type
-            <span className="text-rose-600" aria-hidden>
-              {" "}
-              *
-            </span>
-          </label>
+          </FieldLabel>
           <select
             {...fieldProps("leaveTypeId")}
             required
@@ -217,13 +213,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
 
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-startDate`} className={label}>
+            <FieldLabel htmlFor={`${ids}-startDate`} required>
               First day
-              <span className="text-rose-600" aria-hidden>
-                {" "}
-                *
-              </span>
-            </label>
+            </FieldLabel>
             <input
               {...fieldProps("startDate")}
               type="date"
@@ -236,13 +228,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
             {fieldError("startDate")}
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-endDate`} className={label}>
+            <FieldLabel htmlFor={`${ids}-endDate`} required>
               Last day
-              <span className="text-rose-600" aria-hidden>
-                {" "}
-                *
-              </span>
-            </label>
+            </FieldLabel>
             <input
               {...fieldProps("endDate")}
               type="date"
@@ -312,13 +300,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
 
         {type?.requiresAttachment && (
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-attachmentName`} className={label}>
+            <FieldLabel htmlFor={`${ids}-attachmentName`} required>
               Supporting document
-              <span className="text-rose-600" aria-hidden>
-                {" "}
-                *
-              </span>
-            </label>
+            </FieldLabel>
             <input
               {...fieldProps("attachmentName")}
               type="text"
