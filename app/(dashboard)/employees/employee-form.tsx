@@ -307,14 +307,13 @@ function StatusFields({
           <Field {...bind("exitDate")} label="Exit date" type="date" required />
           <Field {...bind("exitReason")} label="Reason for leaving" as="textarea" required />
           {successors && (
-            <Field {...bind("newManagerId")} label="Their reports and pending approvals go to" as="select">
-              <option value="">{managerName ? `Their manager, ${managerName}` : "Nobody (they have no manager)"}</option>
-              {successors.map((successor) => (
-                <option key={successor.id} value={successor.id}>
-                  {successor.name}
-                </option>
-              ))}
-            </Field>
+            <Field
+              {...bind("newManagerId")}
+              label="Their reports and pending approvals go to"
+              as="select"
+              emptyLabel={managerName ? `Their manager, ${managerName}` : "Nobody (they have no manager)"}
+              options={successors.map((successor) => ({ value: successor.id, label: successor.name }))}
+            />
           )}
         </div>
       )}

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { INPUT_CLASS } from "@/components/forms/field";
 import { canOverseeAttendance } from "@/lib/attendance/access";
 import { formatDays, formatMinutes, formatMonth } from "@/lib/attendance/format";
 import { monthlySummary } from "@/lib/attendance/monthly-summary";
@@ -16,6 +15,8 @@ import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { DepartmentOptions } from "@/components/forms/department-options";
+import { FilterField, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 
 export const metadata: Metadata = { title: "Attendance summary" };
 
@@ -55,26 +56,15 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
 
       <section className="flex flex-wrap items-end justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Summary filters">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="summary-month" className="text-sm font-medium text-slate-700">
-              Month
-            </label>
-            <input id="summary-month" name="month" type="month" defaultValue={month} className={INPUT_CLASS} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="summary-department" className="text-sm font-medium text-slate-700">
-              Department
-            </label>
-            <select id="summary-department" name="department" defaultValue={department ?? ""} className={INPUT_CLASS}>
-              <option value="">All departments</option>
-              {departments.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="h-10 rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+          <FilterField label="Month">
+            <FilterInput name="month" type="month" defaultValue={month} />
+          </FilterField>
+          <FilterField label="Department">
+            <FilterSelect name="department" defaultValue={department ?? ""}>
+              <DepartmentOptions departments={departments} />
+            </FilterSelect>
+          </FilterField>
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             Show
           </button>
         </form>
