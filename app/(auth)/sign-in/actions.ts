@@ -6,7 +6,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { setPendingCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { createPendingToken } from "@/lib/auth/session-token";
 import { signIn } from "@/lib/auth/sign-in";
-import { actionError, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { safeNextPath, ZSignIn } from "@/lib/validations/auth";
 
 // A right password signs in, or moves on to the second step (the code, or a forced enrolment)

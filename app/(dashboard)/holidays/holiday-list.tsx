@@ -161,7 +161,7 @@ export function HolidayList({ year, holidays, workWeek, canEdit }: Props) {
         {notice}
       </p>
       {holidays.length === 0 ? (
-        <EmptyState title={<>No public holidays for {year} yet</>} testId="holidays-empty" className="py-12">
+        <EmptyState title={`No public holidays for ${year} yet`} testId="holidays-empty" className="py-12">
           {canEdit ? "Add them one at a time above, or paste a whole list into the import box." : "Holidays HR adds for this year will appear here."}
         </EmptyState>
       ) : (

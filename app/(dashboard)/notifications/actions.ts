@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
-import { actionError, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/list";
 
 const ZOpen = z.object({ id: z.string().min(1).max(64) });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { endSessionsAsAdmin } from "@/lib/auth/sessions";
-import { actionError, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 
 const ZUserId = z.object({ userId: z.string().min(1).max(64) });
 

@@ -239,7 +239,7 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
       </p>
 
       {ledger.balances.length === 0 ? (
-        <EmptyState title={<>No leave types apply{isOwn ? " to you" : ""}</>} testId="ledger-empty" className="rounded-xl border border-slate-200 bg-white">
+        <EmptyState title={`No leave types apply${isOwn ? " to you" : ""}`} testId="ledger-empty" className="rounded-xl border border-slate-200 bg-white">
           Balances appear here for each active leave type that covers this employment type.
         </EmptyState>
       ) : (
