@@ -39,13 +39,29 @@ export async function actionError(error: unknown, values?: Record<string, string
   return { ok: false, message: `Something went wrong; nothing was saved. (Reference ${requestId?.slice(0, 8) ?? "unknown"})`, values };
 }
 
+// What a form sent that is never sent back to the browser to refill it: passwords and codes.
+const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "code", "secret"]);
+
+// What the form sent, as strings (a list of choices joined by commas), secrets left out, so a
+// refused form shows what was typed and ticked.
+function echoValues(input: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([key]) => !SECRET_FIELDS.has(key))
+      .map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : String(value ?? "")]),
+  );
+}
+
 // Parses a submitted form against a schema: the typed input, or the form state that shows each
-// error beside its field with everything typed kept.
+// error beside its field with everything typed kept. `read` turns the form into the schema's
+// input when plain text fields are not enough (checkbox lists, say).
 export function parseForm<T extends z.ZodType>(
   form: FormData,
   schema: T,
+  read: (form: FormData) => Record<string, unknown> = formValues,
 ): { ok: true; data: z.output<T>; values: Record<string, string> } | { ok: false; state: FormState } {
-  const values = formValues(form);
-  const input = schema.safeParse(values);
+  const raw = read(form);
+  const values = echoValues(raw);
+  const input = schema.safeParse(raw);
   return input.success ? { ok: true, data: input.data, values } : { ok: false, state: fieldErrors(input.error, values) };
 }

@@ -11,3 +11,8 @@ export function withParams(
   const query = params.toString();
   return query ? `${pathname}?${query}` : pathname;
 }
+
+// The page number a list was asked for in its `?page=`; anything but a positive whole number is page 1.
+export function pageParam(value: string | string[] | undefined): number {
+  return Math.max(1, Number.parseInt(String(value ?? "1"), 10) || 1);
+}

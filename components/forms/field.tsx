@@ -19,9 +19,14 @@ type Props = ControlProps & {
   defaultValue?: string | number | null;
   className?: string;
   controlClassName?: string;
-  children?: React.ReactNode; // a <select>'s options
+  children?: React.ReactNode; // a <select>'s options, when `options` is not enough
   as?: "input" | "select" | "textarea";
+  // A select's choices, after an empty one labelled `emptyLabel` when there is one.
+  options?: SelectOption[];
+  emptyLabel?: string;
 };
+
+export type SelectOption = { value: string; label: React.ReactNode };
 
 export const INPUT_CLASS =
   "w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 aria-[invalid=true]:border-rose-400 aria-[invalid=true]:focus:ring-rose-500/20 border-slate-300 focus:border-brand-500 focus:ring-brand-500/20";
@@ -38,6 +43,8 @@ export function Field({
   children,
   as = "input",
   type = "text",
+  options,
+  emptyLabel,
   ...control
 }: Props) {
   const id = useId();
@@ -55,17 +62,20 @@ export function Field({
   };
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+      <FieldLabel htmlFor={id} required={required}>
         {label}
-        {required && (
-          <span className="text-rose-600" aria-hidden>
-            {" "}
-            *
-          </span>
-        )}
-      </label>
+      </FieldLabel>
       {as === "select" ? (
-        <select {...(common as React.ComponentProps<"select">)}>{children}</select>
+        // A select only takes a new default when it mounts, so it is keyed by the value to show.
+        <select key={isControlled ? undefined : String(defaultValue ?? "")} {...(common as React.ComponentProps<"select">)}>
+          {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+          {options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+          {children}
+        </select>
       ) : as === "textarea" ? (
         <textarea rows={3} {...(common as React.ComponentProps<"textarea">)} />
       ) : (
@@ -95,5 +105,34 @@ export function FormMessage({ state }: { state: { ok?: boolean; message?: string
     >
       {state.message}
     </p>
+  );
+}
+
+// A select's choices from a table of labels (an enum's values and what to call them).
+export function labelledOptions(labels: Record<string, React.ReactNode>): SelectOption[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+type FieldState = { values?: Record<string, string>; fields?: Record<string, string> } | null | undefined;
+
+// Binds a form's fields to what its action returned: `bind(name)` gives a Field its name, the
+// value to show (what was sent back by a refused save, else `initial`) and its error.
+export function bindFields(state: FieldState, initial: Record<string, string | number | null | undefined> = {}) {
+  return (name: string) => ({ name, defaultValue: state?.values?.[name] ?? initial[name] ?? "", error: state?.fields?.[name] });
+}
+
+// A control's label; a required one is marked with an asterisk that screen readers skip (the
+// control itself says it is required).
+export function FieldLabel({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: React.ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="text-sm font-medium text-slate-700">
+      {children}
+      {required && (
+        <span className="text-rose-600" aria-hidden>
+          {" "}
+          *
+        </span>
+      )}
+    </label>
   );
 }

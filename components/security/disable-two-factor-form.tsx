@@ -1,22 +1,21 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { Field } from "@/components/forms/field";
 import { disableTwoFactorAction } from "@/app/(dashboard)/settings/security/actions";
 
 export function DisableTwoFactorForm() {
   const [state, action, isPending] = useActionState(disableTwoFactorAction, null);
   return (
-    <form action={action} className="flex max-w-md flex-col gap-3" noValidate>
-      <FormMessage state={state} />
+    <ActionForm
+      action={action}
+      state={state}
+      isPending={isPending}
+      submit={{ label: "Turn off two-factor sign-in", pendingLabel: "Turning off…", variant: "danger-outline", className: "self-start" }}
+      className="max-w-md gap-3"
+    >
       <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="h-10 self-start rounded-md px-4 text-sm font-semibold text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60"
-      >
-        {isPending ? "Turning off…" : "Turn off two-factor sign-in"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

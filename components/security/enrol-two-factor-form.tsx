@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { ActionForm } from "@/components/forms/action-form";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/forms";
 import { RecoveryCodes } from "./recovery-codes";
+import { buttonClass } from "@/components/ui/button";
 
 type EnrolState = (NonNullable<FormState> & { recoveryCodes?: string[]; next?: string }) | null;
 type Props = {
@@ -27,7 +29,7 @@ export function EnrolTwoFactorForm({ action, secret, qrDataUrl, askPassword, nex
         {finish && (
           <form action={finish}>
             <input type="hidden" name="next" value={state.next ?? "/dashboard"} />
-            <button type="submit" className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700">
+            <button type="submit" className={buttonClass()}>
               I have saved them, continue
             </button>
           </form>
@@ -36,8 +38,12 @@ export function EnrolTwoFactorForm({ action, secret, qrDataUrl, askPassword, nex
     );
   }
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
-      <FormMessage state={state} />
+    <ActionForm
+      action={formAction}
+      state={state}
+      isPending={isPending}
+      submit={{ label: "Turn on two-factor sign-in", pendingLabel: "Checking…", className: "self-start" }}
+    >
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
         <img src={qrDataUrl} alt="QR code to scan with an authenticator app" width={160} height={160} className="rounded border border-slate-200" />
@@ -52,13 +58,6 @@ export function EnrolTwoFactorForm({ action, secret, qrDataUrl, askPassword, nex
       {next && <input type="hidden" name="next" value={next} />}
       <Field name="code" label="Code from the app" autoComplete="one-time-code" required error={state?.fields?.code} />
       {askPassword && <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />}
-      <button
-        type="submit"
-        disabled={isPending}
-        className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Checking…" : "Turn on two-factor sign-in"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { endSessionAction } from "@/app/(dashboard)/settings/security/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { DataTable, TBody, THead } from "@/components/ui/table";
 
 export type SessionView = { id: string; device: string; address: string | null; lastSeen: string; started: string; isCurrent: boolean };
 
@@ -10,13 +12,9 @@ function EndButton({ session }: { session: SessionView }) {
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="sessionId" value={session.id} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-300 hover:bg-rose-50 disabled:opacity-60"
-      >
-        {isPending ? "Ending…" : session.isCurrent ? "Sign out" : "End"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Ending…" variant="danger-outline" size="sm">
+        {session.isCurrent ? "Sign out" : "End"}
+      </SubmitButton>
       {state && !state.ok && (
         <p role="alert" className="text-xs text-rose-700">
           {state.message}
@@ -28,44 +26,24 @@ function EndButton({ session }: { session: SessionView }) {
 
 export function SessionList({ sessions }: { sessions: SessionView[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="session-list">
-        <thead>
-          <tr className="text-left text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Device
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Address
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Last seen
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Signed in
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
+    <DataTable data-testid="session-list">
+      <THead variant="plain" columns={["Device", "Address", "Last seen", "Signed in", { label: "Actions", isLabelHidden: true }]} />
+      <TBody>
+        {sessions.map((session) => (
+          <tr key={session.id}>
+            <td className="py-2 pr-4">
+              {session.device}
+              {session.isCurrent && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-700">this browser</span>}
+            </td>
+            <td className="py-2 pr-4 text-slate-600">{session.address ?? "unknown"}</td>
+            <td className="py-2 pr-4 text-slate-600">{session.lastSeen}</td>
+            <td className="py-2 pr-4 text-slate-600">{session.started}</td>
+            <td className="py-2 text-right">
+              <EndButton session={session} />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {sessions.map((session) => (
-            <tr key={session.id}>
-              <td className="py-2 pr-4">
-                {session.device}
-                {session.isCurrent && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-700">this browser</span>}
-              </td>
-              <td className="py-2 pr-4 text-slate-600">{session.address ?? "unknown"}</td>
-              <td className="py-2 pr-4 text-slate-600">{session.lastSeen}</td>
-              <td className="py-2 pr-4 text-slate-600">{session.started}</td>
-              <td className="py-2 text-right">
-                <EndButton session={session} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TBody>
+    </DataTable>
   );
 }

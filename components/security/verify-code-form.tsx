@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { Field } from "@/components/forms/field";
 import { verifyCodeAction } from "@/app/(auth)/sign-in/two-factor/actions";
 
 export function VerifyCodeForm({ next }: { next: string }) {
   const [state, action, isPending] = useActionState(verifyCodeAction, null);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <ActionForm action={action} state={state} isPending={isPending} submit={{ label: "Verify", pendingLabel: "Checking…", className: "mt-2" }}>
       <input type="hidden" name="next" value={next} />
-      <FormMessage state={state} />
       <Field
         name="code"
         label="Code"
@@ -18,13 +18,6 @@ export function VerifyCodeForm({ next }: { next: string }) {
         hint="The 6 digits from your authenticator app, or one of your recovery codes."
         error={state?.fields?.code}
       />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="mt-2 h-10 rounded-md bg-brand-600 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Checking…" : "Verify"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

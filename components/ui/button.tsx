@@ -43,3 +43,22 @@ export const LINK_CLASS = "text-sm font-medium text-brand-700 hover:underline";
 export function TextLink({ className, ...props }: React.ComponentProps<typeof Link>) {
   return <Link className={cn(LINK_CLASS, className)} {...props} />;
 }
+
+// A form's submit button: disabled while the form is being sent, and saying what is happening
+// then ("Saving…") instead of what it does.
+export function SubmitButton({
+  isPending,
+  pendingLabel,
+  disabled,
+  variant,
+  size,
+  className,
+  children,
+  ...props
+}: Omit<React.ComponentProps<"button">, "type"> & Look & { isPending: boolean; pendingLabel: string }) {
+  return (
+    <button type="submit" disabled={isPending || disabled} className={buttonClass({ variant, size, className })} {...props}>
+      {isPending ? pendingLabel : children}
+    </button>
+  );
+}

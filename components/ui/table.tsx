@@ -25,10 +25,28 @@ export function Table({
   );
 }
 
-export function THead({ children }: { children: React.ReactNode }) {
+// A column heading: its text, or the text with classes (e.g. hidden on small screens). A column
+// whose heading is only for screen readers (actions) passes `isLabelHidden`.
+export type Column = string | { label: string; className?: string; isLabelHidden?: boolean };
+
+const PLAIN_TH = "px-0 py-2 pr-4 font-medium text-slate-600";
+
+// The header row: `columns` for plain headings, children for anything more (sort links, colours).
+// "card" heads a table that fills a card (a shaded row); "plain" one that sits in a card's text.
+export function THead({ columns = [], variant = "card", children }: { columns?: Column[]; variant?: "card" | "plain"; children?: React.ReactNode }) {
   return (
-    <thead className="bg-slate-50">
-      <tr>{children}</tr>
+    <thead className={variant === "card" ? "bg-slate-50" : undefined}>
+      <tr>
+        {columns.map((column) => {
+          const { label, className, isLabelHidden } = typeof column === "string" ? { label: column } : column;
+          return (
+            <Th key={label} className={cn(variant === "plain" && PLAIN_TH, className)}>
+              {isLabelHidden ? <span className="sr-only">{label}</span> : label}
+            </Th>
+          );
+        })}
+        {children}
+      </tr>
     </thead>
   );
 }

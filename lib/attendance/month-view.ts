@@ -6,6 +6,7 @@ import { fromIsoDate, toIsoDate } from "@/lib/leave/dates";
 import { canViewAttendance } from "./access";
 import { loadApprovedLeave, loadAttendanceContext, RECORD_SELECT, type StoredRecord, toRecordInput } from "./context";
 import { type AttendanceDay, buildMonth, monthBounds, type MonthTotals, type Schedule } from "./month-days";
+import { employeeHeading } from "@/lib/employees/format";
 
 export type MonthView = {
   employee: { id: string; firstName: string; lastName: string; jobTitle: string; department: string | null };
@@ -43,13 +44,7 @@ export async function monthView(user: Principal, employeeId: string, month: stri
     leaves: leave.get(employeeId) ?? [],
   });
   return {
-    employee: {
-      id: employee.id,
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      jobTitle: employee.jobTitle,
-      department: employee.department?.name ?? null,
-    },
+    employee: employeeHeading(employee),
     month,
     schedule: context.schedule,
     days,

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "./password";
-import { isAllowedIn, type SignedInUser } from "./sessions";
+import { isAllowedIn, SIGNED_IN_USER, type SignedInUser } from "./sessions";
 
 // Personal access tokens: shown once at creation, stored as a SHA-256 hash (a token is 32 random
 // bytes, so a fast hash is enough; it is not a password).
@@ -76,16 +76,7 @@ export async function findUserByApiToken(token: string): Promise<SignedInUser | 
       revokedAt: true,
       expiresAt: true,
       lastUsedAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          role: true,
-          employeeId: true,
-          isActive: true,
-          employee: { select: { firstName: true, lastName: true, status: true, exitDate: true } },
-        },
-      },
+      user: { select: SIGNED_IN_USER },
     },
   });
   const now = new Date();

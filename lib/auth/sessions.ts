@@ -11,7 +11,8 @@ export type SessionEndReason = "sign-out" | "sign-out-everywhere" | "password-ch
 // Last-seen is written at most once a minute per session, so a busy user's requests stay reads.
 const LAST_SEEN_EVERY_MS = 60_000;
 
-const SIGNED_IN_USER = {
+// What every request needs of the signed-in user, whether it came with a session or a token.
+export const SIGNED_IN_USER = {
   id: true,
   email: true,
   role: true,

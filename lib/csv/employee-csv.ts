@@ -6,6 +6,18 @@ import { EMPLOYMENT_TYPES, ZEmployeeInput, type EmployeeInput } from "@/lib/vali
 // employee form's fields, with a department's code and a manager's employee number instead of ids
 // (ids mean nothing outside this database). Pure functions, shared by the server and the browser.
 
+// The columns only people who may read sensitive fields get (as on the profile page), last in a file.
+const SENSITIVE_COLUMN_NAMES = [
+  "dateOfBirth",
+  "salary",
+  "salaryCurrency",
+  "personalEmail",
+  "address",
+  "emergencyName",
+  "emergencyRelation",
+  "emergencyPhone",
+] as const;
+
 export const EMPLOYEE_CSV_COLUMNS = [
   "employeeNumber",
   "firstName",
@@ -17,14 +29,7 @@ export const EMPLOYEE_CSV_COLUMNS = [
   "managerEmployeeNumber",
   "employmentType",
   "hireDate",
-  "dateOfBirth",
-  "salary",
-  "salaryCurrency",
-  "personalEmail",
-  "address",
-  "emergencyName",
-  "emergencyRelation",
-  "emergencyPhone",
+  ...SENSITIVE_COLUMN_NAMES,
 ] as const;
 
 export type EmployeeCsvColumn = (typeof EMPLOYEE_CSV_COLUMNS)[number];
@@ -39,17 +44,7 @@ export const REQUIRED_CSV_COLUMNS: readonly EmployeeCsvColumn[] = [
   "hireDate",
 ];
 
-// Exported only to people who may read sensitive fields, as on the profile page.
-export const SENSITIVE_CSV_COLUMNS: ReadonlySet<EmployeeCsvColumn> = new Set([
-  "dateOfBirth",
-  "salary",
-  "salaryCurrency",
-  "personalEmail",
-  "address",
-  "emergencyName",
-  "emergencyRelation",
-  "emergencyPhone",
-]);
+export const SENSITIVE_CSV_COLUMNS: ReadonlySet<EmployeeCsvColumn> = new Set(SENSITIVE_COLUMN_NAMES);
 
 export const CSV_COLUMN_HELP: Record<EmployeeCsvColumn, string> = {
   employeeNumber: "Unique. A number already in the directory updates that employee. Letters, digits, - and _.",

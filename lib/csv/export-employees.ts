@@ -7,17 +7,7 @@ import { directoryOrderBy, directoryWhere } from "@/lib/employees/list-employees
 import { forbidden } from "@/lib/errors";
 import type { DirectoryQuery } from "@/lib/validations/employees";
 import { EMPLOYEE_CSV_COLUMNS, SENSITIVE_CSV_COLUMNS, toCsvValues, toEmployeeCsv, type EmployeeForCsv } from "./employee-csv";
-
-const SENSITIVE_SELECT = {
-  dateOfBirth: true,
-  salaryCents: true,
-  salaryCurrency: true,
-  personalEmail: true,
-  address: true,
-  emergencyName: true,
-  emergencyRelation: true,
-  emergencyPhone: true,
-} as const;
+import { JOB_FIELDS_SELECT, SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/employee-select";
 
 // Every employee of the directory view `query` that `user` may see, in the import's format;
 // sensitive columns only for those who may read them.
@@ -28,17 +18,10 @@ export async function exportEmployeesCsv(user: CurrentUser, query: DirectoryQuer
     where: directoryWhere(query, await employeeScopeWhere(user)),
     orderBy: directoryOrderBy(query),
     select: {
-      employeeNumber: true,
-      firstName: true,
-      lastName: true,
-      workEmail: true,
-      phone: true,
-      jobTitle: true,
-      employmentType: true,
-      hireDate: true,
+      ...JOB_FIELDS_SELECT,
       department: { select: { code: true } },
       manager: { select: { employeeNumber: true } },
-      ...(seesSensitive ? SENSITIVE_SELECT : {}),
+      ...(seesSensitive ? SENSITIVE_EMPLOYEE_SELECT : {}),
     },
   })) as EmployeeForCsv[];
   const columns = seesSensitive ? EMPLOYEE_CSV_COLUMNS : EMPLOYEE_CSV_COLUMNS.filter((column) => !SENSITIVE_CSV_COLUMNS.has(column));

@@ -9,6 +9,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { prismaCode } from "@/lib/prisma-errors";
 import { parseEmployeeCsv, type CsvValues, type EmployeeCsvColumn, type EmployeeRowInput, type ParsedEmployeeCsv } from "./employee-csv";
+import { JOB_FIELDS_SELECT, SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/employee-select";
 
 // Importing employees from CSV, idempotent on the employee number: a new number creates an
 // employee, a known one updates that employee's columns present in the file, and a row that
@@ -38,24 +39,10 @@ const LOOKUP_CHUNK = 500;
 const COMPARED_SELECT = {
   id: true,
   version: true,
-  employeeNumber: true,
-  firstName: true,
-  lastName: true,
-  workEmail: true,
-  phone: true,
-  jobTitle: true,
+  ...JOB_FIELDS_SELECT,
   departmentId: true,
   managerId: true,
-  employmentType: true,
-  hireDate: true,
-  dateOfBirth: true,
-  salaryCents: true,
-  salaryCurrency: true,
-  personalEmail: true,
-  address: true,
-  emergencyName: true,
-  emergencyRelation: true,
-  emergencyPhone: true,
+  ...SENSITIVE_EMPLOYEE_SELECT,
 } as const;
 
 type EmployeeData = {

@@ -77,3 +77,14 @@ export function formatAuditValue(field: string, value: unknown, context: { names
   if ((field === "departmentId" || field === "managerId") && typeof value === "string") return context.names[value] ?? "a record that no longer exists";
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
+
+// An employee as a page about them is headed: name, job title and department.
+export function employeeHeading(employee: { id: string; firstName: string; lastName: string; jobTitle: string; department: { name: string } | null }) {
+  return {
+    id: employee.id,
+    firstName: employee.firstName,
+    lastName: employee.lastName,
+    jobTitle: employee.jobTitle,
+    department: employee.department?.name ?? null,
+  };
+}

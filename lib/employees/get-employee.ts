@@ -4,18 +4,12 @@ import { can } from "@/lib/auth/permissions";
 import { canSeeEmployee } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { JOB_FIELDS_SELECT, SENSITIVE_EMPLOYEE_SELECT } from "@/lib/employees/employee-select";
 
 const BASE = {
   id: true,
-  employeeNumber: true,
-  firstName: true,
-  lastName: true,
-  workEmail: true,
-  phone: true,
-  jobTitle: true,
-  employmentType: true,
+  ...JOB_FIELDS_SELECT,
   status: true,
-  hireDate: true,
   exitDate: true,
   exitReason: true,
   version: true,
@@ -23,17 +17,6 @@ const BASE = {
   department: { select: { id: true, name: true } },
   manager: { select: { id: true, firstName: true, lastName: true, jobTitle: true } },
   reports: { select: { id: true, firstName: true, lastName: true, jobTitle: true, status: true }, orderBy: { lastName: "asc" as const } },
-} as const;
-
-const SENSITIVE = {
-  dateOfBirth: true,
-  salaryCents: true,
-  salaryCurrency: true,
-  personalEmail: true,
-  address: true,
-  emergencyName: true,
-  emergencyRelation: true,
-  emergencyPhone: true,
 } as const;
 
 export type EmployeeProfile = Awaited<ReturnType<typeof getEmployeeProfile>>;
@@ -44,7 +27,7 @@ export async function getEmployeeProfile(user: CurrentUser, id: string) {
   if (!can(user, "employees:read") || !(await canSeeEmployee(user, id))) throw notFound("That employee");
   const isSelf = user.employeeId === id;
   const seesSensitive = can(user, "employees:read-sensitive");
-  const employee = await db.employee.findUnique({ where: { id }, select: { ...BASE, ...SENSITIVE, departmentId: true, managerId: true } });
+  const employee = await db.employee.findUnique({ where: { id }, select: { ...BASE, ...SENSITIVE_EMPLOYEE_SELECT, departmentId: true, managerId: true } });
   if (!employee) throw notFound("That employee");
   const { salaryCents, salaryCurrency, dateOfBirth, personalEmail, address, emergencyName, emergencyRelation, emergencyPhone, ...base } = employee;
   const personal = { dateOfBirth, personalEmail, address, emergencyName, emergencyRelation, emergencyPhone };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LeaveTypeInput } from "@/lib/validations/leave-types";
+import { annualLeaveInput } from "@/test/fixtures/leave-types";
 import { rejection, setUpSqliteDatabase, userWith } from "@/test/helpers/services";
 
 // A real SQLite database of its own; the services are imported after it is configured.
@@ -13,23 +13,7 @@ let closeDatabase: () => Promise<void>;
 
 const HR = userWith("HR");
 
-const input = (overrides: Partial<LeaveTypeInput> = {}): LeaveTypeInput => ({
-  code: "AL",
-  name: "Annual leave",
-  isPaid: true,
-  yearlyHalfDays: 50,
-  accrual: "UPFRONT",
-  carryForwardMaxHalfDays: 10,
-  carryForwardExpiryMonths: 3,
-  maxConsecutiveDays: null,
-  allowsHalfDays: true,
-  requiresAttachment: false,
-  requiresHrApproval: false,
-  employmentTypes: "",
-  isActive: true,
-  color: "#3b6cf6",
-  ...overrides,
-});
+const input = annualLeaveInput;
 
 beforeAll(async () => {
   save = await import("./save-leave-type");

@@ -10,6 +10,7 @@ import { appliesTo, getBalance } from "./ledger";
 import { LEAVE_ADMIN } from "./permissions";
 import { isUnlimited } from "./requests/request-rules";
 import { blankToUndefined } from "@/lib/validations/fields";
+import { employeeHeading } from "@/lib/employees/format";
 
 export const BALANCES_PAGE_SIZE = 25;
 
@@ -106,14 +107,7 @@ export async function getBalancesReport(user: Principal, query: BalancesQuery, n
         };
       }
       return {
-        employee: {
-          id: employee.id,
-          firstName: employee.firstName,
-          lastName: employee.lastName,
-          jobTitle: employee.jobTitle,
-          status: employee.status,
-          department: employee.department?.name ?? null,
-        },
+        employee: { ...employeeHeading(employee), status: employee.status },
         cells,
       };
     }),

@@ -5,9 +5,10 @@ import { canSeeEmployee } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { type IsoDate, toIsoDate } from "./dates";
-import { getBalances } from "./ledger";
+import { type Balance, getBalances } from "./ledger";
 import { LEAVE_ADMIN } from "./permissions";
 import { isUnlimited } from "./requests/request-rules";
+import { employeeHeading } from "@/lib/employees/format";
 
 export type ExplainedLine = {
   id: string;
@@ -23,14 +24,8 @@ export type ExplainedLine = {
   createdByEmail: string | null;
 };
 
-export type ExplainedBalance = {
+export type ExplainedBalance = Pick<Balance, "balance" | "scheduled" | "pending" | "available" | "lapsing" | "expiresOn"> & {
   type: { id: string; name: string; code: string; color: string; isUnlimited: boolean };
-  balance: number;
-  scheduled: number;
-  pending: number;
-  available: number;
-  lapsing: number;
-  expiresOn: IsoDate | null;
   closing: number;
   lines: ExplainedLine[];
 };
@@ -60,11 +55,7 @@ export async function getEmployeeLedger(user: Principal, employeeId: string, asO
   const balances = await getBalances(db, employeeId, year, asOf, { today: toIsoDate(now) });
   return {
     employee: {
-      id: employee.id,
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      jobTitle: employee.jobTitle,
-      department: employee.department?.name ?? null,
+      ...employeeHeading(employee),
       hireDate: toIsoDate(employee.hireDate),
       exitDate: employee.exitDate ? toIsoDate(employee.exitDate) : null,
     },

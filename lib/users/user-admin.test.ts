@@ -3,23 +3,20 @@
 // stored only as a hash.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 let app: Awaited<ReturnType<typeof load>>;
 let serial = 0;
 
-async function load() {
-  const dbModule = await import("@/lib/db");
-  return {
-    db: dbModule.db,
-    closeDatabase: dbModule.closeDatabase,
+function load() {
+  return openSqliteApp("user-admin", async () => ({
     verifyPassword: (await import("@/lib/auth/password")).verifyPassword,
     list: await import("./list-users"),
     update: await import("./update-user"),
     create: await import("./create-user"),
-  };
+  }));
 }
 
 async function newUser(role: CurrentUser["role"], isActive = true): Promise<CurrentUser> {
@@ -51,8 +48,6 @@ const codeOf = (promise: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("user-admin");
   app = await load();
 });
 

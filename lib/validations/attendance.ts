@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined, ZIsoDate } from "@/lib/validations/fields";
+import { blankToUndefined, ZApiEmployeeId, ZApiPageFields, ZApiYear, ZIsoDate } from "@/lib/validations/fields";
 
 export { ZIsoDate };
 
@@ -43,46 +43,19 @@ export type CorrectionDecision = z.infer<typeof ZCorrectionDecision>;
 
 export const ZAttendanceAction = z.object({ action: z.enum(["check-in", "check-out"], { error: 'Use "check-in" or "check-out".' }) });
 
-const pageNumber = z.preprocess(
-  blankToUndefined,
-  z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1),
-);
-const pageSize = z.preprocess(
-  blankToUndefined,
-  z.coerce
-    .number({ error: "Use a whole number from 1 to 100." })
-    .int("Use a whole number from 1 to 100.")
-    .min(1, "Use a whole number from 1 to 100.")
-    .max(100, "Use a whole number from 1 to 100.")
-    .default(25),
-);
-
 // The API's query for attendance records: strict, so a program learns which parameter is wrong.
 export const ZAttendanceListQuery = z
   .object({
-    employeeId: z.preprocess(blankToUndefined, z.string().max(64, "Not an employee id.").optional()),
+    employeeId: ZApiEmployeeId,
     from: z.preprocess(blankToUndefined, ZIsoDate.optional()),
     to: z.preprocess(blankToUndefined, ZIsoDate.optional()),
-    page: pageNumber,
-    pageSize,
+    ...ZApiPageFields,
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "`to` must be on or after `from`." });
 
 export type AttendanceListQuery = z.infer<typeof ZAttendanceListQuery>;
 
-export const ZHolidayListQuery = z.object({
-  year: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: "Use a year such as 2025." })
-      .int("Use a year such as 2025.")
-      .min(2000, "Use a year from 2000 to 2100.")
-      .max(2100, "Use a year from 2000 to 2100.")
-      .optional(),
-  ),
-  page: pageNumber,
-  pageSize,
-});
+export const ZHolidayListQuery = z.object({ year: ZApiYear, ...ZApiPageFields });
 
 // Pages fall back to the current month for a hand-edited URL rather than failing.
 export function parseMonthParam(value: string | string[] | undefined, fallback: string): string {

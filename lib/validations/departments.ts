@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined } from "@/lib/validations/fields";
+import { blankToUndefined, shortCode } from "@/lib/validations/fields";
 
 export const DEPARTMENT_PAGE_SIZES = [10, 25, 50] as const;
 
@@ -9,13 +9,7 @@ const optionalId = z.preprocess((value) => (value === "" || value === undefined 
 // they are upper-cased rather than rejected for being typed in lower case.
 export const ZDepartmentInput = z.object({
   name: z.string({ error: "Enter the department name." }).trim().min(1, "Enter the department name.").max(100, "Use at most 100 characters."),
-  code: z
-    .string({ error: "Enter a short code." })
-    .trim()
-    .toUpperCase()
-    .min(1, "Enter a short code.")
-    .max(12, "Use at most 12 characters.")
-    .regex(/^[A-Z0-9-]+$/, "Use letters, digits and - only."),
+  code: shortCode(/^[A-Z0-9-]+$/, "Use letters, digits and - only."),
   parentId: optionalId,
   headId: optionalId,
 });

@@ -126,3 +126,6 @@ export const ZStatusChange = z
 export type StatusChangeInput = z.infer<typeof ZStatusChange>;
 
 export const ZVersion = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
+
+// Which record an edit form was opened on (its hidden id), and at which version.
+export const ZRecordRef = z.object({ id: z.string().min(1).max(64), version: ZVersion });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EMPLOYMENT_TYPES } from "@/lib/validations/employees";
-import { blankToUndefined } from "@/lib/validations/fields";
+import { blankToUndefined, shortCode } from "@/lib/validations/fields";
 
 export const ACCRUALS = ["UPFRONT", "MONTHLY"] as const;
 
@@ -36,13 +36,7 @@ function optionalWhole(label: string, min: number, max: number) {
 // stored in half-days; an empty entitlement means "no yearly limit" (0), as for unpaid leave.
 export const ZLeaveTypeInput = z
   .object({
-    code: z
-      .string({ error: "Enter a short code." })
-      .trim()
-      .toUpperCase()
-      .min(1, "Enter a short code.")
-      .max(12, "Use at most 12 characters.")
-      .regex(/^[A-Z0-9_-]+$/, "Use letters, digits, - and _ only."),
+    code: shortCode(/^[A-Z0-9_-]+$/, "Use letters, digits, - and _ only."),
     name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(60, "Use at most 60 characters."),
     isPaid: checkbox,
     yearlyHalfDays: z.preprocess((value) => blankToUndefined(value) ?? "0", days("the yearly entitlement", 366)),

@@ -2,20 +2,9 @@
 // database with the demo organisation: pagination, status codes, error shapes, what each role sees,
 // and how personal access tokens and the session cookie authenticate.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { callRoute, openSqliteApp } from "@/test/helpers/test-app";
 
-// Route handlers read the session cookie through next/headers, which needs Next's request scope;
-// this stand-in serves the cookie of the request under test and records what a handler sets.
-const jar = vi.hoisted(() => ({ incoming: new Map<string, string>(), outgoing: new Map<string, { value: string; maxAge?: number }>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({
-    get: (name: string) => (jar.incoming.has(name) ? { name, value: jar.incoming.get(name)! } : undefined),
-    has: (name: string) => jar.incoming.has(name),
-    set: (name: string, value: string, options?: { maxAge?: number }) => void jar.outgoing.set(name, { value, maxAge: options?.maxAge }),
-    delete: (name: string) => void jar.outgoing.set(name, { value: "", maxAge: 0 }),
-  }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 type Call = { method?: string; path: string; token?: string; cookie?: string; body?: unknown; rawBody?: string; id?: string };
@@ -29,33 +18,20 @@ let app: Awaited<ReturnType<typeof load>>;
 const tokens: Record<"ADMIN" | "HR" | "MANAGER" | "EMPLOYEE", string> = { ADMIN: "", HR: "", MANAGER: "", EMPLOYEE: "" };
 const people = { managerSelf: "", report: "", outsider: "", employeeSelf: "", engineering: "" };
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
+function load() {
+  return openSqliteApp("api-contract", async () => ({
     revokeApiToken: (await import("@/lib/auth/api-tokens")).revokeApiToken,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
-    DEMO_PASSWORD: (await import("@/lib/seed/demo-data")).DEMO_PASSWORD,
-    SESSION_COOKIE: (await import("@/lib/auth/session-token")).SESSION_COOKIE,
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),
     employee: await import("@/app/api/v1/employees/[id]/route"),
     departments: await import("@/app/api/v1/departments/route"),
     department: await import("@/app/api/v1/departments/[id]/route"),
-  };
+  }));
 }
 
-async function call(handler: Handler, { method = "GET", path, token, cookie, body, rawBody, id }: Call): Promise<Reply> {
-  const headers = new Headers({ "x-forwarded-for": "203.0.113.7" });
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  if (body !== undefined || rawBody !== undefined) headers.set("content-type", "application/json");
-  jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
-  jar.outgoing = new Map();
-  const request = new Request(`http://test${path}`, { method, headers, body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)) });
-  const response = await handler(request, { params: Promise.resolve({ id: id ?? "" }) });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: jar.outgoing.get(app.SESSION_COOKIE) };
+async function call(handler: Handler, { id = "", ...rest }: Call): Promise<Reply> {
+  const reply = await callRoute<Body, { id: string }>(handler, { ...rest, params: { id }, headers: { "x-forwarded-for": "203.0.113.7" } });
+  return { status: reply.status, body: reply.body, cookie: reply.sessionCookie };
 }
 
 let serial = 0;
@@ -81,8 +57,6 @@ function expectError(reply: Reply, status: number, code: string) {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("api-contract");
   app = await load();
   await app.seedDemoData();
   const users = await app.db.user.findMany({ select: { id: true, role: true, employeeId: true } });

@@ -4,12 +4,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 // Taken before any request, to show afterwards that no body polluted the shared prototype.
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -229,19 +226,15 @@ let app: Awaited<ReturnType<typeof load>>;
 const tokens: Record<string, string> = {};
 let serial = 0;
 
-async function load() {
-  const dbModule = await import("@/lib/db");
-  return {
-    db: dbModule.db,
-    closeDatabase: dbModule.closeDatabase,
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
+function load() {
+  return openSqliteApp("api-fuzz", async () => ({
     seed: await import("@/lib/seed/demo-data"),
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),
     employee: await import("@/app/api/v1/employees/[id]/route"),
     departments: await import("@/app/api/v1/departments/route"),
     department: await import("@/app/api/v1/departments/[id]/route"),
-  };
+  }));
 }
 
 function credentials(random: Random): string | null {
@@ -343,8 +336,6 @@ let employeeIds: string[] = [];
 let departmentIds: string[] = [];
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("api-fuzz");
   app = await load();
   await app.seed.seedDemoData();
   for (const user of await app.db.user.findMany({ select: { id: true, role: true } }))

@@ -1,14 +1,11 @@
 // The attendance and holiday API, called through the route handlers on a throwaway SQLite database
 // with personal access tokens: auth, status codes, error and pagination shapes.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
 // Route handlers may read the session cookie and request headers through next/headers, which
 // needs Next's request scope; without a cookie they fall through to "not signed in".
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => {}, delete: () => {} }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 // The parts of an answer these tests read; assertions check the rest.
@@ -20,15 +17,12 @@ let app: Awaited<ReturnType<typeof load>>;
 const tokens = { employee: "", manager: "", outsider: "", hr: "" };
 const people = { employee: "", manager: "", outsider: "" };
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
+function load() {
+  return openSqliteApp("attendance-api", async () => ({
     attendance: await import("@/app/api/v1/attendance/route"),
     holidays: await import("@/app/api/v1/holidays/route"),
     summary: await import("@/app/api/attendance/summary/route"),
-  };
+  }));
 }
 
 type Call = { method?: string; path: string; token?: string; body?: unknown; rawBody?: string; params?: Record<string, string> };
@@ -72,8 +66,6 @@ async function person(role: "EMPLOYEE" | "MANAGER" | "HR", managerId: string | n
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("attendance-api");
   app = await load();
   const manager = await person("MANAGER");
   const employee = await person("EMPLOYEE", manager.employeeId);
@@ -306,46 +298,13 @@ describe("leave requests and balances", () => {
     const approvals = await call(leave.list, { path: "/api/v1/leave-requests?view=approvals", token: tokens.manager });
     expect(approvals.body.data.map((row: { id: string }) => row.id)).toContain(id);
 
-    expectError(
-      await call(leave.act, {
-        params: { id },
-        method: "POST",
-        path: `/api/v1/leave-requests/${id}`,
-        token: tokens.manager,
-        body: { action: "reject", version: 1 },
-      }),
-      422,
-      "validation_failed",
-    );
-    expectError(
-      await call(leave.act, {
-        params: { id },
-        method: "POST",
-        path: `/api/v1/leave-requests/${id}`,
-        token: tokens.employee,
-        body: { action: "approve", version: 1 },
-      }),
-      403,
-      "forbidden",
-    );
-    expectError(
-      await call(leave.act, {
-        params: { id },
-        method: "POST",
-        path: `/api/v1/leave-requests/${id}`,
-        token: tokens.manager,
-        body: { action: "approve", version: 7 },
-      }),
-      409,
-      "conflict",
-    );
-    const approved = await call(leave.act, {
-      params: { id },
-      method: "POST",
-      path: `/api/v1/leave-requests/${id}`,
-      token: tokens.manager,
-      body: { action: "approve", version: 1, comment: "Enjoy" },
-    });
+    // A decision on the request, as `token` sends it.
+    const act = (token: string, body: Record<string, unknown>) =>
+      call(leave.act, { params: { id }, method: "POST", path: `/api/v1/leave-requests/${id}`, token, body });
+    expectError(await act(tokens.manager, { action: "reject", version: 1 }), 422, "validation_failed");
+    expectError(await act(tokens.employee, { action: "approve", version: 1 }), 403, "forbidden");
+    expectError(await act(tokens.manager, { action: "approve", version: 7 }), 409, "conflict");
+    const approved = await act(tokens.manager, { action: "approve", version: 1, comment: "Enjoy" });
     expect(approved.status).toBe(200);
     expect(approved.body.data).toMatchObject({ id, status: "APPROVED", managerComment: "Enjoy" });
 

@@ -7,14 +7,11 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission, Role } from "@/lib/auth/permissions";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
 // Route handlers read the session cookie through next/headers, which needs Next's request scope;
 // in this test nobody has a cookie, so anonymous means no credentials at all.
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Caller = "anonymous" | Role;
 const ROLE_LIST: Role[] = ["ADMIN", "HR", "MANAGER", "EMPLOYEE"];
@@ -57,13 +54,9 @@ const ids = { teamMate: "", outsider: "", department: "" };
 // with everyone's payslip, a calculated one waiting for approval, a draft.
 const payroll = { schedule: "", paidRun: "", calculatedRun: "", draftRun: "", ownPayslip: {} as Record<Role, string>, employeePayslip: "" };
 
-async function load() {
-  const dbModule = await import("@/lib/db");
-  return {
-    db: dbModule.db,
-    closeDatabase: dbModule.closeDatabase,
+function load() {
+  return openSqliteApp("authz", async () => ({
     permissions: await import("@/lib/auth/permissions"),
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
     seed: await import("@/lib/seed/demo-data"),
     employeesService: await import("@/lib/employees/save-employee"),
     listEmployees: (await import("@/lib/employees/list-employees")).listEmployees,
@@ -99,7 +92,7 @@ async function load() {
       adjustments: await import("@/lib/payroll/adjustments"),
       bankDetails: await import("@/lib/payroll/save-bank-details"),
     },
-  };
+  }));
 }
 
 type Handler = (request: Request, context: { params: Promise<{ id: string; file: string }> }) => Promise<Response>;
@@ -531,8 +524,6 @@ const ACTIONS: ActionCase[] = [
 ];
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("authz");
   app = await load();
   await app.seed.seedDemoData();
   const rows = await app.db.user.findMany({ select: { id: true, email: true, role: true, employeeId: true } });

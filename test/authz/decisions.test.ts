@@ -3,28 +3,22 @@
 // nobody adjusts their own leave balance or changes their own pay.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 let app: Awaited<ReturnType<typeof load>>;
 const people = {} as Record<"hr" | "manager" | "employee", CurrentUser>;
 let leaveTypeId = "";
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
+function load() {
+  return openSqliteApp("decisions", async () => ({
     decideLeave: (await import("@/lib/leave/requests/decide-leave-request")).decideLeaveRequest,
     decideCorrection: (await import("@/lib/attendance/decide-correction")).decideCorrection,
     adjustBalance: (await import("@/lib/leave/adjustments")).adjustBalance,
     updateEmployee: (await import("@/lib/employees/save-employee")).updateEmployee,
     ZEmployeeInput: (await import("@/lib/validations/employees")).ZEmployeeInput,
-  };
+  }));
 }
 
 let serial = 0;
@@ -81,8 +75,6 @@ const outcome = (work: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("decisions");
   app = await load();
   await app.seedDemoData();
   for (const key of ["hr", "manager", "employee"] as const) {

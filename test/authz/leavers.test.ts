@@ -2,62 +2,39 @@
 // cookie, token, team and approvals. Leaving is an event: the moment the status change lands they
 // are out, and what they held moves to their own manager (or one HR picks).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { callRoute, openSqliteApp } from "@/test/helpers/test-app";
 
-const jar = vi.hoisted(() => ({ incoming: new Map<string, string>(), outgoing: new Map<string, { value: string; maxAge?: number }>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({
-    get: (name: string) => (jar.incoming.has(name) ? { name, value: jar.incoming.get(name)! } : undefined),
-    has: (name: string) => jar.incoming.has(name),
-    set: (name: string, value: string, options?: { maxAge?: number }) => void jar.outgoing.set(name, { value, maxAge: options?.maxAge }),
-    delete: (name: string) => void jar.outgoing.set(name, { value: "", maxAge: 0 }),
-  }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 let app: Awaited<ReturnType<typeof load>>;
 const tokens = { HR: "", MANAGER: "" };
 let vp = { employeeId: "", managerId: null as string | null };
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
-    DEMO_PASSWORD: (await import("@/lib/seed/demo-data")).DEMO_PASSWORD,
-    SESSION_COOKIE: (await import("@/lib/auth/session-token")).SESSION_COOKIE,
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
+function load() {
+  return openSqliteApp("leavers", async () => ({
     offboarding: await import("@/lib/employees/offboarding"),
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),
     status: await import("@/app/api/v1/employees/[id]/status/route"),
-  };
+  }));
 }
 
-async function call(
-  handler: Handler,
-  { method = "GET", cookie, token, body, id = "" }: { method?: string; cookie?: string; token?: string; body?: unknown; id?: string } = {},
-) {
-  const headers = new Headers();
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  if (body !== undefined) headers.set("content-type", "application/json");
-  jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
-  jar.outgoing = new Map();
-  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve({ id }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: jar.outgoing.get(app.SESSION_COOKIE)?.value };
+type Body = { data: unknown; error: { code: string; fields: Record<string, string> } };
+
+async function call(handler: Handler, { id = "", ...rest }: { method?: string; cookie?: string; token?: string; body?: unknown; id?: string } = {}) {
+  const reply = await callRoute<Body, { id: string }>(handler, { ...rest, params: { id } });
+  return { status: reply.status, body: reply.body, cookie: reply.sessionCookie?.value };
 }
 
 const signIn = (email: string) => call(app.session.POST, { method: "POST", body: { email, password: app.DEMO_PASSWORD } });
 const version = async (id: string) => (await app.db.employee.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+// HR changes someone's status at the version the record has now.
+const changeStatus = async (id: string, change: { status: string; effectiveDate: string; reason: string }) =>
+  call(app.status.POST, { method: "POST", token: tokens.HR, id, body: { ...change, version: await version(id) } });
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("leavers");
   app = await load();
   await app.seedDemoData();
   for (const role of ["HR", "MANAGER"] as const) {
@@ -111,12 +88,7 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
       leaveRequests: await app.db.leaveRequest.count({ where: { managerId: vp.employeeId, status: "PENDING_MANAGER" } }),
       corrections: await app.db.attendanceCorrection.count({ where: { approverId: vp.employeeId, status: "PENDING" } }),
     };
-    const changed = await call(app.status.POST, {
-      method: "POST",
-      token: tokens.HR,
-      id: vp.employeeId,
-      body: { status: "TERMINATED", effectiveDate: today(), reason: "Resigned", version: await version(vp.employeeId) },
-    });
+    const changed = await changeStatus(vp.employeeId, { status: "TERMINATED", effectiveDate: today(), reason: "Resigned" });
     expect(changed.status).toBe(200);
     expect(changed.body.data).toMatchObject({ status: "TERMINATED", exitDate: today(), moved: { reports: reports.length, ...waiting } });
 
@@ -135,12 +107,7 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
   });
 
   it("rehiring reverses it explicitly: sign-in works again, old tokens stay dead", async () => {
-    const rehired = await call(app.status.POST, {
-      method: "POST",
-      token: tokens.HR,
-      id: vp.employeeId,
-      body: { status: "ACTIVE", effectiveDate: today(), reason: "Rehired", version: await version(vp.employeeId) },
-    });
+    const rehired = await changeStatus(vp.employeeId, { status: "ACTIVE", effectiveDate: today(), reason: "Rehired" });
     expect(rehired.status).toBe(200);
     expect((await signIn("manager@example.com")).status).toBe(200);
     expect((await call(app.employees.GET, { token: tokens.MANAGER })).status).toBe(401);
@@ -152,12 +119,7 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
       select: { id: true, managerId: true },
     });
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const scheduled = await call(app.status.POST, {
-      method: "POST",
-      token: tokens.HR,
-      id: leaver.id,
-      body: { status: "TERMINATED", effectiveDate: inAWeek, reason: "Contract ends", version: await version(leaver.id) },
-    });
+    const scheduled = await changeStatus(leaver.id, { status: "TERMINATED", effectiveDate: inAWeek, reason: "Contract ends" });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.data).toMatchObject({ status: "ACTIVE", exitDate: inAWeek, moved: null });
     expect(await app.db.employee.count({ where: { managerId: leaver.id } })).toBeGreaterThan(0);

@@ -2,51 +2,33 @@
 // stop working when its owner signs out, changes the password or is deactivated; tokens need the
 // password to create and expire.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { jar } from "@/test/helpers/next-headers";
+import { callRoute, openSqliteApp } from "@/test/helpers/test-app";
 
-// Route handlers read the session cookie through next/headers, which needs Next's request scope;
-// this stand-in serves the cookie of the request under test and records what a handler sets.
-const jar = vi.hoisted(() => ({ incoming: new Map<string, string>(), outgoing: new Map<string, { value: string; maxAge?: number }>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36" }),
-  cookies: async () => ({
-    get: (name: string) => (jar.incoming.has(name) ? { name, value: jar.incoming.get(name)! } : undefined),
-    has: (name: string) => jar.incoming.has(name),
-    set: (name: string, value: string, options?: { maxAge?: number }) => void jar.outgoing.set(name, { value, maxAge: options?.maxAge }),
-    delete: (name: string) => void jar.outgoing.set(name, { value: "", maxAge: 0 }),
-  }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
+
+// Sessions record the browser they were started from.
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36";
+jar.requestHeaders = new Headers({ "user-agent": USER_AGENT });
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
 let app: Awaited<ReturnType<typeof load>>;
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
-    DEMO_PASSWORD: (await import("@/lib/seed/demo-data")).DEMO_PASSWORD,
-    SESSION_COOKIE: (await import("@/lib/auth/session-token")).SESSION_COOKIE,
+function load() {
+  return openSqliteApp("sessions", async () => ({
     tokens: await import("@/lib/auth/api-tokens"),
     sessions: await import("@/lib/auth/sessions"),
     signIn: await import("@/lib/auth/sign-in"),
     users: await import("@/lib/users/update-user"),
     session: await import("@/app/api/v1/session/route"),
     employees: await import("@/app/api/v1/employees/route"),
-  };
+  }));
 }
 
-async function call(handler: Handler, { method = "GET", cookie, token, body }: { method?: string; cookie?: string; token?: string; body?: unknown } = {}) {
-  const headers = new Headers({ "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36" });
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  if (body !== undefined) headers.set("content-type", "application/json");
-  jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
-  jar.outgoing = new Map();
-  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve({ id: "" }),
-  });
-  return { status: response.status, cookie: jar.outgoing.get(app.SESSION_COOKIE)?.value };
+async function call(handler: Handler, credentials: { method?: string; cookie?: string; token?: string; body?: unknown } = {}) {
+  const reply = await callRoute(handler, { ...credentials, params: { id: "" }, headers: { "user-agent": USER_AGENT } });
+  return { status: reply.status, cookie: reply.sessionCookie?.value };
 }
 
 async function signInCookie(email: string, password = app.DEMO_PASSWORD): Promise<string> {
@@ -67,8 +49,6 @@ async function actor(email: string) {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("sessions");
   app = await load();
   await app.seedDemoData();
 });

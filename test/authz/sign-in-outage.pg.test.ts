@@ -5,17 +5,9 @@
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { newSqliteFile, startRig, type Rig } from "@/test/failover/support";
+import { callRoute, importAppBasics } from "@/test/helpers/test-app";
 
-const jar = vi.hoisted(() => ({ incoming: new Map<string, string>(), outgoing: new Map<string, { value: string; maxAge?: number }>() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({
-    get: (name: string) => (jar.incoming.has(name) ? { name, value: jar.incoming.get(name)! } : undefined),
-    has: (name: string) => jar.incoming.has(name),
-    set: (name: string, value: string, options?: { maxAge?: number }) => void jar.outgoing.set(name, { value, maxAge: options?.maxAge }),
-    delete: (name: string) => void jar.outgoing.set(name, { value: "", maxAge: 0 }),
-  }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 let rig: Rig;
@@ -23,12 +15,7 @@ let app: Awaited<ReturnType<typeof load>>;
 
 async function load() {
   return {
-    db: (await import("@/lib/db")).db,
-    dbStatus: (await import("@/lib/db")).dbStatus,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
-    DEMO_PASSWORD: (await import("@/lib/seed/demo-data")).DEMO_PASSWORD,
-    SESSION_COOKIE: (await import("@/lib/auth/session-token")).SESSION_COOKIE,
+    ...(await importAppBasics()),
     totp: await import("@/lib/auth/totp"),
     signIn: await import("@/lib/auth/sign-in"),
     offboarding: await import("@/lib/employees/offboarding"),
@@ -37,15 +24,9 @@ async function load() {
   };
 }
 
-async function call(handler: Handler, { method = "GET", cookie, body }: { method?: string; cookie?: string; body?: unknown } = {}) {
-  const headers = new Headers();
-  if (body !== undefined) headers.set("content-type", "application/json");
-  jar.incoming = new Map(cookie ? [[app.SESSION_COOKIE, cookie]] : []);
-  jar.outgoing = new Map();
-  const response = await handler(new Request("http://test/api", { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve({ id: "" }),
-  });
-  return { status: response.status, cookie: jar.outgoing.get(app.SESSION_COOKIE)?.value, backend: (await app.dbStatus()).active };
+async function call(handler: Handler, request: { method?: string; cookie?: string; body?: unknown } = {}) {
+  const reply = await callRoute(handler, { ...request, params: { id: "" } });
+  return { status: reply.status, cookie: reply.sessionCookie?.value, backend: (await app.dbStatus()).active };
 }
 
 const code = (secret: string, at: number) =>

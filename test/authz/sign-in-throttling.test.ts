@@ -2,25 +2,19 @@
 // request to spray passwords, must not lock an account's owner out for long by failing on
 // purpose, and must not reset everyone's counters by filling the table.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 type Handler = (request: Request) => Promise<Response>;
 let app: Awaited<ReturnType<typeof load>>;
 
-async function load() {
-  return {
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
-    DEMO_PASSWORD: (await import("@/lib/seed/demo-data")).DEMO_PASSWORD,
+function load() {
+  return openSqliteApp("throttling", async () => ({
     session: (await import("@/app/api/v1/session/route")) as { POST: Handler },
     throttle: await import("@/lib/auth/throttle"),
     clientAddress: (await import("@/lib/auth/client-address")).clientAddress,
-  };
+  }));
 }
 
 // The socket address comes from the launcher's header; X-Forwarded-For is whatever the client wrote.
@@ -32,8 +26,6 @@ function signInAttempt(email: string, password: string, socket: string, forwarde
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("throttling");
   process.env.START_NODE_ENV = ""; // as under `npm start`, whose launcher sets the socket header
   process.env.TRUSTED_PROXY_HOPS = "0";
   app = await load();

@@ -4,25 +4,19 @@
 // at sign-in while policy requires it.
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { openSqliteApp } from "@/test/helpers/test-app";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
-}));
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 let app: Awaited<ReturnType<typeof load>>;
 const PASSWORD = "demo-password";
 
-async function load() {
-  return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
+function load() {
+  return openSqliteApp("two-factor", async () => ({
     totp: await import("@/lib/auth/totp"),
     signIn: await import("@/lib/auth/sign-in"),
     throttle: await import("@/lib/auth/throttle"),
-  };
+  }));
 }
 
 function codeAt(secret: string, at: number) {
@@ -44,8 +38,6 @@ const outcome = (work: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("two-factor");
   process.env.ADMIN_TWO_FACTOR = "1";
   app = await load();
   await app.seedDemoData();

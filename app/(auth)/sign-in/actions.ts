@@ -6,16 +6,15 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { setPendingCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { createPendingToken } from "@/lib/auth/session-token";
 import { signIn } from "@/lib/auth/sign-in";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { safeNextPath, ZSignIn } from "@/lib/validations/auth";
 
 // A right password signs in, or moves on to the second step (the code, or a forced enrolment)
 // with a short-lived pending cookie.
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  delete values.password;
-  const input = ZSignIn.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZSignIn);
+  if (!input.ok) return input.state;
+  const { values } = input;
   const requestHeaders = await headers();
   const next = safeNextPath(form.get("next"));
   let step: string | null = null;

@@ -1,24 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { bindFields, Field } from "@/components/forms/field";
 import { signInAction } from "./actions";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, isPending] = useActionState(signInAction, null);
+  const bind = bindFields(state);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <ActionForm action={action} state={state} isPending={isPending} submit={{ label: "Sign in", pendingLabel: "Signing in…", className: "mt-2" }}>
       <input type="hidden" name="next" value={next} />
-      <FormMessage state={state} />
-      <Field name="email" label="Email" type="email" autoComplete="username" required defaultValue={state?.values?.email} error={state?.fields?.email} />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="mt-2 h-10 rounded-md bg-brand-600 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Signing in…" : "Sign in"}
-      </button>
-    </form>
+      <Field {...bind("email")} label="Email" type="email" autoComplete="username" required />
+      <Field {...bind("password")} label="Password" type="password" autoComplete="current-password" required />
+    </ActionForm>
   );
 }

@@ -17,8 +17,8 @@ const ZIntent = z.object({ intent: z.enum(["check-in", "check-out"]) });
 // refuse a sign-in without an employee record. One action for both buttons keeps one message.
 export async function attendanceAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const input = ZIntent.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "Choose check in or check out." };
+  const input = parseForm(form, ZIntent);
+  if (!input.ok) return { ok: false, message: "Choose check in or check out." };
   try {
     const { timeZone } = await readSetting("attendance-schedule");
     if (input.data.intent === "check-in") {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { requestCorrectionAction } from "./actions";
 
 // Asks the manager to set one session of a day: a forgotten check-out, a day worked away from the
@@ -30,9 +30,9 @@ export function CorrectionForm({ today, defaultDate, timeZone }: { today: string
         error={state?.fields?.reason}
         placeholder="e.g. Forgot to check out; left at 17:40"
       />
-      <button type="submit" disabled={isPending} className={buttonClass({ className: "self-start" })}>
-        {isPending ? "Sending…" : "Request correction"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Sending…" className="self-start">
+        Request correction
+      </SubmitButton>
     </form>
   );
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { AUDIT_ACTIONS, auditFilterFor, findAuditNames, listAuditEntities, listAuditEntries, parseAuditQuery, type AuditEntry } from "@/lib/audit/list-audit";
 import { requirePermission } from "@/lib/auth/current-user";
 import { fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney } from "@/lib/employees/format";
 import { withParams } from "@/lib/search-params";
 import { AuditFilters } from "./audit-filters";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -123,10 +125,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-slate-600">Every change to HR records: who made it, when, and each field before and after. Times are UTC.</p>
-      </div>
+      <PageHeader title="Audit log" description={<>Every change to HR records: who made it, when, and each field before and after. Times are UTC.</>} />
 
       <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <AuditFilters entities={entities} actions={AUDIT_ACTIONS} actionLabels={ACTION_LABELS} />
@@ -134,26 +133,26 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {result.rows.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="audit-empty">
-            <p className="text-base font-medium">
-              {result.total > 0 ? "That page is past the end of the log" : isFiltered ? "No changes match these filters" : "Nothing recorded yet"}
-            </p>
-            <p className="max-w-sm text-sm text-slate-600">
-              {result.total > 0
-                ? "Go back to the first page to see the latest changes."
-                : isFiltered
-                  ? "Try another record type or action, a wider date range, or part of the email."
-                  : "Creating or editing employees, departments and users will record entries here."}
-            </p>
-            {(isFiltered || result.total > 0) && (
-              <Link
-                href={result.total > 0 ? withParams("/audit", current, { page: 1 }) : "/audit"}
-                className="mt-2 text-sm font-medium text-brand-600 hover:underline"
-              >
-                {result.total > 0 ? "Show the first page" : "Clear all filters"}
-              </Link>
-            )}
-          </div>
+          <EmptyState
+            title={result.total > 0 ? "That page is past the end of the log" : isFiltered ? "No changes match these filters" : "Nothing recorded yet"}
+            testId="audit-empty"
+            action={
+              (isFiltered || result.total > 0) && (
+                <Link
+                  href={result.total > 0 ? withParams("/audit", current, { page: 1 }) : "/audit"}
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                >
+                  {result.total > 0 ? "Show the first page" : "Clear all filters"}
+                </Link>
+              )
+            }
+          >
+            {result.total > 0
+              ? "Go back to the first page to see the latest changes."
+              : isFiltered
+                ? "Try another record type or action, a wider date range, or part of the email."
+                : "Creating or editing employees, departments and users will record entries here."}
+          </EmptyState>
         ) : (
           <DataTable>
             <THead>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DetailList } from "@/components/ui/detail-list";
 import { Suspense } from "react";
 import Link from "next/link";
 import { LeaveCards } from "@/components/leave/leave-cards";
@@ -196,26 +197,35 @@ function Overview({ dashboard, now, user }: { dashboard: OverviewDashboard; now:
       </div>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <Card title={`New hires in ${month} (${dashboard.newHires.total})`} testId="new-hires">
-          <PeopleList
-            group={dashboard.newHires}
-            emptyTitle="No new hires this month"
-            emptyHint="People whose hire date falls this month appear here."
-            verbs={{ past: "Joined", future: "Starts" }}
-            now={now}
-            testId="new-hires-list"
-          />
-        </Card>
-        <Card title={`Leavers in ${month} (${dashboard.leavers.total})`} testId="leavers">
-          <PeopleList
-            group={dashboard.leavers}
-            emptyTitle="Nobody is leaving this month"
-            emptyHint="People whose exit date falls this month appear here."
-            verbs={{ past: "Left", future: "Leaves" }}
-            now={now}
-            testId="leavers-list"
-          />
-        </Card>
+        {[
+          {
+            title: "New hires",
+            group: dashboard.newHires,
+            testId: "new-hires",
+            verbs: { past: "Joined", future: "Starts" },
+            empty: "No new hires this month",
+            hint: "hire",
+          },
+          {
+            title: "Leavers",
+            group: dashboard.leavers,
+            testId: "leavers",
+            verbs: { past: "Left", future: "Leaves" },
+            empty: "Nobody is leaving this month",
+            hint: "exit",
+          },
+        ].map((list) => (
+          <Card key={list.testId} title={`${list.title} in ${month} (${list.group.total})`} testId={list.testId}>
+            <PeopleList
+              group={list.group}
+              emptyTitle={list.empty}
+              emptyHint={`People whose ${list.hint} date falls this month appear here.`}
+              verbs={list.verbs}
+              now={now}
+              testId={`${list.testId}-list`}
+            />
+          </Card>
+        ))}
       </div>
 
       {dashboard.recentChanges && (
@@ -264,40 +274,25 @@ function SelfView({ user, me }: { user: CurrentUser; me: MyCard | null }) {
               </div>
               <StatusPill status={me.status} />
             </div>
-            <dl className="grid gap-x-6 gap-y-4 p-6 text-sm sm:grid-cols-2">
-              <div>
-                <dt className="text-slate-500">Department</dt>
-                <dd className="mt-0.5 font-medium text-slate-900">
-                  {me.department ? (
+            <DetailList
+              className="grid gap-x-6 gap-y-4 p-6 text-sm sm:grid-cols-2"
+              items={[
+                {
+                  label: "Department",
+                  value: me.department ? (
                     <Link href={`/departments/${me.department.id}`} className={LINK}>
                       {me.department.name}
                     </Link>
                   ) : (
                     "None yet"
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">Manager</dt>
-                <dd className="mt-0.5 font-medium text-slate-900">
-                  {me.manager ? `${me.manager.firstName} ${me.manager.lastName}, ${me.manager.jobTitle}` : "None"}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">Hired</dt>
-                <dd className="mt-0.5 font-medium text-slate-900">{formatDate(me.hireDate)}</dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">With us for</dt>
-                <dd className="mt-0.5 font-medium text-slate-900" data-testid="my-tenure">
-                  {tenure(me.tenureMonths, me.hireDate)}
-                </dd>
-              </div>
-              <div className="sm:col-span-2">
-                <dt className="text-slate-500">Work email</dt>
-                <dd className="mt-0.5 font-medium break-all text-slate-900">{me.workEmail}</dd>
-              </div>
-            </dl>
+                  ),
+                },
+                { label: "Manager", value: me.manager ? `${me.manager.firstName} ${me.manager.lastName}, ${me.manager.jobTitle}` : "None" },
+                { label: "Hired", value: formatDate(me.hireDate) },
+                { label: "With us for", value: tenure(me.tenureMonths, me.hireDate), testId: "my-tenure" },
+                { label: "Work email", value: me.workEmail, isWide: true, valueClassName: "break-all" },
+              ]}
+            />
           </>
         ) : (
           <div className="p-6">

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { createDepartment, updateDepartment } from "@/lib/departments/save-department";
-import { actionError, fieldErrors, type FormState, formValues, parseForm } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { ZDepartmentInput } from "@/lib/validations/departments";
-import { ZVersion } from "@/lib/validations/employees";
+import { ZRecordRef } from "@/lib/validations/employees";
 
 function revalidateDepartments(id: string) {
   revalidatePath("/departments");
@@ -32,14 +32,14 @@ export async function createDepartmentAction(_previous: FormState, form: FormDat
 
 export async function updateDepartmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("departments:write");
-  const values = formValues(form);
-  const id = values.id ?? "";
-  const version = ZVersion.safeParse(values.version);
-  if (!id || !version.success) return { ok: false, message: "The form is missing its department or version; reload the page.", values };
-  const input = ZDepartmentInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const ref = parseForm(form, ZRecordRef);
+  if (!ref.ok) return { ok: false, message: "The form is missing its department or version; reload the page.", values: ref.state?.values };
+  const { id, version } = ref.data;
+  const input = parseForm(form, ZDepartmentInput);
+  if (!input.ok) return input.state;
+  const { values } = input;
   try {
-    await updateDepartment(user, id, version.data, input.data);
+    await updateDepartment(user, id, version, input.data);
   } catch (error) {
     return actionError(error, values);
   }

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
 import type { DepartmentOption, HeadOption } from "@/lib/departments/list-departments";
 import type { FormState } from "@/lib/forms";
 import { createDepartmentAction, updateDepartmentAction } from "./actions";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
 
 type Props = {
   department?: { id: string; version: number; name: string; code: string; parentId: string | null; headId: string | null };
@@ -29,62 +31,35 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
   const isEdit = Boolean(department);
   const [state, action, isPending] = useActionState<FormState, FormData>(isEdit ? updateDepartmentAction : createDepartmentAction, null);
   const initial = department ?? { name: "", code: "", parentId: initialParentId ?? null, headId: null };
-  const value = (name: "name" | "code" | "parentId" | "headId") => state?.values?.[name] ?? initial[name] ?? "";
-  const errors = state?.fields ?? {};
+  const bind = bindFields(state, initial);
   const cancelHref = department ? `/departments/${department.id}` : "/departments";
 
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
-      {department && (
-        <>
-          <input type="hidden" name="id" value={department.id} />
-          <input type="hidden" name="version" value={department.version} />
-        </>
-      )}
+      <RecordRefInputs record={department} />
       <FormMessage state={state} />
 
       <div className="grid gap-5 sm:grid-cols-3">
-        <Field name="name" label="Name" required defaultValue={value("name")} error={errors.name} className="sm:col-span-2" autoComplete="off" />
-        <Field
-          name="code"
-          label="Code"
-          required
-          defaultValue={value("code")}
-          error={errors.code}
-          hint="Up to 12 letters, digits or -; saved in capitals."
-          autoComplete="off"
-          placeholder="ENG"
-        />
+        <Field {...bind("name")} label="Name" required className="sm:col-span-2" autoComplete="off" />
+        <Field {...bind("code")} label="Code" required hint="Up to 12 letters, digits or -; saved in capitals." autoComplete="off" placeholder="ENG" />
       </div>
 
-      {/* A select only takes a new default when it mounts, so each is keyed by the value to show. */}
       <Field
-        key={`parent-${value("parentId")}`}
+        {...bind("parentId")}
         as="select"
-        name="parentId"
         label="Part of"
-        defaultValue={value("parentId")}
-        error={errors.parentId}
         hint="Leave empty for a top-level department."
-      >
-        <option value="">— None (top level) —</option>
-        {parents.map((parent) => (
-          <option key={parent.id} value={parent.id}>
-            {parent.name} ({parent.code})
-          </option>
-        ))}
-      </Field>
+        emptyLabel="— None (top level) —"
+        options={parents.map((parent) => ({ value: parent.id, label: `${parent.name} (${parent.code})` }))}
+      />
 
       <Field
-        key={`head-${value("headId")}`}
+        {...bind("headId")}
         as="select"
-        name="headId"
         label="Head"
-        defaultValue={value("headId")}
-        error={errors.headId}
         hint="The person who leads this department; they need not be a member of it."
+        emptyLabel="— No head yet —"
       >
-        <option value="">— No head yet —</option>
         {groupHeads(heads).map(([group, people]) => (
           <optgroup key={group} label={group}>
             {people.map((head) => (
@@ -97,17 +72,10 @@ export function DepartmentForm({ department, parents, heads, initialParentId }: 
       </Field>
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
-        <button
-          type="submit"
-          disabled={isPending}
-          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {isPending ? "Saving…" : isEdit ? "Save changes" : "Create department"}
-        </button>
-        <Link
-          href={cancelHref}
-          className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
-        >
+        <SubmitButton isPending={isPending} pendingLabel="Saving…">
+          {isEdit ? "Save changes" : "Create department"}
+        </SubmitButton>
+        <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
           Cancel
         </Link>
         {isEdit && state?.ok === false && !state.fields && (

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { EMPLOYEE_STATUS_LABELS } from "@/lib/employees/format";
 import { changeEmployeeStatus, createEmployee, updateEmployee, updateOwnContact } from "@/lib/employees/save-employee";
 import { AppError } from "@/lib/errors";
-import { actionError, fieldErrors, type FormState, formValues, parseForm } from "@/lib/forms";
+import { actionError, type FormState, formValues, parseForm } from "@/lib/forms";
 import { ZEmployeeInput, ZOwnContact, ZStatusChange, ZVersion } from "@/lib/validations/employees";
 
 // Which record an edit form was opened on, and at which version (for optimistic concurrency).
@@ -44,10 +44,10 @@ export async function createEmployeeAction(_previous: FormState, form: FormData)
 export async function updateEmployeeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("employees:update");
   const values = formValues(form);
-  const target = ZTarget.safeParse(values);
-  if (!target.success) return fieldErrors(target.error, values);
-  const input = ZEmployeeInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const target = parseForm(form, ZTarget);
+  if (!target.ok) return target.state;
+  const input = parseForm(form, ZEmployeeInput);
+  if (!input.ok) return input.state;
   try {
     await updateEmployee(user, target.data.id, target.data.version, input.data);
   } catch (error) {
@@ -60,10 +60,10 @@ export async function updateEmployeeAction(_previous: FormState, form: FormData)
 export async function changeStatusAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("employees:change-status");
   const values = formValues(form);
-  const target = ZTarget.safeParse(values);
-  if (!target.success) return fieldErrors(target.error, values);
-  const input = ZStatusChange.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const target = parseForm(form, ZTarget);
+  if (!target.ok) return target.state;
+  const input = parseForm(form, ZStatusChange);
+  if (!input.ok) return input.state;
   let status: keyof typeof EMPLOYEE_STATUS_LABELS;
   try {
     ({ status } = await changeEmployeeStatus(user, target.data.id, target.data.version, input.data));
@@ -80,10 +80,10 @@ export async function changeStatusAction(_previous: FormState, form: FormData): 
 export async function updateOwnContactAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("employees:update-own-contact");
   const values = formValues(form);
-  const target = ZTarget.safeParse(values);
-  if (!target.success) return fieldErrors(target.error, values);
-  const input = ZOwnContact.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const target = parseForm(form, ZTarget);
+  if (!target.ok) return target.state;
+  const input = parseForm(form, ZOwnContact);
+  if (!input.ok) return input.state;
   try {
     await updateOwnContact(user, target.data.id, target.data.version, input.data);
   } catch (error) {

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
-import { buttonClass } from "@/components/ui/button";
+import { Button, buttonClass, SubmitButton } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormSection } from "@/components/ui/form-section";
-import { Field, FormMessage } from "@/components/forms/field";
+import { bindFields, Field, FormMessage, labelledOptions } from "@/components/forms/field";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
 import type { EmployeeFormOptions } from "@/lib/employees/employee-options";
 import { EMPLOYEE_STATUS_LABELS, EMPLOYMENT_TYPE_LABELS, formatDate } from "@/lib/employees/format";
 import type { FormState } from "@/lib/forms";
@@ -40,16 +41,8 @@ type EmployeeField =
 export type EmployeeFormValues = Partial<Record<EmployeeField, string>>;
 export type OwnContactValues = Pick<EmployeeFormValues, "phone" | "personalEmail" | "address" | "emergencyName" | "emergencyRelation" | "emergencyPhone">;
 
-const PRIMARY_BUTTON = buttonClass();
-const SECONDARY_BUTTON = buttonClass({ variant: "secondary" });
-
 // Typed values survive a failed submit (the action sends them back); otherwise the record's own.
-function useFieldState(state: FormState, initial: Record<string, string | undefined>) {
-  return {
-    value: (name: string) => state?.values?.[name] ?? initial[name] ?? "",
-    error: (name: string) => state?.fields?.[name],
-  };
-}
+type Bind = ReturnType<typeof bindFields>;
 
 function isStale(state: FormState): boolean {
   return Boolean(state?.fields?.version || state?.fields?.id);
@@ -81,47 +74,31 @@ function StaleNotice({ state, reloadHref }: { state: FormState; reloadHref: stri
 function SubmitBar({ isPending, label, pendingLabel, cancelHref }: { isPending: boolean; label: string; pendingLabel: string; cancelHref: string }) {
   return (
     <div className="flex items-center justify-end gap-3">
-      <Link href={cancelHref} className={SECONDARY_BUTTON}>
+      <Link href={cancelHref} className={buttonClass({ variant: "secondary" })}>
         Cancel
       </Link>
-      <button type="submit" disabled={isPending} aria-disabled={isPending} className={PRIMARY_BUTTON}>
-        {isPending ? pendingLabel : label}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel={pendingLabel} aria-disabled={isPending}>
+        {label}
+      </SubmitButton>
     </div>
   );
 }
 
-function TargetInputs({ target }: { target?: Target }) {
-  if (!target) return null;
+function ContactFields({ bind }: { bind: Bind }) {
   return (
     <>
-      <input type="hidden" name="id" value={target.id} />
-      <input type="hidden" name="version" value={target.version} />
+      <Field {...bind("personalEmail")} label="Personal email" type="email" autoComplete="off" />
+      <Field {...bind("address")} label="Home address" as="textarea" className="sm:col-span-2" />
     </>
   );
 }
 
-function ContactFields({ value, error }: ReturnType<typeof useFieldState>) {
+function EmergencyFields({ bind }: { bind: Bind }) {
   return (
     <>
-      <Field name="personalEmail" label="Personal email" type="email" autoComplete="off" defaultValue={value("personalEmail")} error={error("personalEmail")} />
-      <Field name="address" label="Home address" as="textarea" defaultValue={value("address")} error={error("address")} className="sm:col-span-2" />
-    </>
-  );
-}
-
-function EmergencyFields({ value, error }: ReturnType<typeof useFieldState>) {
-  return (
-    <>
-      <Field name="emergencyName" label="Name" autoComplete="off" defaultValue={value("emergencyName")} error={error("emergencyName")} />
-      <Field
-        name="emergencyRelation"
-        label="Relation"
-        placeholder="e.g. Partner, parent"
-        defaultValue={value("emergencyRelation")}
-        error={error("emergencyRelation")}
-      />
-      <Field name="emergencyPhone" label="Phone" type="tel" autoComplete="off" defaultValue={value("emergencyPhone")} error={error("emergencyPhone")} />
+      <Field {...bind("emergencyName")} label="Name" autoComplete="off" />
+      <Field {...bind("emergencyRelation")} label="Relation" placeholder="e.g. Partner, parent" />
+      <Field {...bind("emergencyPhone")} label="Phone" type="tel" autoComplete="off" />
     </>
   );
 }
@@ -141,98 +118,51 @@ type EmployeeFormProps = {
 export function EmployeeForm({ action, options, initial, target, submitLabel, pendingLabel, cancelHref, reloadHref = cancelHref }: EmployeeFormProps) {
   const [state, formAction, isPending] = useActionState(action, null);
   const formRef = useFocusOnError(state);
-  const fields = useFieldState(state, initial);
-  const { value, error } = fields;
+  const bind = bindFields(state, initial);
 
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" data-testid="employee-form">
-      <TargetInputs target={target} />
+      <RecordRefInputs record={target} />
       <StaleNotice state={state} reloadHref={reloadHref} />
       {!isStale(state) && <FormMessage state={state} />}
 
       <FormSection title="Job" description="Who they are in the organisation.">
-        <Field name="firstName" label="First name" required autoComplete="off" defaultValue={value("firstName")} error={error("firstName")} />
-        <Field name="lastName" label="Last name" required autoComplete="off" defaultValue={value("lastName")} error={error("lastName")} />
+        <Field {...bind("firstName")} label="First name" required autoComplete="off" />
+        <Field {...bind("lastName")} label="Last name" required autoComplete="off" />
+        <Field {...bind("employeeNumber")} label="Employee number" required hint="Letters, digits, - and _." />
+        <Field {...bind("jobTitle")} label="Job title" required />
+        <Field {...bind("workEmail")} label="Work email" type="email" required autoComplete="off" />
+        <Field {...bind("phone")} label="Work phone" type="tel" autoComplete="off" />
         <Field
-          name="employeeNumber"
-          label="Employee number"
-          required
-          hint="Letters, digits, - and _."
-          defaultValue={value("employeeNumber")}
-          error={error("employeeNumber")}
-        />
-        <Field name="jobTitle" label="Job title" required defaultValue={value("jobTitle")} error={error("jobTitle")} />
-        <Field name="workEmail" label="Work email" type="email" required autoComplete="off" defaultValue={value("workEmail")} error={error("workEmail")} />
-        <Field name="phone" label="Work phone" type="tel" autoComplete="off" defaultValue={value("phone")} error={error("phone")} />
-        {/* A select keeps its first default after mount, so it is keyed to show a returned value. */}
-        <Field
-          key={`departmentId-${value("departmentId")}`}
-          name="departmentId"
+          {...bind("departmentId")}
           label="Department"
           as="select"
-          defaultValue={value("departmentId")}
-          error={error("departmentId")}
-        >
-          <option value="">No department</option>
-          {options.departments.map((department) => (
-            <option key={department.id} value={department.id}>
-              {department.name}
-            </option>
-          ))}
-        </Field>
+          emptyLabel="No department"
+          options={options.departments.map((department) => ({ value: department.id, label: department.name }))}
+        />
         <Field
-          key={`managerId-${value("managerId")}`}
-          name="managerId"
+          {...bind("managerId")}
           label="Reports to"
           as="select"
-          defaultValue={value("managerId")}
-          error={error("managerId")}
-        >
-          <option value="">No manager</option>
-          {options.managers.map((manager) => (
-            <option key={manager.id} value={manager.id}>
-              {manager.name} — {manager.jobTitle}
-            </option>
-          ))}
-        </Field>
-        <Field
-          key={`employmentType-${value("employmentType")}`}
-          name="employmentType"
-          label="Employment type"
-          as="select"
-          required
-          defaultValue={value("employmentType")}
-          error={error("employmentType")}
-        >
-          {Object.entries(EMPLOYMENT_TYPE_LABELS).map(([type, label]) => (
-            <option key={type} value={type}>
-              {label}
-            </option>
-          ))}
-        </Field>
-        <Field name="hireDate" label="Hire date" type="date" required defaultValue={value("hireDate")} error={error("hireDate")} />
+          emptyLabel="No manager"
+          options={options.managers.map((manager) => ({ value: manager.id, label: `${manager.name} — ${manager.jobTitle}` }))}
+        />
+        <Field {...bind("employmentType")} label="Employment type" as="select" required options={labelledOptions(EMPLOYMENT_TYPE_LABELS)} />
+        <Field {...bind("hireDate")} label="Hire date" type="date" required />
       </FormSection>
 
       <FormSection title="Pay" description="Annual base salary. Visible only to HR and administrators.">
-        <Field name="salary" label="Salary" hint="Whole amount per year, e.g. 85,000." defaultValue={value("salary")} error={error("salary")} />
-        <Field
-          name="salaryCurrency"
-          label="Currency"
-          required
-          hint="Three-letter code, e.g. GBP."
-          autoComplete="off"
-          defaultValue={value("salaryCurrency")}
-          error={error("salaryCurrency")}
-        />
+        <Field {...bind("salary")} label="Salary" hint="Whole amount per year, e.g. 85,000." />
+        <Field {...bind("salaryCurrency")} label="Currency" required hint="Three-letter code, e.g. GBP." autoComplete="off" />
       </FormSection>
 
       <FormSection title="Personal" description="Visible only to HR, administrators and the employee.">
-        <Field name="dateOfBirth" label="Date of birth" type="date" defaultValue={value("dateOfBirth")} error={error("dateOfBirth")} />
-        <ContactFields {...fields} />
+        <Field {...bind("dateOfBirth")} label="Date of birth" type="date" />
+        <ContactFields bind={bind} />
       </FormSection>
 
       <FormSection title="Emergency contact" description="Who to call if something happens at work.">
-        <EmergencyFields {...fields} />
+        <EmergencyFields bind={bind} />
       </FormSection>
 
       <SubmitBar isPending={isPending} label={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} />
@@ -244,19 +174,19 @@ export function EmployeeForm({ action, options, initial, target, submitLabel, pe
 export function OwnContactForm({ action, initial, target, cancelHref }: { action: Action; initial: OwnContactValues; target: Target; cancelHref: string }) {
   const [state, formAction, isPending] = useActionState(action, null);
   const formRef = useFocusOnError(state);
-  const fields = useFieldState(state, initial);
+  const bind = bindFields(state, initial);
 
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" data-testid="contact-form">
-      <TargetInputs target={target} />
+      <RecordRefInputs record={target} />
       <StaleNotice state={state} reloadHref={`/employees/${target.id}/contact`} />
       {!isStale(state) && <FormMessage state={state} />}
       <FormSection title="Contact details">
-        <Field name="phone" label="Work phone" type="tel" autoComplete="tel" defaultValue={fields.value("phone")} error={fields.error("phone")} />
-        <ContactFields {...fields} />
+        <Field {...bind("phone")} label="Work phone" type="tel" autoComplete="tel" />
+        <ContactFields bind={bind} />
       </FormSection>
       <FormSection title="Emergency contact" description="Who we should call if something happens at work.">
-        <EmergencyFields {...fields} />
+        <EmergencyFields bind={bind} />
       </FormSection>
       <SubmitBar isPending={isPending} label="Save my details" pendingLabel="Saving…" cancelHref={cancelHref} />
     </form>
@@ -294,9 +224,9 @@ export function StatusChangeForm(props: StatusChangeProps) {
     <>
       <Dialog open={isOpen} onOpenChange={setOpen}>
         <DialogTrigger asChild>
-          <button type="button" className={SECONDARY_BUTTON} data-testid="change-status">
+          <Button variant="secondary" data-testid="change-status">
             Change status
-          </button>
+          </Button>
         </DialogTrigger>
         <DialogContent title="Change status" description="Records are never deleted: someone who leaves is marked terminated, with an exit date and reason.">
           {/* Remounted when the record's version moves on, so a reopened dialog starts from it. */}
@@ -332,7 +262,7 @@ function StatusFields({
   const [confirmDate, setConfirmDate] = useState<string | null>(null);
   const [seenState, setSeenState] = useState(state);
   const formRef = useFocusOnError(state);
-  const { value, error } = useFieldState(state, { exitDate, exitReason });
+  const bind = bindFields(state, { exitDate, exitReason });
   // A returned result ends the confirmation step, so errors show beside their fields.
   if (seenState !== state) {
     setSeenState(state);
@@ -352,8 +282,7 @@ function StatusFields({
         setConfirmDate(String(new FormData(event.currentTarget).get("exitDate") ?? ""));
       }}
     >
-      <input type="hidden" name="id" value={employeeId} />
-      <input type="hidden" name="version" value={version} />
+      <RecordRefInputs record={{ id: employeeId, version }} />
       <StaleNotice state={state} reloadHref={`/employees/${employeeId}`} />
       {!isStale(state) && !state?.ok && <FormMessage state={state} />}
 
@@ -366,37 +295,25 @@ function StatusFields({
           value={status}
           disabled={isConfirming}
           onChange={(event) => setStatus(event.target.value as Status)}
-          error={error("status")}
-        >
-          {Object.entries(EMPLOYEE_STATUS_LABELS).map(([option, label]) => (
-            <option key={option} value={option}>
-              {label}
-            </option>
-          ))}
-        </Field>
+          error={state?.fields?.status}
+          options={labelledOptions(EMPLOYEE_STATUS_LABELS)}
+        />
         {/* A disabled select is not submitted; the confirmation step still sends the choice. */}
         {isConfirming && <input type="hidden" name="status" value={status} />}
       </div>
 
       {status === "TERMINATED" && (
         <div className={`flex flex-col gap-4 ${isConfirming ? "hidden" : ""}`}>
-          <Field name="exitDate" label="Exit date" type="date" required defaultValue={value("exitDate")} error={error("exitDate")} />
-          <Field name="exitReason" label="Reason for leaving" as="textarea" required defaultValue={value("exitReason")} error={error("exitReason")} />
+          <Field {...bind("exitDate")} label="Exit date" type="date" required />
+          <Field {...bind("exitReason")} label="Reason for leaving" as="textarea" required />
           {successors && (
             <Field
-              name="newManagerId"
+              {...bind("newManagerId")}
               label="Their reports and pending approvals go to"
               as="select"
-              defaultValue={value("newManagerId")}
-              error={error("newManagerId")}
-            >
-              <option value="">{managerName ? `Their manager, ${managerName}` : "Nobody (they have no manager)"}</option>
-              {successors.map((successor) => (
-                <option key={successor.id} value={successor.id}>
-                  {successor.name}
-                </option>
-              ))}
-            </Field>
+              emptyLabel={managerName ? `Their manager, ${managerName}` : "Nobody (they have no manager)"}
+              options={successors.map((successor) => ({ value: successor.id, label: successor.name }))}
+            />
           )}
         </div>
       )}
@@ -413,22 +330,22 @@ function StatusFields({
             reactivated later.
           </p>
           <div className="mt-3 flex justify-end gap-3">
-            <button type="button" onClick={() => setConfirmDate(null)} className={SECONDARY_BUTTON}>
+            <Button variant="secondary" onClick={() => setConfirmDate(null)}>
               Go back
-            </button>
-            <button type="submit" disabled={isPending} autoFocus className={buttonClass({ variant: "danger" })}>
-              {isPending ? "Saving…" : "Yes, terminate"}
-            </button>
+            </Button>
+            <SubmitButton isPending={isPending} pendingLabel="Saving…" variant="danger" autoFocus>
+              Yes, terminate
+            </SubmitButton>
           </div>
         </div>
       ) : (
         <div className="flex justify-end gap-3">
-          <button type="button" onClick={onCancel} className={SECONDARY_BUTTON}>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
-          </button>
-          <button type="submit" disabled={isPending} className={PRIMARY_BUTTON}>
-            {isPending ? "Saving…" : status === "TERMINATED" ? "Terminate…" : "Save status"}
-          </button>
+          </Button>
+          <SubmitButton isPending={isPending} pendingLabel="Saving…">
+            {status === "TERMINATED" ? "Terminate…" : "Save status"}
+          </SubmitButton>
         </div>
       )}
     </form>

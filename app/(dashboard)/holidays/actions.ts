@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
-import { actionError, fieldErrors, type FormState, formValues, parseForm } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { importHolidays } from "@/lib/holidays/import-holidays";
 import type { LineError } from "@/lib/holidays/parse-holiday-lines";
 import { createHoliday, deleteHoliday, updateHoliday } from "@/lib/holidays/save-holiday";
@@ -15,6 +15,8 @@ import { ZVersion } from "@/lib/validations/employees";
 export type ImportState = { ok: boolean; message: string; errors?: LineError[]; text?: string } | null;
 
 const ZId = z.string().trim().min(1).max(64);
+const ZHolidayRef = z.object({ id: ZId, version: ZVersion });
+const ZWorkWeekForm = z.object({ days: ZWorkWeekDays });
 
 // Holidays and the work week decide what every leave request costs, so balances and requests
 // are refreshed along with this page.
@@ -40,14 +42,13 @@ export async function createHolidayAction(_previous: FormState, form: FormData):
 
 export async function updateHolidayAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission(LEAVE_ADMIN);
-  const values = formValues(form);
-  const id = ZId.safeParse(values.id);
-  const version = ZVersion.safeParse(values.version);
-  if (!id.success || !version.success) return { ok: false, message: "The form is missing its holiday or version; reload the page.", values };
-  const input = ZHolidayInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const ref = parseForm(form, ZHolidayRef);
+  if (!ref.ok) return { ok: false, message: "The form is missing its holiday or version; reload the page.", values: ref.state?.values };
+  const input = parseForm(form, ZHolidayInput);
+  if (!input.ok) return input.state;
+  const { values } = input;
   try {
-    await updateHoliday(user, id.data, version.data, input.data);
+    await updateHoliday(user, ref.data.id, ref.data.version, input.data);
   } catch (error) {
     return actionError(error, values);
   }
@@ -57,22 +58,21 @@ export async function updateHolidayAction(_previous: FormState, form: FormData):
 
 export async function deleteHolidayAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission(LEAVE_ADMIN);
-  const values = formValues(form);
-  const id = ZId.safeParse(values.id);
-  if (!id.success) return { ok: false, message: "The form is missing its holiday; reload the page." };
+  const ref = parseForm(form, ZHolidayRef.pick({ id: true }));
+  if (!ref.ok) return { ok: false, message: "The form is missing its holiday; reload the page." };
   try {
-    await deleteHoliday(user, id.data);
+    await deleteHoliday(user, ref.data.id);
   } catch (error) {
     return actionError(error);
   }
   revalidateCalendar();
-  return { ok: true, message: `Deleted ${values.name || "the holiday"}.` };
+  return { ok: true, message: `Deleted ${ref.values.name || "the holiday"}.` };
 }
 
 export async function importHolidaysAction(_previous: ImportState, form: FormData): Promise<ImportState> {
   const user = await requirePermission(LEAVE_ADMIN);
-  const input = ZHolidayImport.safeParse({ text: form.get("text") ?? "" });
-  if (!input.success) return { ok: false, message: input.error.issues[0].message };
+  const input = parseForm(form, ZHolidayImport);
+  if (!input.ok) return { ok: false, message: input.state?.fields?.text ?? "Paste at least one holiday." };
   const text = input.data.text;
   try {
     const result = await importHolidays(user, text);
@@ -91,16 +91,15 @@ export async function importHolidaysAction(_previous: ImportState, form: FormDat
 
 export async function saveWorkWeekAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission(LEAVE_ADMIN);
-  const chosen = form.getAll("days").map(String);
-  const input = ZWorkWeekDays.safeParse(chosen);
-  const values = { days: chosen.join(",") };
-  if (!input.success) return { ok: false, message: input.error.issues[0].message, fields: { days: input.error.issues[0].message }, values };
+  const input = parseForm(form, ZWorkWeekForm, (sent) => ({ days: sent.getAll("days").map(String) }));
+  if (!input.ok) return { ...input.state, message: input.state?.fields?.days };
+  const { values } = input;
   try {
-    await saveWorkWeek(user, input.data);
+    await saveWorkWeek(user, input.data.days);
   } catch (error) {
     return actionError(error, values);
   }
   revalidateCalendar();
-  const names = WEEKDAYS.filter((weekday) => input.data.includes(weekday.day)).map((weekday) => weekday.long);
+  const names = WEEKDAYS.filter((weekday) => input.data.days.includes(weekday.day)).map((weekday) => weekday.long);
   return { ok: true, message: `Work week saved: ${names.join(", ")}. Leave is now counted on these days only.` };
 }

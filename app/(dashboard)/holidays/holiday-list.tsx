@@ -7,10 +7,9 @@ import type { FormState } from "@/lib/forms";
 import { createHolidayAction, deleteHolidayAction, updateHolidayAction } from "./actions";
 import { HolidayFields } from "./holiday-fields";
 import { formatDay } from "@/lib/format";
-import { buttonClass } from "@/components/ui/button";
-
-const PRIMARY = buttonClass({ size: "sm" });
-const SECONDARY = buttonClass({ size: "sm", variant: "secondary" });
+import { Button, SubmitButton } from "@/components/ui/button";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = { year: number; holidays: HolidayRow[]; workWeek: number[]; canEdit: boolean };
 
@@ -35,9 +34,9 @@ function AddHolidayForm({ year, onSuccess }: { year: number; onSuccess: (message
       {/* Keyed by the last result so the fields show what was typed after an error and clear after a success. */}
       <HolidayFields key={JSON.stringify(state?.values ?? year)} values={values} errors={state?.fields ?? {}} />
       <div>
-        <button type="submit" disabled={isPending} className={PRIMARY}>
-          {isPending ? "Adding…" : "Add holiday"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Adding…" size="sm">
+          Add holiday
+        </SubmitButton>
       </div>
     </form>
   );
@@ -48,17 +47,16 @@ function EditHolidayForm({ holiday, onCancel, onSuccess }: { holiday: HolidayRow
   const values = state?.values ? { date: state.values.date ?? "", name: state.values.name ?? "", isHalfDay: state.values.isHalfDay === "on" } : holiday;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate aria-label={`Edit ${holiday.name}`}>
-      <input type="hidden" name="id" value={holiday.id} />
-      <input type="hidden" name="version" value={holiday.version} />
+      <RecordRefInputs record={holiday} />
       {state?.ok === false && <FormMessage state={state} />}
       <HolidayFields key={JSON.stringify(state?.values ?? null)} values={values} errors={state?.fields ?? {}} autoFocus />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={isPending} className={PRIMARY}>
-          {isPending ? "Saving…" : "Save"}
-        </button>
-        <button type="button" onClick={onCancel} className={SECONDARY}>
+        <SubmitButton isPending={isPending} pendingLabel="Saving…" size="sm">
+          Save
+        </SubmitButton>
+        <Button size="sm" variant="secondary" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -84,12 +82,12 @@ function DeleteHoliday({ holiday, onSuccess }: { holiday: HolidayRow; onSuccess:
       <input type="hidden" name="id" value={holiday.id} />
       <input type="hidden" name="name" value={holiday.name} />
       <span className="text-sm text-slate-700">Delete {holiday.name}?</span>
-      <button type="submit" disabled={isPending} autoFocus className={buttonClass({ size: "sm", variant: "danger" })} data-testid="confirm-delete-holiday">
-        {isPending ? "Deleting…" : "Delete"}
-      </button>
-      <button type="button" onClick={() => setIsConfirming(false)} className={SECONDARY}>
+      <SubmitButton isPending={isPending} pendingLabel="Deleting…" size="sm" variant="danger" autoFocus data-testid="confirm-delete-holiday">
+        Delete
+      </SubmitButton>
+      <Button size="sm" variant="secondary" onClick={() => setIsConfirming(false)}>
         Keep
-      </button>
+      </Button>
       {state?.ok === false && (
         <p role="alert" className="w-full text-right text-xs font-medium text-rose-700">
           {state.message}
@@ -163,12 +161,9 @@ export function HolidayList({ year, holidays, workWeek, canEdit }: Props) {
         {notice}
       </p>
       {holidays.length === 0 ? (
-        <div className="flex flex-col items-center gap-2 px-6 py-12 text-center" data-testid="holidays-empty">
-          <p className="text-base font-medium">No public holidays for {year} yet</p>
-          <p className="max-w-sm text-sm text-slate-600">
-            {canEdit ? "Add them one at a time above, or paste a whole list into the import box." : "Holidays HR adds for this year will appear here."}
-          </p>
-        </div>
+        <EmptyState title={`No public holidays for ${year} yet`} testId="holidays-empty" className="py-12">
+          {canEdit ? "Add them one at a time above, or paste a whole list into the import box." : "Holidays HR adds for this year will appear here."}
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="holiday-rows">
           {holidays.map((holiday) => (

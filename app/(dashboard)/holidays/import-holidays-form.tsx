@@ -3,6 +3,7 @@
 import { useActionState, useId, useRef } from "react";
 import { INPUT_CLASS } from "@/components/forms/field";
 import { importHolidaysAction, type ImportState } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 type Props = {
   // England's bank holidays for the year shown, as import lines, for a one-click start.
@@ -61,13 +62,9 @@ export function ImportHolidaysForm({ suggestion }: Props) {
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={isPending}
-          className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {isPending ? "Importing…" : "Import"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Importing…" size="sm">
+          Import
+        </SubmitButton>
         <button
           type="button"
           onClick={() => {

@@ -12,6 +12,7 @@ import { HolidayList } from "./holiday-list";
 import { ImportHolidaysForm } from "./import-holidays-form";
 import { WorkWeekForm } from "./work-week-form";
 import { Stat } from "@/components/ui/stat";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Holidays" };
 
@@ -40,28 +41,30 @@ export default async function HolidaysPage({ searchParams }: PageProps<"/holiday
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Holidays and work week</h1>
-          <p className="mt-1 text-sm text-slate-600">Public holidays and working days decide how much leave a request costs.</p>
-        </div>
-        <nav aria-label="Year" className="flex items-center gap-2">
-          <Link href={`/holidays?year=${year - 1}`} className={LINK} rel="prev">
-            ← {year - 1}
-          </Link>
-          <span className="px-2 text-lg font-semibold tabular-nums" aria-current="page" data-testid="holidays-year">
-            {year}
-          </span>
-          <Link href={`/holidays?year=${year + 1}`} className={LINK} rel="next">
-            {year + 1} →
-          </Link>
-          {year !== thisYear && (
-            <Link href="/holidays" className="text-sm font-medium text-brand-700 hover:underline">
-              This year
-            </Link>
-          )}
-        </nav>
-      </div>
+      <PageHeader
+        title="Holidays and work week"
+        description={<>Public holidays and working days decide how much leave a request costs.</>}
+        actions={
+          <>
+            <nav aria-label="Year" className="flex items-center gap-2">
+              <Link href={`/holidays?year=${year - 1}`} className={LINK} rel="prev">
+                ← {year - 1}
+              </Link>
+              <span className="px-2 text-lg font-semibold tabular-nums" aria-current="page" data-testid="holidays-year">
+                {year}
+              </span>
+              <Link href={`/holidays?year=${year + 1}`} className={LINK} rel="next">
+                {year + 1} →
+              </Link>
+              {year !== thisYear && (
+                <Link href="/holidays" className="text-sm font-medium text-brand-700 hover:underline">
+                  This year
+                </Link>
+              )}
+            </nav>
+          </>
+        }
+      />
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat

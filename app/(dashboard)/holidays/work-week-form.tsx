@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/forms/field";
 import { WEEKDAYS } from "@/lib/holidays/validations";
 import type { FormState } from "@/lib/forms";
 import { saveWorkWeekAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 export function WorkWeekForm({ days }: { days: number[] }) {
   const [state, action, isPending] = useActionState<FormState, FormData>(saveWorkWeekAction, null);
@@ -46,13 +47,9 @@ export function WorkWeekForm({ days }: { days: number[] }) {
       )}
       {state?.ok && <FormMessage state={state} />}
       <div>
-        <button
-          type="submit"
-          disabled={isPending}
-          className="inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {isPending ? "Saving…" : "Save work week"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Saving…" size="sm">
+          Save work week
+        </SubmitButton>
       </div>
     </form>
   );

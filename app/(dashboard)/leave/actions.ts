@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, fieldErrors, type FormState, formValues, parseForm } from "@/lib/forms";
 import { cancelLeaveRequest } from "@/lib/leave/requests/cancel-leave-request";
 import { createLeaveRequest } from "@/lib/leave/requests/create-leave-request";
 import { decideLeaveRequest } from "@/lib/leave/requests/decide-leave-request";
@@ -43,10 +43,10 @@ export async function previewLeaveRequestAction(values: Record<string, string>):
 export async function createLeaveRequestAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   const values = formValues(form);
-  const target = ZRequestFor.safeParse(values);
-  if (!target.success) return fieldErrors(target.error, values);
-  const input = ZLeaveRequestInput.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const target = parseForm(form, ZRequestFor);
+  if (!target.ok) return target.state;
+  const input = parseForm(form, ZLeaveRequestInput);
+  if (!input.ok) return input.state;
   let id: string;
   try {
     ({ id } = await createLeaveRequest(user, input.data, { forEmployeeId: target.data.employeeId }));
@@ -74,10 +74,10 @@ function backTo(values: Record<string, string>, notice: LeaveNotice): never {
 export async function decideLeaveRequestAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   const values = formValues(form);
-  const target = ZRequestTarget.safeParse(values);
-  if (!target.success) return fieldErrors(target.error, values);
-  const input = ZDecision.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const target = parseForm(form, ZRequestTarget);
+  if (!target.ok) return target.state;
+  const input = parseForm(form, ZDecision);
+  if (!input.ok) return input.state;
   let outcome: Awaited<ReturnType<typeof decideLeaveRequest>>;
   try {
     outcome = await decideLeaveRequest(user, target.data.id, target.data.version, input.data);
@@ -97,10 +97,10 @@ function decisionNotice({ status, wasCancellation }: { status: LeaveRequestStatu
 export async function cancelLeaveRequestAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   const values = formValues(form);
-  const target = ZRequestTarget.safeParse(values);
-  if (!target.success) return fieldErrors(target.error, values);
-  const input = ZCancel.safeParse(values);
-  if (!input.success) return fieldErrors(input.error, values);
+  const target = parseForm(form, ZRequestTarget);
+  if (!target.ok) return target.state;
+  const input = parseForm(form, ZCancel);
+  if (!input.ok) return input.state;
   let status: LeaveRequestStatus;
   try {
     ({ status } = await cancelLeaveRequest(user, target.data.id, target.data.version, input.data.reason));

@@ -2,15 +2,26 @@
 
 import { useActionState, useId } from "react";
 import { INPUT_CLASS } from "@/components/forms/field";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
 import type { FormState } from "@/lib/forms";
 import { decideLeaveRequestAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
 
-type Props = { id: string; version: number; isCancellation: boolean; employeeName: string; returnTo: string };
+// The two answers; on a cancellation request they agree to it or refuse it.
+const DECISIONS = [
+  { value: "approve", label: "Approve", cancellationLabel: "Agree to cancel", variant: "success" },
+  { value: "reject", label: "Reject", cancellationLabel: "Refuse", variant: "danger-outline" },
+] as const;
+
+// The request being decided, as the approvals list and the request page both have it.
+type Props = { request: { id: string; version: number; status: string; employee: { name: string } }; returnTo: string };
 
 // Approve or reject in place, with a comment (required to reject, so the employee knows why). On
 // success the action returns to `returnTo` with a notice.
-export function DecisionForm({ id, version, isCancellation, employeeName, returnTo }: Props) {
+export function DecisionForm({ request, returnTo }: Props) {
+  const { id, version } = request;
+  const isCancellation = request.status === "CANCELLATION_PENDING";
+  const employeeName = request.employee.name;
   const [state, formAction, isPending] = useActionState<FormState, FormData>(decideLeaveRequestAction, null);
   const commentId = useId();
   const commentError = state?.fields?.comment;
@@ -18,8 +29,7 @@ export function DecisionForm({ id, version, isCancellation, employeeName, return
 
   return (
     <form action={formAction} className="flex flex-col gap-2" aria-label={`Decide on ${employeeName}'s ${isCancellation ? "cancellation" : "request"}`}>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <RecordRefInputs record={{ id, version }} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <label htmlFor={commentId} className="text-sm font-medium text-slate-700">
         Comment <span className="font-normal text-slate-500">(needed to reject)</span>
@@ -45,26 +55,19 @@ export function DecisionForm({ id, version, isCancellation, employeeName, return
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          name="decision"
-          value="approve"
-          disabled={isPending}
-          className={buttonClass({ variant: "success", size: "sm" })}
-          data-testid="approve"
-        >
-          {isCancellation ? "Agree to cancel" : "Approve"}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="reject"
-          disabled={isPending}
-          className={buttonClass({ variant: "danger-outline", size: "sm" })}
-          data-testid="reject"
-        >
-          {isCancellation ? "Refuse" : "Reject"}
-        </button>
+        {DECISIONS.map((decision) => (
+          <button
+            key={decision.value}
+            type="submit"
+            name="decision"
+            value={decision.value}
+            disabled={isPending}
+            className={buttonClass({ variant: decision.variant, size: "sm" })}
+            data-testid={decision.value}
+          >
+            {isCancellation ? decision.cancellationLabel : decision.label}
+          </button>
+        ))}
         {isPending && (
           <span className="self-center text-sm text-slate-500" role="status">
             Saving…

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { DetailList } from "@/components/ui/detail-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PagedCard } from "@/components/ui/paged-card";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatHalfDays } from "@/lib/leave/dates";
 import { isLeaveAdmin } from "@/lib/leave/requests/approvers";
@@ -14,7 +16,8 @@ import { CancelRequestButton } from "./cancel-request-button";
 import { LeaveStatusPill, LeaveTypeName } from "./leave-status-pill";
 import { NoticeBanner } from "./notice-banner";
 import { buttonClass } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { type Column, DataTable, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "My leave" };
 
@@ -34,17 +37,59 @@ function Balance({ card }: { card: BalanceCard }) {
         </p>
         <p className="text-xs text-slate-500">{card.isUnlimited ? "Unpaid or special leave: days taken are recorded" : "available to request"}</p>
       </div>
-      <dl className="grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm">
-        <div>
-          <dt className="text-slate-500">Pending</dt>
-          <dd className="font-medium tabular-nums">{formatHalfDays(card.pending)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">Taken or booked</dt>
-          <dd className="font-medium tabular-nums">{formatHalfDays(card.taken)}</dd>
-        </div>
-      </dl>
+      <DetailList
+        className="grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm"
+        valueClassName="mt-0 text-inherit tabular-nums"
+        items={[
+          { label: "Pending", value: formatHalfDays(card.pending) },
+          { label: "Taken or booked", value: formatHalfDays(card.taken) },
+        ]}
+      />
     </section>
+  );
+}
+
+const COLUMNS: Column[] = [
+  "Leave",
+  "When",
+  { label: "Days", className: "text-right" },
+  "Status",
+  { label: "Actions", className: "text-right", isLabelHidden: true },
+];
+
+type LeaveStatus = (typeof LEAVE_STATUSES)[number];
+
+function RequestsHeader({ current, href }: { current: LeaveStatus | undefined; href: (changes: { status?: LeaveStatus; page: number }) => string }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
+      <h2 id="my-requests" className="text-base font-semibold">
+        My requests
+      </h2>
+      <nav aria-label="Filter by status" className="flex flex-wrap gap-1 text-sm">
+        {[undefined, ...LEAVE_STATUSES].map((status) => (
+          <Link
+            key={status ?? "all"}
+            href={href({ status, page: 1 })}
+            aria-current={status === current ? "page" : undefined}
+            className={`rounded-md px-2.5 py-1 ${status === current ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+          >
+            {status ? LEAVE_STATUS_LABELS[status] : "All"}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}
+
+function NoRequests({ status }: { status: LeaveStatus | undefined }) {
+  return (
+    <EmptyState
+      title={status ? `No requests ${LEAVE_STATUS_LABELS[status].toLowerCase()}` : "No leave requested yet"}
+      testId="requests-empty"
+      className="py-12"
+    >
+      {status ? "Try another status." : "Requests you make appear here with where they stand."}
+    </EmptyState>
   );
 }
 
@@ -62,22 +107,22 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">My leave</h1>
-          <p className="mt-1 text-sm text-slate-600">Your balances for {year} and the leave you have asked for.</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/leave/calendar" className={buttonClass({ variant: "secondary" })}>
-            Calendar
-          </Link>
-          {(user.employeeId || isLeaveAdmin(user)) && (
-            <Link href="/leave/request" className={buttonClass()} data-testid="request-leave">
-              Request leave
+      <PageHeader
+        title="My leave"
+        description={<>Your balances for {year} and the leave you have asked for.</>}
+        actions={
+          <>
+            <Link href="/leave/calendar" className={buttonClass({ variant: "secondary" })}>
+              Calendar
             </Link>
-          )}
-        </div>
-      </div>
+            {(user.employeeId || isLeaveAdmin(user)) && (
+              <Link href="/leave/request" className={buttonClass()} data-testid="request-leave">
+                Request leave
+              </Link>
+            )}
+          </>
+        }
+      />
       <NoticeBanner notice={params.notice} />
 
       {!user.employeeId ? (
@@ -101,85 +146,48 @@ export default async function MyLeavePage({ searchParams }: PageProps<"/leave">)
       )}
 
       {user.employeeId && (
-        <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="my-requests">
-          <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
-            <h2 id="my-requests" className="text-base font-semibold">
-              My requests
-            </h2>
-            <nav aria-label="Filter by status" className="flex flex-wrap gap-1 text-sm">
-              {[undefined, ...LEAVE_STATUSES].map((status) => (
-                <Link
-                  key={status ?? "all"}
-                  href={href({ status, page: 1 })}
-                  aria-current={status === query.status ? "page" : undefined}
-                  className={`rounded-md px-2.5 py-1 ${status === query.status ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
-                >
-                  {status ? LEAVE_STATUS_LABELS[status] : "All"}
-                </Link>
+        <PagedCard
+          page={requests}
+          hrefFor={(page) => href({ page })}
+          nouns={["request", "requests"]}
+          labelledBy="my-requests"
+          header={<RequestsHeader current={query.status} href={href} />}
+          empty={<NoRequests status={query.status} />}
+        >
+          <DataTable>
+            <THead columns={COLUMNS} />
+            <TBody data-testid="my-requests">
+              {requests.rows.map((row) => (
+                <Tr key={row.id}>
+                  <Td>
+                    <LeaveTypeName name={row.type.name} color={row.type.color} />
+                  </Td>
+                  <Td className="text-slate-700">
+                    <Link href={`/leave/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {formatLeavePeriod(row)}
+                    </Link>
+                  </Td>
+                  <Td className="text-right tabular-nums">{formatHalfDays(row.halfDays)}</Td>
+                  <Td>
+                    <LeaveStatusPill status={row.status} />
+                  </Td>
+                  <Td className="text-right">
+                    {row.canCancel && (
+                      <CancelRequestButton
+                        id={row.id}
+                        version={row.version}
+                        period={formatLeavePeriod(row)}
+                        needsAgreement={row.cancelNeedsAgreement}
+                        returnTo="/leave"
+                        compact
+                      />
+                    )}
+                  </Td>
+                </Tr>
               ))}
-            </nav>
-          </div>
-          {requests.rows.length === 0 ? (
-            <div className="flex flex-col items-center gap-2 px-6 py-12 text-center" data-testid="requests-empty">
-              <p className="font-medium">{query.status ? `No requests ${LEAVE_STATUS_LABELS[query.status].toLowerCase()}` : "No leave requested yet"}</p>
-              <p className="max-w-sm text-sm text-slate-600">{query.status ? "Try another status." : "Requests you make appear here with where they stand."}</p>
-            </div>
-          ) : (
-            <DataTable>
-              <THead>
-                <Th>Leave</Th>
-                <Th>When</Th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
-                  Days
-                </th>
-                <Th>Status</Th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold text-slate-700">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </THead>
-              <TBody data-testid="my-requests">
-                {requests.rows.map((row) => (
-                  <Tr key={row.id}>
-                    <Td>
-                      <LeaveTypeName name={row.type.name} color={row.type.color} />
-                    </Td>
-                    <Td className="text-slate-700">
-                      <Link href={`/leave/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                        {formatLeavePeriod(row)}
-                      </Link>
-                    </Td>
-                    <Td className="text-right tabular-nums">{formatHalfDays(row.halfDays)}</Td>
-                    <Td>
-                      <LeaveStatusPill status={row.status} />
-                    </Td>
-                    <Td className="text-right">
-                      {row.canCancel && (
-                        <CancelRequestButton
-                          id={row.id}
-                          version={row.version}
-                          period={formatLeavePeriod(row)}
-                          needsAgreement={row.cancelNeedsAgreement}
-                          returnTo="/leave"
-                          compact
-                        />
-                      )}
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </DataTable>
-          )}
-          <div className="border-t border-slate-200 px-4 py-3">
-            <Pagination
-              page={requests.page}
-              pageCount={requests.pageCount}
-              total={requests.total}
-              pageSize={requests.pageSize}
-              hrefFor={(page) => href({ page })}
-              noun={requests.total === 1 ? "request" : "requests"}
-            />
-          </div>
-        </section>
+            </TBody>
+          </DataTable>
+        </PagedCard>
       )}
     </div>
   );

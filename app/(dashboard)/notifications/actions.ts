@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
-import { actionError, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/list";
 
 const ZOpen = z.object({ id: z.string().min(1).max(64) });
@@ -17,8 +17,8 @@ function isAppPath(link: string | null): link is string {
 // Opening a notification marks it read and goes where it points (or stays here if nowhere).
 export async function openNotificationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const input = ZOpen.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That notification is not valid." };
+  const input = parseForm(form, ZOpen);
+  if (!input.ok) return { ok: false, message: "That notification is not valid." };
   let link: string | null;
   try {
     ({ link } = await markNotificationRead(user.id, input.data.id));

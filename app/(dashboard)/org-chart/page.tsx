@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getOrgTree, type OrgNode } from "@/lib/departments/org-tree";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Org chart" };
 
@@ -221,30 +223,26 @@ export default async function OrgChartPage() {
             {levels === 1 ? "level" : "levels"}
           </p>
         </div>
-        <Link
-          href="/departments"
-          className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
-        >
+        <Link href="/departments" className={buttonClass({ variant: "secondary" })}>
           List of departments
         </Link>
       </div>
 
       {tree.roots.length === 0 ? (
-        <section
-          className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 bg-white px-6 py-16 text-center shadow-sm"
-          data-testid="org-empty"
+        <EmptyState
+          title="No departments yet"
+          testId="org-empty"
+          className="rounded-xl border border-slate-200 bg-white"
+          action={
+            can(user, "departments:write") && (
+              <Link href="/departments/new" className={buttonClass()}>
+                Create the first department
+              </Link>
+            )
+          }
         >
-          <p className="text-base font-medium">No departments yet</p>
-          <p className="max-w-sm text-sm text-slate-600">The chart draws itself from departments and their heads once HR has set them up.</p>
-          {can(user, "departments:write") && (
-            <Link
-              href="/departments/new"
-              className="mt-2 inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
-            >
-              Create the first department
-            </Link>
-          )}
-        </section>
+          The chart draws itself from departments and their heads once HR has set them up.
+        </EmptyState>
       ) : (
         <>
           {tree.headcount > 0 && (

@@ -8,7 +8,7 @@ import { requirePermission, requireUser } from "@/lib/auth/current-user";
 import { changePassword } from "@/lib/auth/sign-in";
 import { recordFailure, retryAfterMs, waitMessage } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { ZChangePassword, ZCreateToken } from "@/lib/validations/auth";
 
 export type CreateTokenState = (NonNullable<FormState> & { token?: string; tokenName?: string }) | null;
@@ -20,8 +20,8 @@ const ZTokenId = z.object({ tokenId: z.string().min(1).max(64) });
 // cannot be used to guess the password.
 export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const input = ZChangePassword.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error);
+  const input = parseForm(form, ZChangePassword);
+  if (!input.ok) return input.state;
   const keys = { account: `change-password:${user.id}` };
   try {
     const wait = retryAfterMs(keys);
@@ -39,10 +39,9 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
 
 export async function createTokenAction(_previous: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   const user = await requirePermission("tokens:manage-own");
-  const values = formValues(form);
-  delete values.password;
-  const input = ZCreateToken.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZCreateToken);
+  if (!input.ok) return input.state;
+  const { values } = input;
   const keys = { account: `change-password:${user.id}` };
   try {
     const wait = retryAfterMs(keys);
@@ -62,8 +61,8 @@ export async function createTokenAction(_previous: CreateTokenState, form: FormD
 
 export async function revokeTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("tokens:manage-own");
-  const input = ZTokenId.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That token is not valid." };
+  const input = parseForm(form, ZTokenId);
+  if (!input.ok) return { ok: false, message: "That token is not valid." };
   try {
     await asUser(user, () => revokeApiToken(user.id, input.data.tokenId));
     revalidatePath("/settings");

@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
-import { Button } from "@/components/ui/button";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
+import { Button, SubmitButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { SecretBox } from "./secret-box";
-import { DataTable, TBody } from "@/components/ui/table";
+import { DataTable, TBody, THead } from "@/components/ui/table";
 
 export type TokenView = {
   id: string;
@@ -26,6 +26,8 @@ const EXPIRY_OPTIONS = [
 
 export function CreateTokenForm() {
   const [state, action, isPending] = useActionState(createTokenAction, null);
+  // A created token starts the form afresh.
+  const bind = bindFields(state?.ok ? null : state, { expiresInDays: "90" });
   return (
     <div className="flex flex-col gap-4">
       {state?.token ? (
@@ -38,32 +40,12 @@ export function CreateTokenForm() {
         <FormMessage state={state} />
       )}
       <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
-        <Field
-          name="name"
-          label="Token name"
-          required
-          placeholder="e.g. Payroll export"
-          defaultValue={state?.ok ? "" : state?.values?.name}
-          error={state?.fields?.name}
-          className="flex-1"
-        />
-        <Field
-          name="expiresInDays"
-          label="Expires"
-          as="select"
-          defaultValue={state?.ok ? "90" : (state?.values?.expiresInDays ?? "90")}
-          error={state?.fields?.expiresInDays}
-        >
-          {EXPIRY_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Field>
-        <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state?.fields?.password} />
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Creating…" : "Create token"}
-        </Button>
+        <Field {...bind("name")} label="Token name" required placeholder="e.g. Payroll export" className="flex-1" />
+        <Field {...bind("expiresInDays")} label="Expires" as="select" options={EXPIRY_OPTIONS} />
+        <Field {...bind("password")} label="Your password" type="password" autoComplete="current-password" required />
+        <SubmitButton isPending={isPending} pendingLabel="Creating…">
+          Create token
+        </SubmitButton>
       </form>
     </div>
   );
@@ -104,28 +86,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
     );
   return (
     <DataTable data-testid="token-list">
-      <thead>
-        <tr className="text-left text-slate-600">
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Name
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Token
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Created
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Last used
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Expires
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <THead variant="plain" columns={["Name", "Token", "Created", "Last used", "Expires", { label: "Actions", isLabelHidden: true }]} />
       <TBody>
         {tokens.map((token) => (
           <tr key={token.id}>

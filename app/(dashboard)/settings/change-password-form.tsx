@@ -1,44 +1,29 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { bindFields, Field } from "@/components/forms/field";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
   const [state, action, isPending] = useActionState(changePasswordAction, null);
+  const bind = bindFields(state);
   return (
     // React resets the inputs after each submission, so no password lingers in the page.
-    <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
-      <FormMessage state={state} />
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required error={state?.fields?.currentPassword} />
-      <Field
-        name="newPassword"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 12 characters."
-        error={state?.fields?.newPassword}
-      />
-      <Field
-        name="confirmPassword"
-        label="Repeat the new password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={state?.fields?.confirmPassword}
-      />
+    <ActionForm
+      action={action}
+      state={state}
+      isPending={isPending}
+      submit={{ label: "Change password", pendingLabel: "Changing…", className: "self-start" }}
+      className="max-w-md"
+    >
+      <Field {...bind("currentPassword")} label="Current password" type="password" autoComplete="current-password" required />
+      <Field {...bind("newPassword")} label="New password" type="password" autoComplete="new-password" required hint="At least 12 characters." />
+      <Field {...bind("confirmPassword")} label="Repeat the new password" type="password" autoComplete="new-password" required />
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="keepTokens" className="size-4 rounded border-slate-300" />
         Keep my personal access tokens working (otherwise they are revoked)
       </label>
-      <button
-        type="submit"
-        disabled={isPending}
-        className="h-10 self-start rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-      >
-        {isPending ? "Changing…" : "Change password"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

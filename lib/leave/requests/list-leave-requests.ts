@@ -6,17 +6,14 @@ import type { IsoDate } from "@/lib/leave/dates";
 import { getBalance } from "@/lib/leave/ledger";
 import { canDecide, isLeaveAdmin } from "./approvers";
 import { balanceAsOf, hasStarted, isUnlimited, todayIso } from "./request-rules";
+import { REQUEST_CORE_SELECT } from "./request-record";
 import { AWAITING_DECISION, type LeaveRequestStatus } from "./status";
 
 export type LeaveListView = "mine" | "approvals" | "all";
 export type LeaveListFilter = { view: LeaveListView; status?: LeaveRequestStatus; page?: number; pageSize?: number };
 
-export type LeaveRequestRow = {
-  id: string;
-  version: number;
-  status: LeaveRequestStatus;
-  employee: { id: string; name: string; jobTitle: string };
-  type: { id: string; name: string; color: string; isUnlimited: boolean };
+// What a request says about itself, as stored: the period, the reason and what each person wrote.
+type StoredRequestFields = {
   startDate: Date;
   endDate: Date;
   startsAfternoon: boolean;
@@ -28,6 +25,14 @@ export type LeaveRequestRow = {
   hrComment: string | null;
   cancelReason: string | null;
   createdAt: Date;
+};
+
+export type LeaveRequestRow = StoredRequestFields & {
+  id: string;
+  version: number;
+  status: LeaveRequestStatus;
+  employee: { id: string; name: string; jobTitle: string };
+  type: { id: string; name: string; color: string; isUnlimited: boolean };
   canCancel: boolean;
   // Cancelling needs the approver's agreement (the leave has started).
   cancelNeedsAgreement: boolean;
@@ -37,16 +42,7 @@ export type LeaveRequestRow = {
 export type LeaveRequestPage = { rows: LeaveRequestRow[]; total: number; page: number; pageSize: number; pageCount: number };
 
 const SELECT = {
-  id: true,
-  version: true,
-  status: true,
-  employeeId: true,
-  managerId: true,
-  startDate: true,
-  endDate: true,
-  startsAfternoon: true,
-  endsAtNoon: true,
-  halfDays: true,
+  ...REQUEST_CORE_SELECT,
   reason: true,
   attachmentName: true,
   managerComment: true,
@@ -128,23 +124,12 @@ export async function balancesAfter(rows: LeaveRequestRow[], options: { today?: 
   return result;
 }
 
-type SelectedRequest = {
+type SelectedRequest = StoredRequestFields & {
   id: string;
   version: number;
   status: string;
   employeeId: string;
   managerId: string | null;
-  startDate: Date;
-  endDate: Date;
-  startsAfternoon: boolean;
-  endsAtNoon: boolean;
-  halfDays: number;
-  reason: string | null;
-  attachmentName: string | null;
-  managerComment: string | null;
-  hrComment: string | null;
-  cancelReason: string | null;
-  createdAt: Date;
   employee: { id: string; firstName: string; lastName: string; jobTitle: string; managerId: string | null };
   leaveType: { id: string; name: string; color: string; yearlyHalfDays: number };
 };

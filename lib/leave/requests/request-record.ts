@@ -6,22 +6,27 @@ import { prismaCode } from "@/lib/prisma-errors";
 import type { RequestSummary } from "./leave-notifications";
 import { LEAVE_STATUS_LABELS, type LeaveRequestStatus } from "./status";
 
+// Who a request is for and what it covers, at which version: what every reader of a request selects.
+export const REQUEST_CORE_SELECT = {
+  id: true,
+  version: true,
+  status: true,
+  employeeId: true,
+  managerId: true,
+  startDate: true,
+  endDate: true,
+  startsAfternoon: true,
+  endsAtNoon: true,
+  halfDays: true,
+} as const;
+
 // One request as the decide and cancel services need it, and the ledger lines they write.
 export async function loadRequest(id: string) {
   const request = await db.leaveRequest.findUnique({
     where: { id },
     select: {
-      id: true,
-      version: true,
-      status: true,
-      employeeId: true,
+      ...REQUEST_CORE_SELECT,
       leaveTypeId: true,
-      managerId: true,
-      startDate: true,
-      endDate: true,
-      startsAfternoon: true,
-      endsAtNoon: true,
-      halfDays: true,
       employee: { select: { firstName: true, lastName: true, managerId: true } },
       leaveType: { select: { name: true, requiresHrApproval: true } },
     },

@@ -9,7 +9,7 @@ import { PENDING_COOKIE, readPendingToken } from "@/lib/auth/session-token";
 import { completeSignIn, openSignedInUser } from "@/lib/auth/sign-in";
 import { enableTwoFactor } from "@/lib/auth/totp";
 import { db } from "@/lib/db";
-import { actionError, fieldErrors, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { safeNextPath } from "@/lib/validations/auth";
 
 const ZCode = z.object({ code: z.string().trim().min(1, "Enter the code from your app, or a recovery code.").max(40) });
@@ -31,8 +31,8 @@ async function client() {
 export async function verifyCodeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const step = await pending("verify");
   if (!step) redirect("/sign-in");
-  const input = ZCode.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error);
+  const input = parseForm(form, ZCode);
+  if (!input.ok) return input.state;
   try {
     const session = await completeSignIn({ userId: step.userId, code: input.data.code, ...(await client()) });
     await setSessionCookie(session.token, session.maxAgeSeconds);
@@ -49,8 +49,8 @@ export async function verifyCodeAction(_previous: FormState, form: FormData): Pr
 export async function enrolAtSignInAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
   const step = await pending("enrol");
   if (!step) redirect("/sign-in");
-  const input = ZEnrol.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error);
+  const input = parseForm(form, ZEnrol);
+  if (!input.ok) return input.state;
   try {
     const recoveryCodes = await enableTwoFactor({ userId: step.userId, secret: input.data.secret, code: input.data.code });
     return { ok: true, message: "Two-factor sign-in is on.", recoveryCodes, next: safeNextPath(form.get("next")) };

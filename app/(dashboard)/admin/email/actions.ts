@@ -4,12 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { parseForm } from "@/lib/forms";
 import { log } from "@/lib/log";
 import { requeueEmail, sendPendingEmails, type SendResult } from "@/lib/notifications/email";
+import { blankToUndefined } from "@/lib/validations/fields";
 
 export type EmailActionState = { ok: boolean; message: string } | null;
 
-const ZRetry = z.object({ id: z.string().min(1).max(64).optional() });
+const ZRetry = z.object({ id: z.preprocess(blankToUndefined, z.string().min(1).max(64).optional()) });
 
 function describe(result: SendResult): string {
   if (!result.isConfigured) return "Email is not configured (SMTP_URL is unset), so nothing was sent.";
@@ -21,8 +23,8 @@ function describe(result: SendResult): string {
 // backoff; with an id it first puts that one message back in the queue.
 export async function retryEmailAction(_previous: EmailActionState, form: FormData): Promise<EmailActionState> {
   await requirePermission("system:status");
-  const input = ZRetry.safeParse({ id: form.get("id") || undefined });
-  if (!input.success) return { ok: false, message: "That message is not valid." };
+  const input = parseForm(form, ZRetry);
+  if (!input.ok) return { ok: false, message: "That message is not valid." };
   try {
     if (input.data.id) await requeueEmail(input.data.id);
     const result = await sendPendingEmails({ isIgnoringBackoff: true });

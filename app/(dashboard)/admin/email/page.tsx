@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PagedCard } from "@/components/ui/paged-card";
 import { requirePermission } from "@/lib/auth/current-user";
 import { countEmailsByStatus, EMAIL_STATUSES, type EmailStatus, listEmailMessages, MAX_ATTEMPTS } from "@/lib/notifications/email";
 import { isEmailConfigured } from "@/lib/notifications/notify";
+import { pageParam } from "@/lib/search-params";
 import { readSetting } from "@/lib/settings/settings";
 import { RetryMessage, RetryNow } from "./email-controls";
-import { DataTable, TBody, Td, THead } from "@/components/ui/table";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Email delivery" };
 
@@ -28,7 +31,7 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
   await requirePermission("system:status");
   const params = await searchParams;
   const status = EMAIL_STATUSES.find((candidate) => candidate === params.status);
-  const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
+  const page = pageParam(params.page);
   const [result, counts, schedule] = await Promise.all([listEmailMessages({ status, page }), countEmailsByStatus(), readSetting("attendance-schedule")]);
   const isConfigured = isEmailConfigured();
   const when = new Intl.DateTimeFormat("en-GB", {
@@ -42,18 +45,27 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
   const hrefFor = (target: number) => `/admin/email?${status ? `status=${status}&` : ""}page=${target}`;
   const total = EMAIL_STATUSES.reduce((sum, key) => sum + counts[key], 0);
 
+  const empty = (
+    <EmptyState title={status ? "No messages with this status" : "No email yet"} testId="email-empty">
+      Messages appear here as notifications are sent.
+    </EmptyState>
+  );
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Email delivery</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+      <PageHeader
+        title="Email delivery"
+        description={
+          <span className="block max-w-2xl">
             Notifications are also emailed when SMTP is configured. A failed message is retried with a growing delay (30 seconds, then doubling, at most an
             hour) and given up after {MAX_ATTEMPTS} attempts. Times in {schedule.timeZone}.
-          </p>
-        </div>
-        <RetryNow isConfigured={isConfigured} />
-      </div>
+          </span>
+        }
+        actions={
+          <>
+            <RetryNow isConfigured={isConfigured} />
+          </>
+        }
+      />
 
       {!isConfigured && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="smtp-off">
@@ -82,59 +94,43 @@ export default async function EmailDeliveryPage({ searchParams }: PageProps<"/ad
         ))}
       </nav>
 
-      <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-        {result.rows.length === 0 ? (
-          <div className="px-6 py-16 text-center" data-testid="email-empty">
-            <p className="text-base font-medium">{status ? "No messages with this status" : "No email yet"}</p>
-            <p className="mt-1 text-sm text-slate-600">Messages appear here as notifications are sent.</p>
-          </div>
-        ) : (
-          <DataTable data-testid="email-rows">
-            <THead>
-              {["To", "Subject", "Status", "Attempts", "Last error", "Sent / next try", ""].map((label, i) => (
-                <th key={i} scope="col" className="px-4 py-3 text-left font-semibold text-slate-700">
-                  {label || <span className="sr-only">Actions</span>}
-                </th>
-              ))}
-            </THead>
-            <TBody>
-              {result.rows.map((row) => (
-                <tr key={row.id} className="align-top">
-                  <Td className="whitespace-nowrap text-slate-900">{row.to}</Td>
-                  <Td className="max-w-xs text-slate-700">{row.subject}</Td>
-                  <Td>
-                    <StatusBadge status={row.status} />
-                  </Td>
-                  <Td className="tabular-nums">{row.attempts}</Td>
-                  <Td className="max-w-sm font-mono text-xs break-words text-rose-800">
-                    {row.lastError ?? <span className="font-sans text-slate-500">—</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap text-slate-700">
-                    {row.sentAt ? (
-                      when.format(row.sentAt)
-                    ) : row.nextAttemptAt ? (
-                      <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </Td>
-                  <Td>{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</Td>
-                </tr>
-              ))}
-            </TBody>
-          </DataTable>
-        )}
-        <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination
-            page={result.page}
-            pageCount={result.pageCount}
-            total={result.total}
-            pageSize={result.pageSize}
-            hrefFor={hrefFor}
-            noun={result.total === 1 ? "message" : "messages"}
-          />
-        </div>
-      </section>
+      <PagedCard page={result} hrefFor={hrefFor} nouns={["message", "messages"]} empty={empty}>
+        <DataTable data-testid="email-rows">
+          <THead>
+            {["To", "Subject", "Status", "Attempts", "Last error", "Sent / next try"].map((label) => (
+              <Th key={label} className="whitespace-normal">
+                {label}
+              </Th>
+            ))}
+            <Th className="whitespace-normal">
+              <span className="sr-only">Actions</span>
+            </Th>
+          </THead>
+          <TBody>
+            {result.rows.map((row) => (
+              <tr key={row.id} className="align-top">
+                <Td className="whitespace-nowrap text-slate-900">{row.to}</Td>
+                <Td className="max-w-xs text-slate-700">{row.subject}</Td>
+                <Td>
+                  <StatusBadge status={row.status} />
+                </Td>
+                <Td className="tabular-nums">{row.attempts}</Td>
+                <Td className="max-w-sm font-mono text-xs break-words text-rose-800">{row.lastError ?? <span className="font-sans text-slate-500">—</span>}</Td>
+                <Td className="whitespace-nowrap text-slate-700">
+                  {row.sentAt ? (
+                    when.format(row.sentAt)
+                  ) : row.nextAttemptAt ? (
+                    <span className="text-slate-500">next {when.format(row.nextAttemptAt)}</span>
+                  ) : (
+                    <span className="text-slate-500">—</span>
+                  )}
+                </Td>
+                <Td>{(row.status === "FAILED" || row.status === "GAVE_UP") && isConfigured && <RetryMessage id={row.id} label={`email to ${row.to}`} />}</Td>
+              </tr>
+            ))}
+          </TBody>
+        </DataTable>
+      </PagedCard>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { dbAdmin } from "@/lib/db";
 import { log } from "@/lib/log";
+import { parseForm } from "@/lib/forms";
 
 export type StatusActionState = { ok: boolean; message: string } | null;
 
@@ -39,8 +40,8 @@ export async function replayNowAction(): Promise<StatusActionState> {
 
 export async function resolveConflictAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
   const user = await requirePermission("system:status");
-  const input = ZResolve.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That conflict or choice is not valid." };
+  const input = parseForm(form, ZResolve);
+  if (!input.ok) return { ok: false, message: "That conflict or choice is not valid." };
   try {
     const isResolved = await dbAdmin.resolveConflict(input.data.id, input.data.resolution, user.email);
     revalidatePath("/admin/status");
@@ -56,8 +57,8 @@ const ZQueued = z.object({ opId: z.string().min(1).max(100) });
 
 export async function retryQueuedAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
   await requirePermission("system:status");
-  const input = ZQueued.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That queued write is not valid." };
+  const input = parseForm(form, ZQueued);
+  if (!input.ok) return { ok: false, message: "That queued write is not valid." };
   try {
     const isQueued = await dbAdmin.retryQueued(input.data.opId);
     revalidatePath("/admin/status");
@@ -69,8 +70,8 @@ export async function retryQueuedAction(_previous: StatusActionState, form: Form
 
 export async function setAsideQueuedAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
   const user = await requirePermission("system:status");
-  const input = ZQueued.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That queued write is not valid." };
+  const input = parseForm(form, ZQueued);
+  if (!input.ok) return { ok: false, message: "That queued write is not valid." };
   try {
     const isSetAside = await dbAdmin.setAsideQueued(input.data.opId, user.email);
     revalidatePath("/admin/status");

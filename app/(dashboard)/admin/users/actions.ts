@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/current-user";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 import { createUserForEmployee } from "@/lib/users/create-user";
 import { changeUserRole, setUserActive } from "@/lib/users/update-user";
 import { ZChangeRole, ZCreateSignIn, ZSetActive } from "@/lib/users/validations";
@@ -11,8 +11,8 @@ export type CreateSignInState = (NonNullable<FormState> & { generatedPassword?: 
 
 export async function changeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requirePermission("users:manage");
-  const input = ZChangeRole.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error);
+  const input = parseForm(form, ZChangeRole);
+  if (!input.ok) return input.state;
   try {
     await changeUserRole(actor, input.data.userId, input.data.role);
   } catch (error) {
@@ -24,8 +24,8 @@ export async function changeRoleAction(_previous: FormState, form: FormData): Pr
 
 export async function setActiveAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requirePermission("users:manage");
-  const input = ZSetActive.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error);
+  const input = parseForm(form, ZSetActive);
+  if (!input.ok) return input.state;
   try {
     await setUserActive(actor, input.data.userId, input.data.isActive);
   } catch (error) {
@@ -37,10 +37,9 @@ export async function setActiveAction(_previous: FormState, form: FormData): Pro
 
 export async function createSignInAction(_previous: CreateSignInState, form: FormData): Promise<CreateSignInState> {
   const actor = await requirePermission("users:manage");
-  const values = formValues(form);
-  delete values.password;
-  const input = ZCreateSignIn.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error, values);
+  const input = parseForm(form, ZCreateSignIn);
+  if (!input.ok) return input.state;
+  const { values } = input;
   try {
     const created = await createUserForEmployee(actor, input.data);
     revalidatePath("/admin/users");

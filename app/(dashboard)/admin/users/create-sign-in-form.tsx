@@ -1,17 +1,19 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { SecretBox } from "../../settings/secret-box";
 import { createSignInAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 type EmployeeOption = { id: string; firstName: string; lastName: string; employeeNumber: string; workEmail: string };
 
 export function CreateSignInForm({ employees }: { employees: EmployeeOption[] }) {
   const [state, action, isPending] = useActionState(createSignInAction, null);
   const [mode, setMode] = useState<"generate" | "type">("generate");
-  const values = state?.ok ? undefined : state?.values;
+  // A created sign-in starts the form afresh.
+  const bind = bindFields(state?.ok ? null : state, { role: "EMPLOYEE" });
   if (employees.length === 0 && !state?.ok) return <p className="text-sm text-slate-600">Every current employee already has a sign-in.</p>;
   return (
     <div className="flex flex-col gap-4">
@@ -25,29 +27,16 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
         <FormMessage state={state} />
       )}
       <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-        <Field name="employeeId" label="Employee" as="select" required defaultValue={values?.employeeId} error={state?.fields?.employeeId}>
-          <option value="">Choose an employee…</option>
-          {employees.map((employee) => (
-            <option key={employee.id} value={employee.id}>
-              {employee.lastName}, {employee.firstName} ({employee.employeeNumber})
-            </option>
-          ))}
-        </Field>
         <Field
-          name="email"
-          label="Sign-in email"
-          type="email"
-          hint="Leave blank to use their work email."
-          defaultValue={values?.email}
-          error={state?.fields?.email}
+          {...bind("employeeId")}
+          label="Employee"
+          as="select"
+          required
+          emptyLabel="Choose an employee…"
+          options={employees.map((employee) => ({ value: employee.id, label: `${employee.lastName}, ${employee.firstName} (${employee.employeeNumber})` }))}
         />
-        <Field name="role" label="Role" as="select" required defaultValue={values?.role ?? "EMPLOYEE"} error={state?.fields?.role}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </Field>
+        <Field {...bind("email")} label="Sign-in email" type="email" hint="Leave blank to use their work email." />
+        <Field {...bind("role")} label="Role" as="select" required options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))} />
         <fieldset className="flex flex-col gap-2">
           <legend className="text-sm font-medium text-slate-700">Initial password</legend>
           <label className="flex items-center gap-2 text-sm">
@@ -60,24 +49,19 @@ export function CreateSignInForm({ employees }: { employees: EmployeeOption[] })
         </fieldset>
         {mode === "type" && (
           <Field
-            name="password"
+            {...bind("password")}
             label="Password"
             type="password"
             autoComplete="new-password"
             required
             hint="At least 12 characters."
-            error={state?.fields?.password}
             className="sm:col-span-2"
           />
         )}
         <div className="sm:col-span-2">
-          <button
-            type="submit"
-            disabled={isPending}
-            className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-          >
-            {isPending ? "Creating…" : "Create sign-in"}
-          </button>
+          <SubmitButton isPending={isPending} pendingLabel="Creating…">
+            Create sign-in
+          </SubmitButton>
         </div>
       </form>
     </div>

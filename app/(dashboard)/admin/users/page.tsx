@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { Pagination } from "@/components/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SearchBar } from "@/components/ui/filter-bar";
+import { PagedCard } from "@/components/ui/paged-card";
 import { requirePermission } from "@/lib/auth/current-user";
 import { withParams } from "@/lib/search-params";
 import { listEmployeesWithoutSignIn, listUsers } from "@/lib/users/list-users";
@@ -7,8 +9,9 @@ import { ZUserListQuery } from "@/lib/users/validations";
 import { CreateSignInForm } from "./create-sign-in-form";
 import { ActiveToggle, RoleForm } from "./user-controls";
 import { formatDateTime } from "@/lib/format";
-import { DataTable, TBody, Td } from "@/components/ui/table";
+import { DataTable, TBody, Td, THead } from "@/components/ui/table";
 import { EndUserSessionsButton } from "@/components/security/end-user-sessions-button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -18,108 +21,57 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
   const query = ZUserListQuery.parse({ q: [params.q].flat()[0], page: [params.page].flat()[0] });
   const [result, employees] = await Promise.all([listUsers(actor, query), listEmployeesWithoutSignIn(actor)]);
   const href = (page: number) => withParams("/admin/users", { q: query.q }, { page });
+  const empty = <EmptyState title={query.q ? "No users match this search." : "No users yet."} testId="users-empty" />;
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Who can sign in, with which role. Role changes and deactivations take effect on the user&apos;s next request.
-        </p>
-      </div>
+      <PageHeader
+        title="Users"
+        description={<>Who can sign in, with which role. Role changes and deactivations take effect on the user&apos;s next request.</>}
+      />
 
-      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <form role="search" aria-label="Search users" method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <label className="flex flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
-            Search
-            <input
-              type="search"
-              name="q"
-              defaultValue={query.q ?? ""}
-              placeholder="Email, name or employee number"
-              className="h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none"
-            />
-          </label>
-          <button type="submit" className="h-10 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
-            Search
-          </button>
-        </form>
-      </section>
+      <SearchBar label="Search users" action="/admin/users" placeholder="Email, name or employee number" query={query.q} />
 
-      <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-        {result.rows.length === 0 ? (
-          <p className="px-6 py-12 text-center text-sm text-slate-600" data-testid="users-empty">
-            {query.q ? "No users match this search." : "No users yet."}
-          </p>
-        ) : (
-          <DataTable>
-            <thead className="bg-slate-50">
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Email
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Employee
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Role
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
-                </th>
-                <th scope="col" className="hidden px-4 py-3 font-semibold lg:table-cell">
-                  Last sign-in
-                </th>
-              </tr>
-            </thead>
-            <TBody data-testid="user-rows">
-              {result.rows.map((row) => {
-                const isSelf = row.id === actor.id;
-                return (
-                  <tr key={row.id} className="align-top">
-                    <Td className="font-medium text-slate-900">
-                      {row.email}
-                      {isSelf && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
-                    </Td>
-                    <Td className="text-slate-700">
-                      {row.employee ? (
-                        `${row.employee.firstName} ${row.employee.lastName} (${row.employee.employeeNumber})`
-                      ) : (
-                        <span className="text-slate-500">—</span>
-                      )}
-                    </Td>
-                    <Td>
-                      <RoleForm userId={row.id} role={row.role} email={row.email} />
-                    </Td>
-                    <Td>
-                      <div className="flex flex-col items-start gap-2">
-                        <span className={`text-xs font-medium ${row.isActive ? "text-emerald-700" : "text-slate-500"}`}>
-                          {row.isActive ? "Active" : "Deactivated"}
-                        </span>
-                        <ActiveToggle userId={row.id} email={row.email} isActive={row.isActive} isSelf={isSelf} />
-                        {row.isActive && <EndUserSessionsButton userId={row.id} email={row.email} />}
-                      </div>
-                    </Td>
-                    <Td className="hidden whitespace-nowrap text-slate-700 lg:table-cell">
-                      {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-500">Never</span>}
-                    </Td>
-                  </tr>
-                );
-              })}
-            </TBody>
-          </DataTable>
-        )}
-        <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination
-            page={result.page}
-            pageCount={result.pageCount}
-            total={result.total}
-            pageSize={result.pageSize}
-            hrefFor={href}
-            noun={result.total === 1 ? "user" : "users"}
-          />
-        </div>
-      </section>
+      <PagedCard page={result} hrefFor={href} nouns={["user", "users"]} empty={empty}>
+        <DataTable>
+          <THead columns={["Email", "Employee", "Role", "Status", { label: "Last sign-in", className: "hidden lg:table-cell" }]} />
+          <TBody data-testid="user-rows">
+            {result.rows.map((row) => {
+              const isSelf = row.id === actor.id;
+              return (
+                <tr key={row.id} className="align-top">
+                  <Td className="font-medium text-slate-900">
+                    {row.email}
+                    {isSelf && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
+                  </Td>
+                  <Td className="text-slate-700">
+                    {row.employee ? (
+                      `${row.employee.firstName} ${row.employee.lastName} (${row.employee.employeeNumber})`
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    )}
+                  </Td>
+                  <Td>
+                    <RoleForm userId={row.id} role={row.role} email={row.email} />
+                  </Td>
+                  <Td>
+                    <div className="flex flex-col items-start gap-2">
+                      <span className={`text-xs font-medium ${row.isActive ? "text-emerald-700" : "text-slate-500"}`}>
+                        {row.isActive ? "Active" : "Deactivated"}
+                      </span>
+                      <ActiveToggle userId={row.id} email={row.email} isActive={row.isActive} isSelf={isSelf} />
+                      {row.isActive && <EndUserSessionsButton userId={row.id} email={row.email} />}
+                    </div>
+                  </Td>
+                  <Td className="hidden whitespace-nowrap text-slate-700 lg:table-cell">
+                    {row.lastSignInAt ? `${formatDateTime(row.lastSignInAt)} UTC` : <span className="text-slate-500">Never</span>}
+                  </Td>
+                </tr>
+              );
+            })}
+          </TBody>
+        </DataTable>
+      </PagedCard>
 
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="text-base font-semibold">Create a sign-in for an employee</h2>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { localDate } from "@/lib/attendance/time-zone";
 import { monthView } from "@/lib/attendance/month-view";
@@ -8,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { readSetting } from "@/lib/settings/settings";
 import { parseMonthParam } from "@/lib/validations/attendance";
 import { MonthCalendar, MonthNavigation, MonthTotalsList, SessionsTable } from "../month-calendar";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Attendance" };
 
@@ -32,24 +32,13 @@ export default async function EmployeeAttendancePage({ params, searchParams }: P
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm text-slate-500">
-            <Link href="/attendance/summary" className="font-medium text-brand-700 hover:underline">
-              Attendance
-            </Link>{" "}
-            / {name}
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight" data-testid="attendance-employee">
-            {name}
-          </h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {view.employee.jobTitle}
-            {view.employee.department ? ` · ${view.employee.department}` : ""} · times in {view.schedule.timeZone}
-          </p>
-        </div>
-        <MonthNavigation month={month} hrefFor={(target) => `/attendance/${employeeId}?month=${target}`} />
-      </div>
+      <PageHeader
+        title={name}
+        titleTestId="attendance-employee"
+        parent={{ href: "/attendance/summary", label: "Attendance" }}
+        description={`${view.employee.jobTitle}${view.employee.department ? ` · ${view.employee.department}` : ""} · times in ${view.schedule.timeZone}`}
+        actions={<MonthNavigation month={month} hrefFor={(target) => `/attendance/${employeeId}?month=${target}`} />}
+      />
 
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-label="Totals">
         <MonthTotalsList totals={view.totals} />

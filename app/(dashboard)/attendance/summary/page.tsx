@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { INPUT_CLASS } from "@/components/forms/field";
 import { canOverseeAttendance } from "@/lib/attendance/access";
 import { formatDays, formatMinutes, formatMonth } from "@/lib/attendance/format";
 import { monthlySummary } from "@/lib/attendance/monthly-summary";
@@ -14,6 +13,10 @@ import { parseMonthParam } from "@/lib/validations/attendance";
 import { MonthNavigation } from "../month-calendar";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { DepartmentOptions } from "@/components/forms/department-options";
+import { FilterField, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 
 export const metadata: Metadata = { title: "Attendance summary" };
 
@@ -40,46 +43,28 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm text-slate-500">
-            <Link href="/attendance" className="font-medium text-brand-700 hover:underline">
-              Attendance
-            </Link>{" "}
-            / Monthly summary
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Monthly summary</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {formatMonth(month)}, counted against the schedule in {timeZone}. Absences and lateness cover days that have passed.
-          </p>
-        </div>
-        <a href={exportHref} download className={buttonClass()} data-testid="export-summary">
-          Export CSV
-        </a>
-      </div>
+      <PageHeader
+        title="Monthly summary"
+        parent={{ href: "/attendance", label: "Attendance" }}
+        description={`${formatMonth(month)}, counted against the schedule in ${timeZone}. Absences and lateness cover days that have passed.`}
+        actions={
+          <a href={exportHref} download className={buttonClass()} data-testid="export-summary">
+            Export CSV
+          </a>
+        }
+      />
 
       <section className="flex flex-wrap items-end justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Summary filters">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="summary-month" className="text-sm font-medium text-slate-700">
-              Month
-            </label>
-            <input id="summary-month" name="month" type="month" defaultValue={month} className={INPUT_CLASS} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="summary-department" className="text-sm font-medium text-slate-700">
-              Department
-            </label>
-            <select id="summary-department" name="department" defaultValue={department ?? ""} className={INPUT_CLASS}>
-              <option value="">All departments</option>
-              {departments.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="h-10 rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+          <FilterField label="Month">
+            <FilterInput name="month" type="month" defaultValue={month} />
+          </FilterField>
+          <FilterField label="Department">
+            <FilterSelect name="department" defaultValue={department ?? ""}>
+              <DepartmentOptions departments={departments} />
+            </FilterSelect>
+          </FilterField>
+          <button type="submit" className={buttonClass({ variant: "secondary" })}>
             Show
           </button>
         </form>
@@ -88,12 +73,9 @@ export default async function AttendanceSummaryPage({ searchParams }: PageProps<
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {summary.rows.length === 0 ? (
-          <div className="px-6 py-16 text-center" data-testid="summary-empty">
-            <p className="text-base font-medium">Nobody to summarise</p>
-            <p className="mt-1 text-sm text-slate-600">
-              {department ? "No one in this department was employed that month." : "No one you can see was employed that month."}
-            </p>
-          </div>
+          <EmptyState title="Nobody to summarise" testId="summary-empty">
+            {department ? "No one in this department was employed that month." : "No one you can see was employed that month."}
+          </EmptyState>
         ) : (
           <DataTable data-testid="summary-table">
             <caption className="sr-only">Attendance summary for {formatMonth(month)}</caption>

@@ -8,6 +8,7 @@ import { getDepartment, MEMBER_LIMIT } from "@/lib/departments/get-department";
 import { buttonClass } from "@/components/ui/button";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
+import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Department" };
 
@@ -53,15 +54,7 @@ export default async function DepartmentPage({ params, searchParams }: PageProps
         </ol>
       </nav>
 
-      {notice && (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
-          data-testid="department-notice"
-        >
-          {notice}
-        </p>
-      )}
+      {notice && <SuccessNotice testId="department-notice">{notice}</SuccessNotice>}
 
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>

@@ -105,19 +105,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
         ))}
       </div>
       <DataTable data-testid="import-rows">
-        <THead>
-          <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-            Line
-          </th>
-          <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-            Action
-          </th>
-          {columns.map((column) => (
-            <th key={column} scope="col" className="px-3 py-2 text-left font-semibold whitespace-nowrap text-slate-700">
-              {column}
-            </th>
-          ))}
-        </THead>
+        <THead columns={["Line", "Action", ...columns].map((label) => ({ label, className: "px-3 py-2" }))} />
         <TBody>
           {rows.slice(0, shown).map((row) => (
             <PreviewTableRow key={row.line} row={row} columns={columns} />

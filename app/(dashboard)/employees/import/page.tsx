@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { CSV_COLUMN_HELP, EMPLOYEE_CSV_COLUMNS, MAX_CSV_BYTES, MAX_CSV_ROWS, REQUIRED_CSV_COLUMNS, SENSITIVE_CSV_COLUMNS } from "@/lib/csv/employee-csv";
 import { ImportWizard } from "./import-wizard";
-import { TBody } from "@/components/ui/table";
+import { DataTable, TBody, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Import employees" };
 
@@ -40,21 +40,9 @@ export default async function ImportEmployeesPage() {
             The first row names the columns, in any order; names are matched ignoring case and spaces. Columns left out of the file are left unchanged on
             existing employees. An empty cell clears an optional value. Dates are YYYY-MM-DD.
           </p>
-          <div className="relative mt-3 overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200">
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Column
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Required
-                  </th>
-                  <th scope="col" className="py-2 font-semibold">
-                    What to put in it
-                  </th>
-                </tr>
-              </thead>
+          <div className="mt-3">
+            <DataTable>
+              <THead variant="plain" columns={["Column", "Required", "What to put in it"]} />
               <TBody>
                 {EMPLOYEE_CSV_COLUMNS.map((column) => (
                   <tr key={column}>
@@ -67,7 +55,7 @@ export default async function ImportEmployeesPage() {
                   </tr>
                 ))}
               </TBody>
-            </table>
+            </DataTable>
           </div>
         </div>
       </details>

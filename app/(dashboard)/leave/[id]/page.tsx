@@ -114,13 +114,7 @@ export default async function LeaveRequestPage({ params, searchParams }: PagePro
             {request.status === "CANCELLATION_PENDING" ? "Decide on the cancellation" : "Your decision"}
           </h2>
           <BalanceNote request={request} />
-          <DecisionForm
-            id={request.id}
-            version={request.version}
-            isCancellation={request.status === "CANCELLATION_PENDING"}
-            employeeName={request.employee.name}
-            returnTo={returnTo}
-          />
+          <DecisionForm request={request} returnTo={returnTo} />
         </section>
       )}
 

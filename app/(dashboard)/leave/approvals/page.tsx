@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatHalfDays } from "@/lib/leave/dates";
 import { isLeaveAdmin } from "@/lib/leave/requests/approvers";
@@ -13,6 +13,8 @@ import { DecisionForm } from "../decision-form";
 import { LeaveStatusPill, LeaveTypeName } from "../leave-status-pill";
 import { NoticeBanner } from "../notice-banner";
 import { formatDate } from "@/lib/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Leave approvals" };
 
@@ -50,14 +52,16 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Leave approvals</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {isAdmin
-            ? "Everything awaiting a decision: you can act at any stage, for anyone."
-            : "Requests from the people who report to you, oldest start date first."}
-        </p>
-      </div>
+      <PageHeader
+        title="Leave approvals"
+        description={
+          <>
+            {isAdmin
+              ? "Everything awaiting a decision: you can act at any stage, for anyone."
+              : "Requests from the people who report to you, oldest start date first."}
+          </>
+        }
+      />
       <NoticeBanner notice={params.notice} />
 
       {isAdmin && (
@@ -76,13 +80,9 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
       )}
 
       {result.rows.length === 0 ? (
-        <div
-          className="flex flex-col items-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
-          data-testid="approvals-empty"
-        >
-          <p className="font-medium">Nothing waiting for you</p>
-          <p className="max-w-sm text-sm text-slate-600">Requests that need your decision appear here; you are also notified when one arrives.</p>
-        </div>
+        <EmptyState title="Nothing waiting for you" testId="approvals-empty" className="rounded-xl border border-dashed border-slate-300 bg-white">
+          Requests that need your decision appear here; you are also notified when one arrives.
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-4" data-testid="approvals">
           {result.rows.map((row) => (
@@ -108,13 +108,7 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/leave/
               </div>
               <div className="md:col-span-2">
                 {row.canDecide ? (
-                  <DecisionForm
-                    id={row.id}
-                    version={row.version}
-                    isCancellation={row.status === "CANCELLATION_PENDING"}
-                    employeeName={row.employee.name}
-                    returnTo={returnTo}
-                  />
+                  <DecisionForm request={row} returnTo={returnTo} />
                 ) : (
                   <p className="text-sm text-slate-500">Awaiting someone else’s decision.</p>
                 )}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar, FilterField, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
+import { PagedCard } from "@/components/ui/paged-card";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listDepartmentOptions } from "@/lib/departments/list-departments";
 import { formatHalfDays } from "@/lib/leave/dates";
@@ -10,12 +12,11 @@ import { withParams } from "@/lib/search-params";
 import { formatDate } from "@/lib/format";
 import { DataTable, TBody, Th, THead, Tr } from "@/components/ui/table";
 import { DepartmentOptions } from "@/components/forms/department-options";
-import { buttonClass } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Leave balances" };
 
-const CONTROL =
-  "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/20 focus:outline-none";
 const LINK = "inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
 
 function Cell({ cell, isUnlimited }: { cell: BalanceCell | null; isUnlimited: boolean }) {
@@ -63,119 +64,98 @@ export default async function LeaveBalancesPage({ searchParams }: PageProps<"/le
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Leave balances</h1>
-          <p className="mt-1 text-sm text-slate-600">
+      <PageHeader
+        title="Leave balances"
+        description={
+          <>
             Available leave per employee and leave type on{" "}
             <span className="font-medium text-slate-900">{formatDate(new Date(`${result.asOf}T00:00:00Z`))}</span>: what a new request could still use, after
             booked and pending leave.
-          </p>
-        </div>
-        <nav aria-label="Year" className="flex items-center gap-2">
-          <Link href={href({ year: result.year - 1, page: 1 })} className={LINK} rel="prev">
-            ← {result.year - 1}
-          </Link>
-          <span className="px-2 text-lg font-semibold tabular-nums" aria-current="page">
-            {result.year}
-          </span>
-          <Link href={href({ year: result.year + 1, page: 1 })} className={LINK} rel="next">
-            {result.year + 1} →
-          </Link>
-        </nav>
-      </div>
+          </>
+        }
+        actions={
+          <>
+            <nav aria-label="Year" className="flex items-center gap-2">
+              <Link href={href({ year: result.year - 1, page: 1 })} className={LINK} rel="prev">
+                ← {result.year - 1}
+              </Link>
+              <span className="px-2 text-lg font-semibold tabular-nums" aria-current="page">
+                {result.year}
+              </span>
+              <Link href={href({ year: result.year + 1, page: 1 })} className={LINK} rel="next">
+                {result.year + 1} →
+              </Link>
+            </nav>
+          </>
+        }
+      />
 
-      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        {/* A plain GET form: filtering works without JavaScript and the URL can be shared. */}
-        <form role="search" aria-label="Filter balances" action="/leave/balances" className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <input type="hidden" name="year" value={result.year} />
-          <label className="flex flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
-            Name
-            <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="First or last name" className={CONTROL} />
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 sm:w-64">
-            Department
-            <select name="department" defaultValue={query.department ?? ""} className={CONTROL}>
-              <DepartmentOptions departments={departments} />
-            </select>
-          </label>
-          <button type="submit" className={buttonClass()}>
-            Apply
-          </button>
-          {isFiltered && (
-            <Link
-              href={withParams("/leave/balances", { year: result.year }, {})}
-              className="inline-flex h-10 items-center text-sm font-medium text-brand-700 hover:underline"
-            >
-              Clear
-            </Link>
-          )}
-        </form>
-      </section>
+      <FilterBar label="Filter balances" action="/leave/balances" clearHref={isFiltered ? withParams("/leave/balances", { year: result.year }, {}) : undefined}>
+        <input type="hidden" name="year" value={result.year} />
+        <FilterField label="Name" className="flex-1">
+          <FilterInput type="search" name="q" defaultValue={query.q ?? ""} placeholder="First or last name" />
+        </FilterField>
+        <FilterField label="Department" className="sm:w-64">
+          <FilterSelect name="department" defaultValue={query.department ?? ""}>
+            <DepartmentOptions departments={departments} />
+          </FilterSelect>
+        </FilterField>
+      </FilterBar>
 
-      <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-        {result.types.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="balances-empty">
-            <p className="text-base font-medium">No active leave types</p>
-            <p className="max-w-sm text-sm text-slate-600">Balances appear once there is a leave type to hold them.</p>
-            <Link href="/leave/types/new" className="mt-2 text-sm font-medium text-brand-700 hover:underline">
-              Create a leave type
-            </Link>
-          </div>
-        ) : result.rows.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="balances-empty">
-            <p className="text-base font-medium">{isFiltered ? "Nobody matches these filters" : `Nobody worked here in ${result.year}`}</p>
-            <p className="max-w-sm text-sm text-slate-600">{isFiltered ? "Try another name or department." : "Try another year."}</p>
-          </div>
-        ) : (
-          <DataTable>
-            <caption className="sr-only">Available leave by employee and leave type in {result.year}</caption>
-            <THead>
-              <Th className="sticky left-0 bg-slate-50">Employee</Th>
-              {result.types.map((type) => (
-                <th key={type.id} scope="col" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-700">
-                  <span aria-hidden className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
-                  {type.name}
+      <PagedCard
+        page={result}
+        hrefFor={(page) => href({ page })}
+        nouns={["employee", "employees"]}
+        isEmpty={result.types.length === 0 || result.rows.length === 0}
+        empty={
+          result.types.length === 0 ? (
+            <EmptyState title="No active leave types" testId="balances-empty" action={<TextLink href="/leave/types/new">Create a leave type</TextLink>}>
+              Balances appear once there is a leave type to hold them.
+            </EmptyState>
+          ) : (
+            <EmptyState title={isFiltered ? "Nobody matches these filters" : `Nobody worked here in ${result.year}`} testId="balances-empty">
+              {isFiltered ? "Try another name or department." : "Try another year."}
+            </EmptyState>
+          )
+        }
+      >
+        <DataTable>
+          <caption className="sr-only">Available leave by employee and leave type in {result.year}</caption>
+          <THead>
+            <Th className="sticky left-0 bg-slate-50">Employee</Th>
+            {result.types.map((type) => (
+              <th key={type.id} scope="col" className="px-4 py-3 text-left font-semibold whitespace-nowrap text-slate-700">
+                <span aria-hidden className="mr-2 inline-block size-2.5 rounded-full" style={{ backgroundColor: type.color }} />
+                {type.name}
+              </th>
+            ))}
+          </THead>
+          <TBody data-testid="balance-rows">
+            {result.rows.map((row) => (
+              <Tr key={row.employee.id}>
+                <th scope="row" className="sticky left-0 bg-white px-4 py-3 text-left font-normal">
+                  <Link
+                    href={`/leave/ledger/${row.employee.id}?asOf=${result.asOf}`}
+                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    data-testid="balance-employee"
+                  >
+                    {row.employee.firstName} {row.employee.lastName}
+                  </Link>
+                  <p className="text-xs text-slate-500">
+                    {row.employee.department ?? "No department"}
+                    {row.employee.status === "TERMINATED" && " · has left"}
+                  </p>
                 </th>
-              ))}
-            </THead>
-            <TBody data-testid="balance-rows">
-              {result.rows.map((row) => (
-                <Tr key={row.employee.id}>
-                  <th scope="row" className="sticky left-0 bg-white px-4 py-3 text-left font-normal">
-                    <Link
-                      href={`/leave/ledger/${row.employee.id}?asOf=${result.asOf}`}
-                      className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                      data-testid="balance-employee"
-                    >
-                      {row.employee.firstName} {row.employee.lastName}
-                    </Link>
-                    <p className="text-xs text-slate-500">
-                      {row.employee.department ?? "No department"}
-                      {row.employee.status === "TERMINATED" && " · has left"}
-                    </p>
-                  </th>
-                  {result.types.map((type) => (
-                    <td key={type.id} className="px-4 py-3 align-top">
-                      <Cell cell={row.cells[type.id]} isUnlimited={type.isUnlimited} />
-                    </td>
-                  ))}
-                </Tr>
-              ))}
-            </TBody>
-          </DataTable>
-        )}
-        <div className="border-t border-slate-200 px-4 py-3">
-          <Pagination
-            page={result.page}
-            pageCount={result.pageCount}
-            total={result.total}
-            pageSize={result.pageSize}
-            hrefFor={(page) => href({ page })}
-            noun={result.total === 1 ? "employee" : "employees"}
-          />
-        </div>
-      </section>
+                {result.types.map((type) => (
+                  <td key={type.id} className="px-4 py-3 align-top">
+                    <Cell cell={row.cells[type.id]} isUnlimited={type.isUnlimited} />
+                  </td>
+                ))}
+              </Tr>
+            ))}
+          </TBody>
+        </DataTable>
+      </PagedCard>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { listDepartmentOptions } from "@/lib/departments/list-departments";
 import { todayIso } from "@/lib/leave/requests/request-rules";
@@ -12,6 +12,8 @@ import { formatLongDay, formatMonthYear, formatWeekdayInitial } from "@/lib/form
 import { TBody } from "@/components/ui/table";
 import { DepartmentOptions } from "@/components/forms/department-options";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Leave calendar" };
 
@@ -59,15 +61,17 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
 
   return (
     <div className="mx-auto flex max-w-[100rem] flex-col gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Leave calendar</h1>
-          <p className="mt-1 text-sm text-slate-600">{subtitle}</p>
-        </div>
-        <Link href="/leave/request" className={buttonClass()}>
-          Request leave
-        </Link>
-      </div>
+      <PageHeader
+        title="Leave calendar"
+        description={<>{subtitle}</>}
+        actions={
+          <>
+            <Link href="/leave/request" className={buttonClass()}>
+              Request leave
+            </Link>
+          </>
+        }
+      />
 
       <section className="flex flex-wrap items-end justify-between gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <nav aria-label="Month" className="flex items-center gap-2">
@@ -116,14 +120,11 @@ export default async function LeaveCalendarPage({ searchParams }: PageProps<"/le
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {calendar.rows.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="calendar-empty">
-            <p className="font-medium">Nobody to show</p>
-            <p className="max-w-sm text-sm text-slate-600">
-              {query.department
-                ? "No one in this department was employed this month."
-                : "Your sign-in is not linked to an employee record, and no one reports to you."}
-            </p>
-          </div>
+          <EmptyState title="Nobody to show" testId="calendar-empty">
+            {query.department
+              ? "No one in this department was employed this month."
+              : "Your sign-in is not linked to an employee record, and no one reports to you."}
+          </EmptyState>
         ) : (
           // Focusable so keyboard users can scroll it on a narrow screen; at 1280 px it fits without.
           <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Leave in ${title}`}>

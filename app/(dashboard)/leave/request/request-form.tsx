@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
-import { FormMessage, INPUT_CLASS } from "@/components/forms/field";
+import { FormMessage, INPUT_CLASS, FieldLabel } from "@/components/forms/field";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
 import type { FormState } from "@/lib/forms";
 import { formatHalfDays } from "@/lib/leave/dates";
@@ -10,6 +10,7 @@ import type { LeavePreview } from "@/lib/leave/requests/preview-leave-request";
 import type { RequestFormOptions, RequestableType } from "@/lib/leave/requests/request-options";
 import { createLeaveRequestAction, previewLeaveRequestAction, type PreviewState } from "../actions";
 import { formatDay } from "@/lib/format";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
 
 type Values = {
   employeeId: string;
@@ -25,10 +26,6 @@ type Values = {
 type Props = RequestFormOptions & { initial: { employeeId: string; startDate: string } };
 
 const PREVIEW_DELAY_MS = 250;
-const PRIMARY_BUTTON =
-  "inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
-const SECONDARY_BUTTON =
-  "inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50";
 
 function appliesTo(type: RequestableType, employmentType: string | undefined): boolean {
   const types = type.employmentTypes
@@ -188,13 +185,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
         )}
 
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-leaveTypeId`} className={label}>
+          <FieldLabel htmlFor={`${ids}-leaveTypeId`} required>
             Leave type
-            <span className="text-rose-600" aria-hidden>
-              {" "}
-              *
-            </span>
-          </label>
+          </FieldLabel>
           <select
             {...fieldProps("leaveTypeId")}
             required
@@ -220,13 +213,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
 
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-startDate`} className={label}>
+            <FieldLabel htmlFor={`${ids}-startDate`} required>
               First day
-              <span className="text-rose-600" aria-hidden>
-                {" "}
-                *
-              </span>
-            </label>
+            </FieldLabel>
             <input
               {...fieldProps("startDate")}
               type="date"
@@ -239,13 +228,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
             {fieldError("startDate")}
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-endDate`} className={label}>
+            <FieldLabel htmlFor={`${ids}-endDate`} required>
               Last day
-              <span className="text-rose-600" aria-hidden>
-                {" "}
-                *
-              </span>
-            </label>
+            </FieldLabel>
             <input
               {...fieldProps("endDate")}
               type="date"
@@ -315,13 +300,9 @@ export function RequestForm({ types, employees, self, initial }: Props) {
 
         {type?.requiresAttachment && (
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${ids}-attachmentName`} className={label}>
+            <FieldLabel htmlFor={`${ids}-attachmentName`} required>
               Supporting document
-              <span className="text-rose-600" aria-hidden>
-                {" "}
-                *
-              </span>
-            </label>
+            </FieldLabel>
             <input
               {...fieldProps("attachmentName")}
               type="text"
@@ -352,12 +333,12 @@ export function RequestForm({ types, employees, self, initial }: Props) {
         </div>
 
         <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-4">
-          <Link href="/leave" className={SECONDARY_BUTTON}>
+          <Link href="/leave" className={buttonClass({ variant: "secondary" })}>
             Cancel
           </Link>
-          <button type="submit" disabled={isPending} className={PRIMARY_BUTTON} data-testid="submit-request">
-            {isPending ? "Submitting…" : "Submit request"}
-          </button>
+          <SubmitButton isPending={isPending} pendingLabel="Submitting…" data-testid="submit-request">
+            Submit request
+          </SubmitButton>
         </div>
       </form>
 

@@ -9,6 +9,7 @@ import type { FormState } from "@/lib/forms";
 import type { LeaveTypeRow } from "@/lib/leave-types/list-leave-types";
 import { EMPLOYMENT_TYPES } from "@/lib/validations/employees";
 import { createLeaveTypeAction, updateLeaveTypeAction } from "./actions";
+import { RecordRefInputs } from "@/components/forms/record-ref-inputs";
 
 type Values = Record<string, string>;
 
@@ -147,12 +148,7 @@ export function LeaveTypeForm({ type }: { type?: LeaveTypeRow }) {
 
   return (
     <form action={action} className="flex flex-col gap-6" noValidate>
-      {type && (
-        <>
-          <input type="hidden" name="id" value={type.id} />
-          <input type="hidden" name="version" value={type.version} />
-        </>
-      )}
+      <RecordRefInputs record={type} />
       <FormMessage state={state} />
 
       {/* Remounted after a refused save so every field shows what was sent. */}

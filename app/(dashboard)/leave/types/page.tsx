@@ -6,6 +6,9 @@ import { describeCarryForward, describeEmploymentTypes, describeEntitlement } fr
 import { listLeaveTypes } from "@/lib/leave-types/list-leave-types";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Leave types" };
 
@@ -22,40 +25,38 @@ export default async function LeaveTypesPage({ searchParams }: PageProps<"/leave
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Leave types</h1>
-          <p className="mt-1 text-sm text-slate-600">Each kind of leave and its policy: entitlement, accrual, carry-forward and the rules requests follow.</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/leave/balances" className={buttonClass({ variant: "secondary" })}>
-            Balances
-          </Link>
-          <Link href="/leave/types/new" className={buttonClass()} data-testid="new-leave-type">
-            New leave type
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title="Leave types"
+        description={<>Each kind of leave and its policy: entitlement, accrual, carry-forward and the rules requests follow.</>}
+        actions={
+          <>
+            <Link href="/leave/balances" className={buttonClass({ variant: "secondary" })}>
+              Balances
+            </Link>
+            <Link href="/leave/types/new" className={buttonClass()} data-testid="new-leave-type">
+              New leave type
+            </Link>
+          </>
+        }
+      />
 
-      {notice && (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
-          data-testid="leave-type-notice"
-        >
-          {notice}
-        </p>
-      )}
+      {notice && <SuccessNotice testId="leave-type-notice">{notice}</SuccessNotice>}
 
       <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {types.length === 0 ? (
-          <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="leave-types-empty">
-            <p className="text-base font-medium">No leave types yet</p>
-            <p className="max-w-sm text-sm text-slate-600">Create annual leave first; sick, unpaid and parental leave usually follow.</p>
-            <Link href="/leave/types/new" className={buttonClass({ className: "mt-2" })}>
-              New leave type
-            </Link>
-          </div>
+          <EmptyState
+            title="No leave types yet"
+            testId="leave-types-empty"
+            action={
+              <>
+                <Link href="/leave/types/new" className={buttonClass()}>
+                  New leave type
+                </Link>
+              </>
+            }
+          >
+            Create annual leave first; sick, unpaid and parental leave usually follow.
+          </EmptyState>
         ) : (
           <DataTable>
             <THead>

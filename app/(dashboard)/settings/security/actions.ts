@@ -10,14 +10,14 @@ import { recordFailure, retryAfterMs, waitMessage } from "@/lib/auth/throttle";
 import { disableTwoFactor, enableTwoFactor } from "@/lib/auth/totp";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { actionError, fieldErrors, type FormState } from "@/lib/forms";
+import { actionError, type FormState, parseForm } from "@/lib/forms";
 
 const ZSessionId = z.object({ sessionId: z.string().min(1).max(64) });
 
 export async function endSessionAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const input = ZSessionId.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: "That session is not valid." };
+  const input = parseForm(form, ZSessionId);
+  if (!input.ok) return { ok: false, message: "That session is not valid." };
   try {
     await endOwnSession(user.id, input.data.sessionId);
   } catch (error) {
@@ -63,8 +63,8 @@ async function throttled<T>(userId: string, work: () => Promise<T>): Promise<T> 
 
 export async function enableTwoFactorAction(_previous: EnableTwoFactorState, form: FormData): Promise<EnableTwoFactorState> {
   const user = await requireUser();
-  const input = ZEnableTwoFactor.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error);
+  const input = parseForm(form, ZEnableTwoFactor);
+  if (!input.ok) return input.state;
   try {
     // Not through asUser: the audit trail would record the TOTP secret, which it does not redact.
     const recoveryCodes = await throttled(user.id, () => enableTwoFactor({ userId: user.id, ...input.data }));
@@ -77,8 +77,8 @@ export async function enableTwoFactorAction(_previous: EnableTwoFactorState, for
 
 export async function disableTwoFactorAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const input = ZPassword.safeParse(Object.fromEntries(form));
-  if (!input.success) return fieldErrors(input.error);
+  const input = parseForm(form, ZPassword);
+  if (!input.ok) return input.state;
   if (user.role === "ADMIN" && env().isAdminTwoFactorRequired) return { ok: false, message: "Admins must keep two-factor sign-in on." };
   try {
     await throttled(user.id, () => disableTwoFactor({ userId: user.id, password: input.data.password }));

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { authenticateRequest, type CurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { apiRoute } from "@/lib/api/api-route";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { MAX_CSV_BYTES } from "@/lib/csv/employee-csv";
 import { commitImport, previewImport } from "@/lib/csv/import-employees";
 import { AppError } from "@/lib/errors";
@@ -21,11 +21,8 @@ class TooLargeError extends Error {}
 // POST /api/employees/import?mode=preview|commit - check an employee CSV (body: the CSV text, or
 // multipart with a `file` field), or import it. A commit asked for with `Accept:
 // application/x-ndjson` streams progress events and ends with a `done`, `invalid` or `error` one.
-export async function POST(request: Request) {
+export const POST = apiRoute("employees:import", async ({ request, user }) => {
   try {
-    const user = await authenticateRequest(request);
-    if (!user) return apiError("unauthorized", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
-    if (!can(user, "employees:import")) return apiError("forbidden", "You do not have permission to import employees.");
     const mode = ZMode.safeParse(new URL(request.url).searchParams.get("mode"));
     if (!mode.success) return apiError("bad_request", "Add ?mode=preview to check a file, or ?mode=commit to import it.");
 
@@ -37,9 +34,9 @@ export async function POST(request: Request) {
     return NextResponse.json({ error: { code: "validation_failed", message: INVALID }, preview: outcome.preview }, { status: 422 });
   } catch (error) {
     if (error instanceof TooLargeError) return NextResponse.json<ApiErrorBody>({ error: { code: "bad_request", message: TOO_LARGE } }, { status: 413 });
-    return handleApiError(error, request);
+    throw error;
   }
-}
+});
 
 // The body, refused as soon as it passes the limit rather than after buffering all of it.
 async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {

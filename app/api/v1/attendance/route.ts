@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { checkIn, checkOut } from "@/lib/attendance/check-in";
 import { listAttendanceRecords, toApiRecord } from "@/lib/attendance/list-records";
 import { readJson } from "@/lib/api/api-error";
+import { listResponse, queryOf } from "@/lib/api/list-response";
 import { ZAttendanceAction, ZAttendanceListQuery } from "@/lib/validations/attendance";
 
 export const dynamic = "force-dynamic";
@@ -10,9 +11,8 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/attendance?employeeId=&from=&to=&page=&pageSize= - attendance records of the caller
 // (or of someone they may see), newest first; the current month unless dates are given
 export const GET = apiRoute(null, async ({ request, user }) => {
-  const query = ZAttendanceListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listAttendanceRecords(user, query);
-  return NextResponse.json({ data: result.rows.map(toApiRecord), page: result.page, pageSize: result.pageSize, total: result.total });
+  const query = ZAttendanceListQuery.parse(queryOf(request));
+  return listResponse(await listAttendanceRecords(user, query), query, toApiRecord);
 });
 
 // POST /api/v1/attendance {"action":"check-in"|"check-out"} - start (201) or close (200) the

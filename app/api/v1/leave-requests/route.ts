@@ -4,12 +4,13 @@ import { z } from "zod";
 import { asJsonObject } from "@/lib/api/serialize";
 import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/api/api-error";
+import { listResponse, queryOf } from "@/lib/api/list-response";
 import { createLeaveRequest } from "@/lib/leave/requests/create-leave-request";
 import { getLeaveRequest } from "@/lib/leave/requests/get-leave-request";
 import { listLeaveRequests } from "@/lib/leave/requests/list-leave-requests";
 import { LEAVE_STATUSES, LIST_VIEWS, ZLeaveRequestInput, ZRequestFor } from "@/lib/validations/leave-requests";
 import { serializeLeaveRequest, serializeLeaveRequestDetail } from "./serialize";
-import { blankToUndefined } from "@/lib/validations/fields";
+import { blankToUndefined, ZApiPageFields } from "@/lib/validations/fields";
 
 export const dynamic = "force-dynamic";
 
@@ -17,30 +18,14 @@ export const dynamic = "force-dynamic";
 const ZLeaveListQuery = z.object({
   view: z.preprocess(blankToUndefined, z.enum(LIST_VIEWS, { error: `Use one of ${LIST_VIEWS.join(", ")}.` }).default("mine")),
   status: z.preprocess(blankToUndefined, z.enum(LEAVE_STATUSES, { error: `Use one of ${LEAVE_STATUSES.join(", ")}.` }).optional()),
-  page: z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000).default(1),
-  ),
-  pageSize: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: "Use a whole number from 1 to 100." })
-      .int("Use a whole number from 1 to 100.")
-      .min(1, "Use a whole number from 1 to 100.")
-      .max(100, "Use a whole number from 1 to 100.")
-      .default(25),
-  ),
+  ...ZApiPageFields,
 });
 
 // GET /api/v1/leave-requests?view=mine|approvals|all&status=&page=&pageSize= - the caller's own
 // requests, those awaiting their decision, or all they may see; paginated
 export const GET = apiRoute(null, async ({ request, user }) => {
-  const query = ZLeaveListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listLeaveRequests(user, query);
-  // The service shows the last page for a page past the end; a program paging until it gets
-  // nothing must get nothing there instead.
-  const isPastEnd = result.page < query.page;
-  return NextResponse.json({ data: isPastEnd ? [] : result.rows.map(serializeLeaveRequest), page: query.page, pageSize: result.pageSize, total: result.total });
+  const query = ZLeaveListQuery.parse(queryOf(request));
+  return listResponse(await listLeaveRequests(user, query), query, serializeLeaveRequest);
 });
 
 // POST /api/v1/leave-requests - request leave for oneself (or, HR, for `employeeId`); answers 201

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/forms/field";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/forms";
 import { adjustBalanceAction } from "./actions";
+import { SubmitButton } from "@/components/ui/button";
 
 type Props = {
   employeeId: string;
@@ -15,8 +16,8 @@ type Props = {
 
 export function AdjustBalanceForm({ employeeId, types, defaultDate, token }: Props) {
   const [state, action, isPending] = useActionState<FormState, FormData>(adjustBalanceAction, null);
-  const values = state?.ok === false ? (state.values ?? {}) : {};
-  const errors = state?.fields ?? {};
+  // A recorded adjustment starts the form afresh; a refused one keeps what was typed.
+  const bind = bindFields(state?.ok === false ? state : null, { leaveTypeId: types[0]?.id, effectiveDate: defaultDate });
   return (
     <form action={action} className="flex flex-col gap-4" noValidate aria-label="Adjust balance" data-testid="adjust-balance">
       <input type="hidden" name="employeeId" value={employeeId} />
@@ -24,51 +25,22 @@ export function AdjustBalanceForm({ employeeId, types, defaultDate, token }: Pro
       <FormMessage state={state} />
       {/* Remounted per result: a refused form keeps what was typed, a recorded one starts afresh. */}
       <div key={`${token}-${JSON.stringify(state?.values ?? null)}`} className="grid gap-4 sm:grid-cols-2">
-        <Field as="select" name="leaveTypeId" label="Leave type" required defaultValue={values.leaveTypeId ?? types[0]?.id ?? ""} error={errors.leaveTypeId}>
-          {types.map((type) => (
-            <option key={type.id} value={type.id}>
-              {type.name}
-            </option>
-          ))}
-        </Field>
+        <Field {...bind("leaveTypeId")} as="select" label="Leave type" required options={types.map((type) => ({ value: type.id, label: type.name }))} />
+        <Field {...bind("effectiveDate")} label="Takes effect on" type="date" required hint="It counts in the balance from this date." />
         <Field
-          name="effectiveDate"
-          label="Takes effect on"
-          type="date"
-          required
-          defaultValue={values.effectiveDate ?? defaultDate}
-          error={errors.effectiveDate}
-          hint="It counts in the balance from this date."
-        />
-        <Field
-          name="days"
+          {...bind("days")}
           label="Days"
           required
-          defaultValue={values.days ?? ""}
-          error={errors.days}
           placeholder="2 or -1.5"
           hint="Positive adds leave, negative removes it; half days allowed."
           autoComplete="off"
         />
-        <Field
-          as="textarea"
-          name="reason"
-          label="Reason"
-          required
-          defaultValue={values.reason ?? ""}
-          error={errors.reason}
-          hint="Shown on the ledger line, to the employee too."
-          className="sm:col-span-2"
-        />
+        <Field {...bind("reason")} as="textarea" label="Reason" required hint="Shown on the ledger line, to the employee too." className="sm:col-span-2" />
       </div>
       <div>
-        <button
-          type="submit"
-          disabled={isPending}
-          className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {isPending ? "Recording…" : "Record adjustment"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Recording…">
+          Record adjustment
+        </SubmitButton>
       </div>
     </form>
   );

@@ -10,8 +10,9 @@ import { AdjustBalanceForm } from "./adjust-balance-form";
 import { formatDate, formatLongDate } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 import { TONE_TEXT, type Tone } from "@/components/ui/tone";
-import { TBody } from "@/components/ui/table";
+import { type Column, TBody, THead } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Leave ledger" };
 
@@ -31,6 +32,9 @@ const day = (date: string) => formatDate(new Date(`${date}T00:00:00Z`));
 const signed = (halfDays: number) => `${halfDays > 0 ? "+" : halfDays < 0 ? "−" : ""}${formatHalfDays(Math.abs(halfDays))}`;
 
 // A compact figure inside the balance card's description list.
+
+const LEDGER_COLUMNS: Column[] = ["Date", "What", "Why", { label: "Amount", className: "text-right" }, { label: "Balance after", className: "text-right" }];
+
 function Figure({ label, value, hint, tone = "neutral", testId }: { label: string; value: string; hint?: string; tone?: Tone; testId?: string }) {
   return (
     <div className="rounded-lg bg-slate-50 px-3 py-2">
@@ -116,25 +120,7 @@ function BalanceCard({ balance, asOf }: { balance: ExplainedBalance; asOf: strin
         <div className="overflow-x-auto border-t border-slate-200">
           <table className="min-w-full text-sm">
             <caption className="sr-only">{balance.type.name}: every change to the balance, in date order, with the balance after each</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 text-left font-semibold">
-                  Date
-                </th>
-                <th scope="col" className="px-4 py-2 text-left font-semibold">
-                  What
-                </th>
-                <th scope="col" className="px-4 py-2 text-left font-semibold">
-                  Why
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-semibold">
-                  Amount
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-semibold">
-                  Balance after
-                </th>
-              </tr>
-            </thead>
+            <THead columns={LEDGER_COLUMNS} />
             <TBody>
               {before.map((line) => (
                 <LineRow key={line.id} line={line} />
@@ -253,13 +239,9 @@ export default async function LeaveLedgerPage({ params, searchParams }: PageProp
       </p>
 
       {ledger.balances.length === 0 ? (
-        <section
-          className="flex flex-col items-center gap-2 rounded-xl border border-slate-200 bg-white px-6 py-16 text-center shadow-sm"
-          data-testid="ledger-empty"
-        >
-          <p className="text-base font-medium">No leave types apply{isOwn ? " to you" : ""}</p>
-          <p className="max-w-sm text-sm text-slate-600">Balances appear here for each active leave type that covers this employment type.</p>
-        </section>
+        <EmptyState title={`No leave types apply${isOwn ? " to you" : ""}`} testId="ledger-empty" className="rounded-xl border border-slate-200 bg-white">
+          Balances appear here for each active leave type that covers this employment type.
+        </EmptyState>
       ) : (
         ledger.balances.map((balance) => <BalanceCard key={balance.type.id} balance={balance} asOf={asOf} />)
       )}
