@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { type PayrollUser, requirePayroll } from "./run-access";
+
+// Employees a payroll user may enter pay for: on payroll (an assignment), not gone, and not the
+// user themselves (nobody enters their own pay).
+export async function listPayrollEmployees(user: PayrollUser): Promise<{ id: string; label: string }[]> {
+  requirePayroll(user);
+  const rows = await db.employee.findMany({
+    where: {
+      status: { not: "TERMINATED" },
+      salaryAssignments: { some: {} },
+      ...(user.employeeId ? { id: { not: user.employeeId } } : {}),
+    },
+    select: { id: true, firstName: true, lastName: true, employeeNumber: true },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+  });
+  return rows.map((row) => ({ id: row.id, label: `${row.lastName}, ${row.firstName} (${row.employeeNumber})` }));
+}
