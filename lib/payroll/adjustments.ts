@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { fromIsoDate, type IsoDate, toIsoDate } from "@/lib/leave/dates";
 import { CURRENCIES, nextPayPeriod, type PayFrequency, payPeriodContaining } from "./engine";
+import { toMinorUnits } from "./format";
 import { assertNotOwnPay } from "./own-pay";
 import { type PayrollUser, requirePayroll } from "./run-access";
 
@@ -189,7 +190,7 @@ async function nextOpenPeriod(schedule: Schedule, period: { start: IsoDate; end:
 // period whose run is still open).
 export async function correctPayslip(
   user: PayrollUser,
-  input: { payslipId: string; periodStart?: IsoDate; reason: string } & ({ difference: number } | { correctedGross: number }),
+  input: { payslipId: string; periodStart?: IsoDate; reason: string } & ({ difference: number } | { correctedGross: number } | { correctedGrossMajor: number }),
 ) {
   requirePayroll(user);
   if (!input.reason.trim()) throw new AppError("validation_failed", "Say why.", { reason: "Say what was wrong, for the payslip." });
@@ -199,6 +200,7 @@ export async function correctPayslip(
       id: true,
       employeeId: true,
       gross: true,
+      currency: true,
       run: { select: { periodStart: true, periodEnd: true, status: true, frequency: true, schedule: { select: { anchorDate: true } } } },
     },
   });
@@ -206,7 +208,11 @@ export async function correctPayslip(
   assertNotOwnPay(user, payslip.employeeId);
   if (payslip.run.status !== "APPROVED" && payslip.run.status !== "PAID")
     throw new AppError("conflict", "This payslip's run is not approved yet: recalculate the run instead.");
-  const difference = "difference" in input ? input.difference : input.correctedGross - payslip.gross;
+  const difference =
+    "difference" in input
+      ? input.difference
+      : ("correctedGross" in input ? input.correctedGross : toMinorUnits(input.correctedGrossMajor, CURRENCIES[payslip.currency]?.minorDigits ?? 2)) -
+        payslip.gross;
   if (!Number.isSafeInteger(difference)) throw new AppError("validation_failed", "Amounts are whole minor units.", { difference: "Enter an amount." });
   if (difference === 0) {
     const field = "difference" in input ? "difference" : "correctedGross";

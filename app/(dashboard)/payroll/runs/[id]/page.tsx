@@ -130,7 +130,7 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
         <AdjustmentList
           rows={adjustments.rows}
           ownEmployeeId={user.employeeId}
-          emptyText={isLocked ? "This run was paid without one-offs." : "None yet. Corrections of earlier payslips paid in this period appear here too."}
+          emptyText={isLocked ? "No one-offs were paid in this run." : "None yet. Corrections of earlier payslips paid in this period appear here too."}
         />
       </section>
 
