@@ -8,10 +8,9 @@ import { toIsoDate } from "@/lib/leave/dates";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import { getEmployerSettings } from "@/lib/payroll/employer-settings";
 import { UK_TAX_YEARS } from "@/lib/payroll/engine";
-import { formatPay } from "@/lib/payroll/format";
 import { EmployerForm, ScheduleForm, TaxYearForm } from "./schedule-forms";
 import { AssignForm, ComponentForm, StructureForm } from "./setup-forms";
 
@@ -155,10 +154,10 @@ export default async function PayrollSetupPage() {
                   <Td className="whitespace-nowrap">
                     {formatDate(year.startsOn)} to {formatDate(year.endsOn)}
                   </Td>
-                  <Td className="text-right tabular-nums">{formatPay(year.allowance, "GBP")}</Td>
+                  <Td className="text-right tabular-nums">{amount(year.allowance)}</Td>
                   <Td className="text-sm">
                     {year.brackets
-                      .map((bracket) => `${bracket.ratePercent}%${bracket.upTo === null ? " above" : ` to ${formatPay(bracket.upTo, "GBP")}`}`)
+                      .map((bracket) => `${bracket.ratePercent}%${bracket.upTo === null ? " above" : ` to ${amount(bracket.upTo)}`}`)
                       .join(", ")}
                   </Td>
                 </Tr>
@@ -219,4 +218,9 @@ function describe(calculation: string): string {
   if (parsed.type === "FIXED") return `${((parsed.amount ?? 0) / 100).toFixed(2)} a period`;
   if (parsed.type === "PERCENT") return `${parsed.percent}% of ${parsed.of}`;
   return parsed.expression ?? "formula";
+}
+
+// Tax years carry no currency: amounts in the schedule's major units.
+function amount(minor: number): string {
+  return formatNumber(minor / 100, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
