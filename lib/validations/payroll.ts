@@ -180,3 +180,10 @@ export function bracketRows(values: Record<string, string>): { upTo: number | nu
   }
   return rows;
 }
+
+// POST /api/v1/payslips/:id/corrections: the gross pay it should have had, in major units.
+export const ZCorrectionInput = z.object({
+  correctedGross: z.number({ error: "Give the gross pay it should have had, in major units." }).min(0).max(10_000_000),
+  reason,
+  periodStart: isoDate.optional(),
+});
