@@ -79,7 +79,10 @@ test.describe("[PAYROLL]: one-offs", () => {
 test.describe("[PAYROLL]: bank details", () => {
   test.use({ storageState: storageStateFor("employee") });
 
-  test("[PAYROLL]: an employee keeps their own bank details, checked as they save; a manager cannot open them or the payroll pages", async ({ page, browser }) => {
+  test("[PAYROLL]: an employee keeps their own bank details, checked as they save; a manager cannot open them or the payroll pages", async ({
+    page,
+    browser,
+  }) => {
     const id = await employeeIdOf(page, DEMO_ORG.people.employee);
     await page.goto(`/employees/${id}`);
     await page.getByTestId("bank-details-link").click();

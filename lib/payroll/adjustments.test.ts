@@ -105,7 +105,10 @@ describe("one-offs", () => {
   });
 
   it("shows as a line with its reason on the payslip once the run is calculated", async () => {
-    await adjustments.addPayAdjustment(users.HR, bonus({ code: "ADVANCE_RECOVERY", name: "Advance recovered", kind: "DEDUCTION", amount: 20_000, reason: "Advance of 2 Nov" }));
+    await adjustments.addPayAdjustment(
+      users.HR,
+      bonus({ code: "ADVANCE_RECOVERY", name: "Advance recovered", kind: "DEDUCTION", amount: 20_000, reason: "Advance of 2 Nov" }),
+    );
     runId = (await runs.createPayRun(users.HR, { scheduleId, date: "2026-11-01" })).id;
     await runs.calculatePayRun(users.HR, runId, { today: "2026-11-20" });
     const payslip = await payslipOf(runId, employeeId());
@@ -136,7 +139,10 @@ describe("one-offs", () => {
 
   it("is refused for, and cannot be removed from, a period whose run is approved", async () => {
     await expect(adjustments.addPayAdjustment(users.HR, bonus({ periodStart: "2026-10-10" }))).rejects.toMatchObject({ code: "conflict" });
-    const seeded = await db.payAdjustment.findFirstOrThrow({ where: { periodStart: new Date("2026-10-01T00:00:00Z") }, select: { id: true, employeeId: true } });
+    const seeded = await db.payAdjustment.findFirstOrThrow({
+      where: { periodStart: new Date("2026-10-01T00:00:00Z") },
+      select: { id: true, employeeId: true },
+    });
     const actor = seeded.employeeId === users.HR.employeeId ? users.ADMIN : users.HR;
     await expect(adjustments.deletePayAdjustment(actor, seeded.id)).rejects.toMatchObject({ code: "conflict" });
   });
@@ -235,7 +241,10 @@ describe("setup", () => {
         { upTo: null, ratePercent: "25.5" },
       ],
     });
-    const stored = await db.taxYear.findFirstOrThrow({ where: { code: "FLAT_TAX" }, select: { brackets: { select: { upTo: true, ratePercent: true }, orderBy: { position: "asc" } } } });
+    const stored = await db.taxYear.findFirstOrThrow({
+      where: { code: "FLAT_TAX" },
+      select: { brackets: { select: { upTo: true, ratePercent: true }, orderBy: { position: "asc" } } },
+    });
     expect(stored.brackets).toEqual([
       { upTo: 2_000_000, ratePercent: "10" },
       { upTo: null, ratePercent: "25.5" },

@@ -10,7 +10,12 @@ import { DeleteAdjustmentButton } from "./delete-adjustment-button";
 // One-offs and corrections with their reasons; those of a period not yet approved can be removed
 // (never one's own: the server refuses those).
 export function AdjustmentList({ rows, ownEmployeeId, emptyText }: { rows: AdjustmentRow[]; ownEmployeeId: string | null; emptyText: string }) {
-  if (rows.length === 0) return <EmptyState title="No one-offs" size="sm" testId="no-adjustments">{emptyText}</EmptyState>;
+  if (rows.length === 0)
+    return (
+      <EmptyState title="No one-offs" size="sm" testId="no-adjustments">
+        {emptyText}
+      </EmptyState>
+    );
   return (
     <Table testId="adjustment-rows" label="One-off additions and deductions">
       <THead>
@@ -54,7 +59,10 @@ export function AdjustmentList({ rows, ownEmployeeId, emptyText }: { rows: Adjus
                 ) : row.employeeId === ownEmployeeId ? (
                   <span className="text-xs text-slate-500">Your own pay</span>
                 ) : (
-                  <DeleteAdjustmentButton id={row.id} description={`${row.name} of ${amount} for ${name} will not be paid. This is recorded in the audit trail.`} />
+                  <DeleteAdjustmentButton
+                    id={row.id}
+                    description={`${row.name} of ${amount} for ${name} will not be paid. This is recorded in the audit trail.`}
+                  />
                 )}
               </Td>
             </Tr>

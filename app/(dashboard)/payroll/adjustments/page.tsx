@@ -13,16 +13,19 @@ import { AdjustmentList } from "./adjustment-list";
 
 export const metadata: Metadata = { title: "One-off pay" };
 
-const ZQuery = z.object({ period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined) });
+const ZQuery = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+});
 
 // Bonuses, recoveries and corrections for any period, including ones whose run is not created yet.
 export default async function AdjustmentsPage({ searchParams }: PageProps<"/payroll/adjustments">) {
   const user = await requirePermission("payroll:manage");
   const { period } = ZQuery.parse(await searchParams);
-  const [adjustments, employees] = await Promise.all([
-    listPayAdjustments(user, { periodStart: period, page: 1, pageSize: 100 }),
-    listPayrollEmployees(user),
-  ]);
+  const [adjustments, employees] = await Promise.all([listPayAdjustments(user, { periodStart: period, page: 1, pageSize: 100 }), listPayrollEmployees(user)]);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">

@@ -156,9 +156,7 @@ export default async function PayrollSetupPage() {
                   </Td>
                   <Td className="text-right tabular-nums">{amount(year.allowance)}</Td>
                   <Td className="text-sm">
-                    {year.brackets
-                      .map((bracket) => `${bracket.ratePercent}%${bracket.upTo === null ? " above" : ` to ${amount(bracket.upTo)}`}`)
-                      .join(", ")}
+                    {year.brackets.map((bracket) => `${bracket.ratePercent}%${bracket.upTo === null ? " above" : ` to ${amount(bracket.upTo)}`}`).join(", ")}
                   </Td>
                 </Tr>
               ))}

@@ -5,9 +5,8 @@ import { Field, FormMessage } from "@/components/forms/field";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
+import { BRACKET_ROWS } from "@/lib/validations/payroll";
 import { createScheduleAction, createTaxYearAction, saveEmployerAction } from "./actions";
-
-const BRACKET_ROWS = 6;
 
 function useForm(action: (state: FormState, form: FormData) => Promise<FormState>) {
   const [state, dispatch, isPending] = useActionState<FormState, FormData>(action, null);
@@ -51,7 +50,13 @@ export function ScheduleForm({ ukYears }: { ukYears: string }) {
           hint="04-06 in the UK; 01-01 for a calendar year."
           error={error("taxYearStart")}
         />
-        <Field as="select" name="prorationBasis" label="Part periods paid by" defaultValue={values?.prorationBasis ?? "CALENDAR_DAYS"} error={error("prorationBasis")}>
+        <Field
+          as="select"
+          name="prorationBasis"
+          label="Part periods paid by"
+          defaultValue={values?.prorationBasis ?? "CALENDAR_DAYS"}
+          error={error("prorationBasis")}
+        >
           <option value="CALENDAR_DAYS">Calendar days</option>
           <option value="WORKING_DAYS">Working days</option>
         </Field>
@@ -85,11 +90,19 @@ export function TaxYearForm() {
   return (
     <form ref={formRef} action={dispatch} className="flex flex-col gap-4" data-testid="tax-year-form" noValidate>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Field name="code" label="Tax code" required placeholder="INCOME_TAX" hint="Years of one tax share a code." defaultValue={values?.code} error={error("code")} />
+        <Field
+          name="code"
+          label="Tax code"
+          required
+          placeholder="INCOME_TAX"
+          hint="Years of one tax share a code."
+          defaultValue={values?.code}
+          error={error("code")}
+        />
         <Field name="name" label="Shown on payslips as" required placeholder="Income tax" defaultValue={values?.name} error={error("name")} />
         <Field as="select" name="method" label="Each period is taxed" defaultValue={values?.method ?? "CUMULATIVE"} error={error("method")}>
           <option value="CUMULATIVE">Cumulatively (pay to date against the year so far)</option>
-          <option value="NON_CUMULATIVE">On its own (a period's share of the year)</option>
+          <option value="NON_CUMULATIVE">On its own (its share of the year)</option>
           <option value="ANNUALISED">Annualised (as if every period paid the same)</option>
         </Field>
         <Field type="date" name="startsOn" label="Year starts" required defaultValue={values?.startsOn} error={error("startsOn")} />

@@ -24,7 +24,9 @@ export default async function BankDetailsPage({ params }: PageProps<"/employees/
         <Link href={`/employees/${id}`} className="text-sm font-medium text-slate-600 hover:text-brand-700">
           ← Back to {isSelf ? "my profile" : `${employee.firstName} ${employee.lastName}`}
         </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{isSelf ? "My bank details" : `Bank details of ${employee.firstName} ${employee.lastName}`}</h1>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">
+          {isSelf ? "My bank details" : `Bank details of ${employee.firstName} ${employee.lastName}`}
+        </h1>
         <p className="mt-1 text-sm text-slate-600">
           Pay is sent here. Only payroll staff and {isSelf ? "you" : "the employee"} can see these details; every change is recorded. A run already approved
           keeps the account it was calculated with.

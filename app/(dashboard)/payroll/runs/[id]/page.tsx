@@ -41,10 +41,7 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
   });
   const { run, payslips, total } = result;
   const periodStart = toIsoDate(run.periodStart);
-  const [adjustments, employees] = await Promise.all([
-    listPayAdjustments(user, { periodStart, page: 1, pageSize: 200 }),
-    listPayrollEmployees(user),
-  ]);
+  const [adjustments, employees] = await Promise.all([listPayAdjustments(user, { periodStart, page: 1, pageSize: 200 }), listPayrollEmployees(user)]);
   const totals = run.totals
     ? (JSON.parse(run.totals) as { currencies: string[]; gross: number; totalDeductions: number; net: number; employerCost: number })
     : null;
@@ -123,7 +120,9 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
           One-off additions and deductions for this period
         </h2>
         {!isLocked && (
-          <Card description={`A bonus or a recovery for this period only. ${isCalculated ? "The run is calculated: recalculate it to include changes here." : "Calculate the run to include these."}`}>
+          <Card
+            description={`A bonus or a recovery for this period only. ${isCalculated ? "The run is calculated: recalculate it to include changes here." : "Calculate the run to include these."}`}
+          >
             <AdjustmentForm employees={employees} periodStart={periodStart} today={periodStart} />
           </Card>
         )}

@@ -14,7 +14,12 @@ export const dynamic = "force-dynamic";
 // given); 201 with the line, 409 while the run is not approved, 403 for one's own pay
 export const POST = apiRoute<{ id: string }>("payroll:manage", async ({ request, user, params: { id } }) => {
   const input = ZCorrectionInput.parse(asJsonObject(await readJson(request)));
-  const created = await correctPayslip(user, { payslipId: id, correctedGrossMajor: input.correctedGross, reason: input.reason, periodStart: input.periodStart });
+  const created = await correctPayslip(user, {
+    payslipId: id,
+    correctedGrossMajor: input.correctedGross,
+    reason: input.reason,
+    periodStart: input.periodStart,
+  });
   const rows = await listPayAdjustments(user, { periodStart: toIsoDate(created.periodStart), correctsPayslipId: id, page: 1, pageSize: 100 });
   return NextResponse.json({ data: serializeAdjustment(rows.rows.find((row) => row.id === created.id)!) }, { status: 201 });
 });
