@@ -12,6 +12,9 @@ type Option = { id: string; label: string };
 // Codes people use most; any other code in capitals works too.
 const SUGGESTED_CODES = ["BONUS", "COMMISSION", "OVERTIME", "EXPENSES", "ADVANCE_RECOVERY", "OVERPAYMENT_RECOVERY"];
 
+// Selects are keyed by the value last submitted: React applies a select's defaultValue only when it
+// mounts, and resets the form after every submission, so after a refused submit an unkeyed select
+// would jump back to its first default while the other fields keep what was typed.
 // A one-off addition or deduction for one employee and one period. With `periodStart` the period
 // is fixed (a run's page); without it the person picks any day of the period.
 export function AdjustmentForm({ employees, periodStart, today }: { employees: Option[]; periodStart?: string; today: string }) {
@@ -22,7 +25,15 @@ export function AdjustmentForm({ employees, periodStart, today }: { employees: O
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-4" data-testid="adjustment-form" noValidate>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Field as="select" name="employeeId" label="Employee" required defaultValue={values?.employeeId ?? ""} error={error("employeeId")}>
+        <Field
+          key={`employeeId-${values?.employeeId}`}
+          as="select"
+          name="employeeId"
+          label="Employee"
+          required
+          defaultValue={values?.employeeId ?? ""}
+          error={error("employeeId")}
+        >
           <option value="">Choose…</option>
           {employees.map((employee) => (
             <option key={employee.id} value={employee.id}>
@@ -43,7 +54,15 @@ export function AdjustmentForm({ employees, periodStart, today }: { employees: O
             error={error("periodStart")}
           />
         )}
-        <Field as="select" name="kind" label="Addition or deduction" required defaultValue={values?.kind ?? "EARNING"} error={error("kind")}>
+        <Field
+          key={`kind-${values?.kind}`}
+          as="select"
+          name="kind"
+          label="Addition or deduction"
+          required
+          defaultValue={values?.kind ?? "EARNING"}
+          error={error("kind")}
+        >
           <option value="EARNING">Addition (paid, e.g. a bonus)</option>
           <option value="DEDUCTION">Deduction (taken from net pay, e.g. an advance recovery)</option>
         </Field>

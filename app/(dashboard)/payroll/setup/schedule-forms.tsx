@@ -8,6 +8,9 @@ import type { FormState } from "@/lib/forms";
 import { BRACKET_ROWS } from "@/lib/validations/payroll";
 import { createScheduleAction, createTaxYearAction, saveEmployerAction } from "./actions";
 
+// Selects are keyed by the value last submitted: React applies a select's defaultValue only when it
+// mounts, and resets the form after every submission, so after a refused submit an unkeyed select
+// would jump back to its first default while the other fields keep what was typed.
 function useForm(action: (state: FormState, form: FormData) => Promise<FormState>) {
   const [state, dispatch, isPending] = useActionState<FormState, FormData>(action, null);
   const formRef = useFocusOnError(state);
@@ -23,7 +26,15 @@ export function ScheduleForm({ ukYears }: { ukYears: string }) {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field name="code" label="Code" required placeholder="UK_WEEKLY" defaultValue={values?.code} error={error("code")} />
         <Field name="name" label="Name" required placeholder="UK weekly" defaultValue={values?.name} error={error("name")} />
-        <Field as="select" name="frequency" label="Paid" required defaultValue={values?.frequency ?? "MONTHLY"} error={error("frequency")}>
+        <Field
+          key={`frequency-${values?.frequency}`}
+          as="select"
+          name="frequency"
+          label="Paid"
+          required
+          defaultValue={values?.frequency ?? "MONTHLY"}
+          error={error("frequency")}
+        >
           <option value="MONTHLY">Monthly</option>
           <option value="SEMI_MONTHLY">Twice a month (1st–15th, 16th–end)</option>
           <option value="BI_WEEKLY">Every two weeks</option>
@@ -37,7 +48,15 @@ export function ScheduleForm({ ukYears }: { ukYears: string }) {
           defaultValue={values?.anchorDate}
           error={error("anchorDate")}
         />
-        <Field as="select" name="taxRules" label="Tax rules" required defaultValue={values?.taxRules ?? "UK"} error={error("taxRules")}>
+        <Field
+          key={`taxRules-${values?.taxRules}`}
+          as="select"
+          name="taxRules"
+          label="Tax rules"
+          required
+          defaultValue={values?.taxRules ?? "UK"}
+          error={error("taxRules")}
+        >
           <option value="UK">UK PAYE and National Insurance (shipped preset: {ukYears})</option>
           <option value="BRACKETS">Progressive brackets (the tax years below)</option>
           <option value="NONE">No taxes</option>
@@ -51,6 +70,7 @@ export function ScheduleForm({ ukYears }: { ukYears: string }) {
           error={error("taxYearStart")}
         />
         <Field
+          key={`prorationBasis-${values?.prorationBasis}`}
           as="select"
           name="prorationBasis"
           label="Part periods paid by"
@@ -100,7 +120,14 @@ export function TaxYearForm() {
           error={error("code")}
         />
         <Field name="name" label="Shown on payslips as" required placeholder="Income tax" defaultValue={values?.name} error={error("name")} />
-        <Field as="select" name="method" label="Each period is taxed" defaultValue={values?.method ?? "CUMULATIVE"} error={error("method")}>
+        <Field
+          key={`method-${values?.method}`}
+          as="select"
+          name="method"
+          label="Each period is taxed"
+          defaultValue={values?.method ?? "CUMULATIVE"}
+          error={error("method")}
+        >
           <option value="CUMULATIVE">Cumulatively (pay to date against the year so far)</option>
           <option value="NON_CUMULATIVE">On its own (its share of the year)</option>
           <option value="ANNUALISED">Annualised (as if every period paid the same)</option>
