@@ -29,8 +29,10 @@ test.describe("[PAYROLL]: one-offs", () => {
     await page.goto("/payroll");
     const newRun = page.getByTestId("new-run-form");
     await newRun.locator('input[name="month"]').fill(nextMonth());
+    await expect(newRun.locator('input[name="month"]')).toHaveValue(nextMonth());
     await newRun.getByRole("button", { name: "New run" }).click();
     await expect(page).toHaveURL(/\/payroll\/runs\/[\w-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${nextMonth()}-01`);
     await expect(page.getByTestId("run-status")).toHaveText("Draft");
 
     const form = page.getByTestId("adjustment-form");
@@ -100,7 +102,9 @@ test.describe("[PAYROLL]: bank details", () => {
     await form.getByLabel("Account number").fill("31926819");
     await form.getByRole("button", { name: "Save bank details" }).click();
     await expect(form.getByTestId("form-message")).toContainText("Bank details saved");
-    await page.reload();
+    // A fresh visit (not a reload, which lets the browser put back what was typed) shows what was stored.
+    await page.goto(`/employees/${id}`);
+    await page.getByTestId("bank-details-link").click();
     await expect(form.getByLabel("IBAN")).toHaveValue("GB29NWBK60161331926819");
     await expect(form.getByLabel("BIC")).toHaveValue("NWBKGB2L");
 
