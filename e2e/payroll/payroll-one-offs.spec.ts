@@ -28,6 +28,7 @@ test.describe("[PAYROLL]: one-offs", () => {
 
     await page.goto("/payroll");
     const newRun = page.getByTestId("new-run-form");
+    await newRun.locator('select[name="scheduleId"]').selectOption({ label: "UK monthly" });
     await newRun.locator('input[name="month"]').fill(nextMonth());
     await expect(newRun.locator('input[name="month"]')).toHaveValue(nextMonth());
     await newRun.getByRole("button", { name: "New run" }).click();

@@ -41,7 +41,10 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
   });
   const { run, payslips, total } = result;
   const periodStart = toIsoDate(run.periodStart);
-  const [adjustments, employees] = await Promise.all([listPayAdjustments(user, { periodStart, page: 1, pageSize: 200 }), listPayrollEmployees(user)]);
+  const [adjustments, employees] = await Promise.all([
+    listPayAdjustments(user, { periodStart, page: 1, pageSize: 200 }),
+    listPayrollEmployees(user, { scheduleId: run.scheduleId }),
+  ]);
   const totals = run.totals
     ? (JSON.parse(run.totals) as { currencies: string[]; gross: number; totalDeductions: number; net: number; employerCost: number })
     : null;
