@@ -15,6 +15,12 @@ export const SENSITIVE_AUDIT_FIELDS = new Set([
   "emergencyName",
   "emergencyRelation",
   "emergencyPhone",
+  // Bank details: payroll's and the employee's own, never a manager's (lib/payroll/save-bank-details.ts).
+  "bankAccountName",
+  "iban",
+  "bic",
+  "sortCode",
+  "bankAccountNumber",
 ]);
 
 export type AuditEntry = {

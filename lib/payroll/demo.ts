@@ -68,7 +68,8 @@ export async function seedDemoPayroll(today = new Date()): Promise<{ runs: numbe
   });
   for (const [index, employee] of employees.entries()) {
     const structureId = employee.department?.code === "SUP" ? support.id : standard.id;
-    await assignSalary(hr, {
+    // Nobody assigns their own pay: HR's own assignment is the admin's.
+    await assignSalary(employee.id === hr.employeeId ? admin : hr, {
       employeeId: employee.id,
       structureId,
       scheduleId: schedule.id,
@@ -104,7 +105,7 @@ export async function seedDemoPayroll(today = new Date()): Promise<{ runs: numbe
     }
     if (index === months.length - 1) {
       for (const employee of employees.filter((_, position) => position % 6 === 0)) {
-        await addPayAdjustment(hr, {
+        await addPayAdjustment(employee.id === hr.employeeId ? admin : hr, {
           employeeId: employee.id,
           periodStart: month,
           code: "BONUS",

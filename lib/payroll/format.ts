@@ -22,3 +22,10 @@ export const RUN_STATUS_TONES: Record<string, "neutral" | "info" | "warning" | "
   APPROVED: "success",
   PAID: "success",
 };
+
+// An amount a person typed in major units ("250.50") as exact minor units of its currency.
+export function toMinorUnits(amount: number, minorDigits = 2): number {
+  return Math.round(amount * 10 ** minorDigits);
+}
+
+export const ADJUSTMENT_KIND_LABELS: Record<string, string> = { EARNING: "Addition", DEDUCTION: "Deduction" };

@@ -6,6 +6,7 @@ import { fromIsoDate, type IsoDate } from "@/lib/leave/dates";
 import { prismaCode } from "@/lib/prisma-errors";
 import { COMPONENT_SELECT, toComponentDefinition } from "./definitions";
 import { compileStructure, type ComponentDefinition, type PayFrequency, parseUkTaxCode, type TaxBracket } from "./engine";
+import { assertNotOwnPay } from "./own-pay";
 import { type PayrollUser, requirePayroll } from "./run-access";
 
 // Setting payroll up: components, structures (checked by the engine before they are stored),
@@ -123,6 +124,12 @@ export async function createTaxYear(
   requirePayroll(user);
   if (input.brackets.length === 0 || input.brackets.at(-1)!.upTo !== null)
     throw new AppError("validation_failed", "The last bracket has no upper bound.", { brackets: "The last bracket has no upper bound." });
+  if (input.endsOn <= input.startsOn) throw new AppError("validation_failed", "A tax year ends after it starts.", { endsOn: "Choose a day after the start." });
+  const bounds = input.brackets.slice(0, -1).map((bracket) => bracket.upTo!);
+  if (bounds.some((upTo, index) => !Number.isSafeInteger(upTo) || upTo <= 0 || (index > 0 && upTo <= bounds[index - 1])))
+    throw new AppError("validation_failed", "Each bracket's upper bound is above the one before.", { brackets: "Each upper bound is above the one before." });
+  if (input.brackets.some((bracket) => !/^\d{1,3}(\.\d{1,4})?$/.test(bracket.ratePercent) || Number(bracket.ratePercent) > 100))
+    throw new AppError("validation_failed", "A rate is a percentage from 0 to 100, like 20 or 12.5.", { brackets: "A rate is a percentage, like 20 or 12.5." });
   return asUser(user, () =>
     withTransaction(async (tx) => {
       const year = await tx.taxYear.create({
@@ -160,6 +167,7 @@ export async function assignSalary(
   },
 ) {
   requirePayroll(user);
+  assertNotOwnPay(user, input.employeeId);
   if (!Number.isSafeInteger(input.baseAmount) || input.baseAmount < 0)
     throw new AppError("validation_failed", "Base pay is a whole number of minor units.", { baseAmount: "Enter a whole amount." });
   if (input.taxCode) parseUkTaxCode(input.taxCode);

@@ -85,12 +85,16 @@ function load() {
       payslips: await import("@/app/api/v1/payslips/route"),
       payslip: await import("@/app/api/v1/payslips/[id]/route"),
       payslipPdf: await import("@/app/api/v1/payslips/[id]/pdf/route"),
+      payrollAdjustments: await import("@/app/api/v1/payroll/adjustments/route"),
+      payrollAdjustment: await import("@/app/api/v1/payroll/adjustments/[id]/route"),
+      payslipCorrections: await import("@/app/api/v1/payslips/[id]/corrections/route"),
     },
     payroll: {
       setup: await import("@/lib/payroll/setup"),
       runs: { ...(await import("@/lib/payroll/create-run")), ...(await import("@/lib/payroll/calculate-run")), ...(await import("@/lib/payroll/approve-run")) },
       adjustments: await import("@/lib/payroll/adjustments"),
       bankDetails: await import("@/lib/payroll/save-bank-details"),
+      employer: await import("@/lib/payroll/employer-settings"),
     },
   }));
 }
@@ -326,6 +330,48 @@ ROUTES.push(
     expect: { anonymous: 401, ADMIN: 200, HR: 200, MANAGER: 404, EMPLOYEE: 200 },
     run: (caller) => call(app.routes.payslipPdf.GET, caller, { id: payroll.employeePayslip }),
   },
+  {
+    route: "GET /api/v1/payroll/adjustments",
+    permission: "payroll:manage",
+    expect: HR_ONLY(200),
+    run: (caller) => call(app.routes.payrollAdjustments.GET, caller, { query: "?period=2031-03-01" }),
+  },
+  {
+    route: "POST /api/v1/payroll/adjustments (the team mate's, in the draft run's period)",
+    permission: "payroll:manage",
+    expect: HR_ONLY(201),
+    run: (caller) =>
+      call(app.routes.payrollAdjustments.POST, caller, {
+        method: "POST",
+        json: { employeeId: ids.teamMate, periodStart: "2031-03-10", kind: "EARNING", code: "BONUS", name: "Bonus", amount: 100, reason: `Matrix ${caller}` },
+      }),
+  },
+  {
+    route: "DELETE /api/v1/payroll/adjustments/:id",
+    permission: "payroll:manage",
+    expect: HR_ONLY(204),
+    run: async (caller) => {
+      const { id } = await app.payroll.adjustments.addPayAdjustment(users.HR, {
+        employeeId: ids.teamMate,
+        periodStart: "2031-03-01",
+        code: "BONUS",
+        name: "Bonus",
+        kind: "EARNING",
+        amount: 100,
+        reason: "To be removed",
+      });
+      return call(app.routes.payrollAdjustment.DELETE, caller, { method: "DELETE", id });
+    },
+  },
+  {
+    route: "POST /api/v1/payslips/:id/corrections (the team mate's paid payslip)",
+    permission: "payroll:manage",
+    expect: HR_ONLY(201),
+    run: async (caller) => {
+      const payslip = await app.db.payslip.findFirstOrThrow({ where: { runId: payroll.paidRun, employeeId: ids.teamMate }, select: { id: true } });
+      return call(app.routes.payslipCorrections.POST, caller, { method: "POST", id: payslip.id, json: { correctedGross: 99_999, reason: `Matrix ${caller}` } });
+    },
+  },
 );
 
 // ---- Every server action, through the service it calls with the acting user. Denied means the
@@ -516,6 +562,109 @@ const ACTIONS: ActionCase[] = [
       }),
   },
   {
+    action: "one-offs → deletePayAdjustment",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: async (user) => {
+      const { id } = await app.payroll.adjustments.addPayAdjustment(users.ADMIN, {
+        employeeId: ids.teamMate,
+        periodStart: "2031-05-01",
+        code: "BONUS",
+        name: "Bonus",
+        kind: "EARNING",
+        amount: 100,
+        reason: "To be removed",
+      });
+      return app.payroll.adjustments.deletePayAdjustment(user, id);
+    },
+  },
+  {
+    action: "one-offs page → listPayAdjustments",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) => app.payroll.adjustments.listPayAdjustments(user, { page: 1, pageSize: 10 }),
+  },
+  {
+    action: "one-offs → addPayAdjustment (own pay: nobody)",
+    permission: "payroll:manage",
+    expect: { ADMIN: "deny", HR: "deny", MANAGER: "deny", EMPLOYEE: "deny" },
+    run: (user) =>
+      app.payroll.adjustments.addPayAdjustment(user, {
+        employeeId: user.employeeId!,
+        periodStart: "2031-05-01",
+        code: "BONUS",
+        name: "Bonus",
+        kind: "EARNING",
+        amount: 10_000,
+        reason: "For myself",
+      }),
+  },
+  {
+    action: "payroll setup → assignSalary (own pay: nobody)",
+    permission: "payroll:manage",
+    expect: { ADMIN: "deny", HR: "deny", MANAGER: "deny", EMPLOYEE: "deny" },
+    run: async (user) => {
+      const structure = await app.db.salaryStructure.findFirstOrThrow({ select: { id: true } });
+      return app.payroll.setup.assignSalary(user, {
+        employeeId: user.employeeId!,
+        structureId: structure.id,
+        scheduleId: payroll.schedule,
+        effectiveFrom: "2031-06-01",
+        baseAmount: 99_000_000,
+      });
+    },
+  },
+  {
+    action: "payslip page → correctPayslip (the team mate's paid payslip)",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: async (user) => {
+      const payslip = await app.db.payslip.findFirstOrThrow({ where: { runId: payroll.paidRun, employeeId: ids.teamMate }, select: { id: true } });
+      return app.payroll.adjustments.correctPayslip(user, { payslipId: payslip.id, difference: 1_000, reason: `Matrix ${user.role}` });
+    },
+  },
+  {
+    action: "payslip page → correctPayslip (own payslip: nobody)",
+    permission: "payroll:manage",
+    expect: { ADMIN: "deny", HR: "deny", MANAGER: "deny", EMPLOYEE: "deny" },
+    run: (user) => app.payroll.adjustments.correctPayslip(user, { payslipId: payroll.ownPayslip[user.role], difference: 1_000, reason: "For myself" }),
+  },
+  {
+    action: "payroll setup → createPaySchedule (weekly)",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) =>
+      app.payroll.setup.createPaySchedule(user, { code: `MXW_${user.role}`, name: "Weekly", frequency: "WEEKLY", anchorDate: "2031-01-06", taxRules: "NONE" }),
+  },
+  {
+    action: "payroll setup → createTaxYear",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) =>
+      app.payroll.setup.createTaxYear(user, {
+        code: `MX_TAX_${user.role}`,
+        name: "Matrix tax",
+        startsOn: "2031-01-01",
+        endsOn: "2031-12-31",
+        brackets: [
+          { upTo: 1_000_000, ratePercent: "10" },
+          { upTo: null, ratePercent: "20" },
+        ],
+      }),
+  },
+  {
+    action: "payroll setup → saveEmployerSettings",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) => app.payroll.employer.saveEmployerSettings(user, { name: "HRMS Demo Ltd", iban: "GB29NWBK60161331926819", bic: "NWBKGB2L" }),
+  },
+  {
+    action: "bank details → getBankDetails (the team mate's, in the manager's line)",
+    permission: "payroll:manage",
+    expect: HR_ACTION,
+    run: (user) => app.payroll.bankDetails.getBankDetails(user, ids.teamMate),
+  },
+  {
     action: "bank details → getBankDetails (someone else's record)",
     permission: "payroll:manage",
     expect: HR_ACTION,
@@ -547,7 +696,8 @@ async function setUpPayroll() {
   const structure = await app.db.salaryStructure.findFirstOrThrow({ where: { code: "STANDARD" }, select: { id: true } });
   const people = await app.db.employee.findMany({ where: { salaryCents: { not: null } }, select: { id: true, salaryCents: true } });
   for (const person of people)
-    await setup.assignSalary(users.HR, {
+    // Nobody assigns their own pay: HR's own assignment is the admin's.
+    await setup.assignSalary(person.id === users.HR.employeeId ? users.ADMIN : users.HR, {
       employeeId: person.id,
       structureId: structure.id,
       scheduleId: payroll.schedule,

@@ -29,9 +29,14 @@ export default async function PayrollPage() {
         title="Payroll"
         description="Pay runs move from draft to calculated to approved (by a second person) to paid. An approved run is locked."
         actions={
-          <ButtonLink href="/payroll/setup" variant="secondary">
-            Components, structures and assignments
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href="/payroll/adjustments" variant="secondary">
+              One-off pay
+            </ButtonLink>
+            <ButtonLink href="/payroll/setup" variant="secondary">
+              Setup
+            </ButtonLink>
+          </div>
         }
       />
       <Card title="Run a month">

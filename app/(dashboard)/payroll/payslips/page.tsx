@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TextLink } from "@/components/ui/button";
+import { ButtonLink, TextLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +17,17 @@ export default async function MyPayslipsPage() {
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
-      <PageHeader title="My payslips" description="Every payslip of an approved pay run, newest first. Each one explains every amount on it." />
+      <PageHeader
+        title="My payslips"
+        description="Every payslip of an approved pay run, newest first. Each one explains every amount on it."
+        actions={
+          user.employeeId && (
+            <ButtonLink href={`/employees/${user.employeeId}/bank`} variant="secondary" data-testid="my-bank-details">
+              My bank details
+            </ButtonLink>
+          )
+        }
+      />
       {result.rows.length === 0 ? (
         <Card>
           <EmptyState title="No payslips yet" testId="no-payslips">

@@ -3,9 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
-import { actionError, fieldErrors, formValues, type FormState } from "@/lib/forms";
+import { actionError, fieldErrors, formValues, type FormState, parseForm } from "@/lib/forms";
+import { saveEmployerSettings } from "@/lib/payroll/employer-settings";
 import type { ComponentCalculation } from "@/lib/payroll/engine";
-import { assignSalary, createPayComponent, createSalaryStructure } from "@/lib/payroll/setup";
+import { toMinorUnits } from "@/lib/payroll/format";
+import { assignSalary, createPayComponent, createPaySchedule, createSalaryStructure, createTaxYear } from "@/lib/payroll/setup";
+import { bracketRows, ZEmployerSettings, ZScheduleForm, ZTaxYearForm } from "@/lib/validations/payroll";
 
 const code = z
   .string()
@@ -94,4 +97,52 @@ export async function assignSalaryAction(_previous: FormState, form: FormData): 
   }
   revalidatePath("/payroll/setup");
   return { ok: true, message: `Assigned from ${input.data.effectiveFrom}.` };
+}
+
+const FREQUENCY_WORDS: Record<string, string> = { MONTHLY: "monthly", SEMI_MONTHLY: "twice a month", BI_WEEKLY: "every two weeks", WEEKLY: "weekly" };
+
+export async function createScheduleAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requirePermission("payroll:manage");
+  const parsed = parseForm(form, ZScheduleForm);
+  if (!parsed.ok) return parsed.state;
+  try {
+    await createPaySchedule(user, parsed.data);
+  } catch (error) {
+    return actionError(error, parsed.values);
+  }
+  revalidatePath("/payroll", "layout");
+  return { ok: true, message: `${parsed.data.name} was created: people on it are paid ${FREQUENCY_WORDS[parsed.data.frequency]}.` };
+}
+
+// Amounts are typed in major units a year; brackets are rows of an upper bound and a rate.
+export async function createTaxYearAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requirePermission("payroll:manage");
+  const values = formValues(form);
+  const input = ZTaxYearForm.safeParse({ ...values, brackets: bracketRows(values) });
+  if (!input.success) return fieldErrors(input.error, values);
+  const { allowance, brackets, ...rest } = input.data;
+  try {
+    await createTaxYear(user, {
+      ...rest,
+      allowance: toMinorUnits(allowance),
+      brackets: brackets.map((bracket) => ({ upTo: bracket.upTo === null ? null : toMinorUnits(bracket.upTo), ratePercent: bracket.ratePercent })),
+    });
+  } catch (error) {
+    return actionError(error, values);
+  }
+  revalidatePath("/payroll/setup");
+  return { ok: true, message: `${input.data.name} (${input.data.startsOn} to ${input.data.endsOn}) was created.` };
+}
+
+export async function saveEmployerAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requirePermission("payroll:manage");
+  const parsed = parseForm(form, ZEmployerSettings);
+  if (!parsed.ok) return parsed.state;
+  try {
+    await saveEmployerSettings(user, parsed.data);
+  } catch (error) {
+    return actionError(error, parsed.values);
+  }
+  revalidatePath("/payroll/setup");
+  return { ok: true, message: parsed.data.iban ? "Saved. Bank files pay from this account." : "Saved. Add an IBAN to make SEPA files." };
 }

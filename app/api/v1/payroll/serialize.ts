@@ -1,5 +1,6 @@
 import { isoDate, isoTimestamp } from "@/lib/api/serialize";
 import { CURRENCIES } from "@/lib/payroll/engine";
+import type { AdjustmentRow } from "@/lib/payroll/adjustments";
 import type { PayslipDetail } from "@/lib/payroll/get-payslip";
 import type { getPayRun } from "@/lib/payroll/get-run";
 import type { listPayslips } from "@/lib/payroll/list-payslips";
@@ -135,5 +136,23 @@ export function serializePayslip(payslip: PayslipDetail) {
     warnings: payslip.warnings,
     isFlagged: payslip.isFlagged,
     flagReason: payslip.flagReason,
+  };
+}
+
+export function serializeAdjustment(row: AdjustmentRow) {
+  return {
+    id: row.id,
+    employee: { id: row.employeeId, employeeNumber: row.employee.employeeNumber, name: `${row.employee.firstName} ${row.employee.lastName}` },
+    periodStart: isoDate(row.periodStart),
+    kind: row.kind,
+    code: row.code,
+    name: row.name,
+    currency: row.currency,
+    amount: major(row.amount, row.currency),
+    reason: row.reason,
+    isTaxable: row.isTaxable,
+    correctsPayslipId: row.correctsPayslipId,
+    isLocked: row.isLocked,
+    createdAt: isoTimestamp(row.createdAt),
   };
 }

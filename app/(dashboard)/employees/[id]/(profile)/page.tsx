@@ -14,6 +14,7 @@ import { findNamesForIds } from "@/lib/employees/employee-options";
 import { EMPLOYMENT_TYPE_LABELS, fieldLabel, formatAuditValue, formatDate, formatDateTime, formatMoney, toDateInput } from "@/lib/employees/format";
 import { getEmployeeProfile, type EmployeeProfile } from "@/lib/employees/get-employee";
 import { orNotFound } from "@/lib/pages/or-not-found";
+import { canSeeBankDetails } from "@/lib/payroll/save-bank-details";
 import { StatusChange } from "./status-change";
 
 export const metadata: Metadata = { title: "Employee" };
@@ -144,6 +145,11 @@ function ProfileHeader({ user, employee }: { user: CurrentUser; employee: Employ
         {canEditOwnContact && (
           <Link href={`/employees/${employee.id}/contact`} className={buttonClass({ variant: "secondary" })}>
             Edit my contact details
+          </Link>
+        )}
+        {canSeeBankDetails(user, employee.id) && (
+          <Link href={`/employees/${employee.id}/bank`} className={buttonClass({ variant: "secondary" })} data-testid="bank-details-link">
+            {employee.isSelf ? "My bank details" : "Bank details"}
           </Link>
         )}
         {can(user, "employees:change-status") && (

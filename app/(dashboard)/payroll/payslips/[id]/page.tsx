@@ -9,6 +9,11 @@ import { AppError } from "@/lib/errors";
 import { toIsoDate } from "@/lib/leave/dates";
 import { formatPay } from "@/lib/payroll/format";
 import { getPayslip } from "@/lib/payroll/get-payslip";
+import { can } from "@/lib/auth/permissions";
+import { listPayAdjustments } from "@/lib/payroll/adjustments";
+import { OWN_PAY } from "@/lib/payroll/own-pay";
+import { AdjustmentList } from "../../adjustments/adjustment-list";
+import { CorrectPayslipForm } from "./correct-form";
 
 export const metadata: Metadata = { title: "Payslip" };
 
@@ -26,6 +31,9 @@ export default async function PayslipPage({ params }: PageProps<"/payroll/paysli
     throw error;
   });
   const money = (minor: number) => formatPay(minor, payslip.currency);
+  const isPayroll = can(user, "payroll:manage");
+  const isLocked = payslip.run.status === "APPROVED" || payslip.run.status === "PAID";
+  const corrections = isPayroll && isLocked ? await listPayAdjustments(user, { correctsPayslipId: payslip.id, page: 1, pageSize: 50 }) : null;
   const days = payslip.days as { paid?: number; inPeriod?: number; unpaidLeave?: number; absence?: number };
 
   return (
@@ -67,6 +75,26 @@ export default async function PayslipPage({ params }: PageProps<"/payroll/paysli
         <Stat label="Deductions" value={money(payslip.totalDeductions)} />
         <Stat label="Net pay" value={money(payslip.net)} tone="success" />
       </div>
+
+      {corrections && (
+        <Card
+          title="Correct this payslip"
+          description="This payslip's run is approved and stays as it was paid. A correction pays the difference as arrears, or recovers it as a reversal, in the next run that is still open, with your reason on that payslip."
+          testId="payslip-corrections"
+        >
+          {payslip.employeeId === user.employeeId ? (
+            <p className="text-sm text-slate-600">{OWN_PAY}</p>
+          ) : (
+            <CorrectPayslipForm payslipId={payslip.id} paidGross={money(payslip.gross)} />
+          )}
+          {corrections.rows.length > 0 && (
+            <div className="mt-4 flex flex-col gap-2">
+              <h3 className="text-sm font-semibold text-slate-700">Corrections already made</h3>
+              <AdjustmentList rows={corrections.rows} ownEmployeeId={user.employeeId} emptyText="" />
+            </div>
+          )}
+        </Card>
+      )}
 
       <Card title={`Tax year to date (from ${payslip.yearToDate.taxYearStartsOn})`}>
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">

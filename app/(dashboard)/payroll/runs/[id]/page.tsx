@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass, TextLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -10,9 +11,13 @@ import { can } from "@/lib/auth/permissions";
 import { primaryAvailability } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { toIsoDate } from "@/lib/leave/dates";
+import { listPayAdjustments } from "@/lib/payroll/adjustments";
 import { SELF_APPROVAL } from "@/lib/payroll/approve-run";
 import { formatPay } from "@/lib/payroll/format";
 import { getPayRun } from "@/lib/payroll/get-run";
+import { listPayrollEmployees } from "@/lib/payroll/payroll-employees";
+import { AdjustmentForm } from "../../adjustments/adjustment-form";
+import { AdjustmentList } from "../../adjustments/adjustment-list";
 import { RunStatusPill } from "../../run-status-pill";
 import { CalculateButton } from "./calculate-button";
 import { DecisionButton } from "./decision-buttons";
@@ -35,6 +40,11 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
     throw error;
   });
   const { run, payslips, total } = result;
+  const periodStart = toIsoDate(run.periodStart);
+  const [adjustments, employees] = await Promise.all([
+    listPayAdjustments(user, { periodStart, page: 1, pageSize: 200 }),
+    listPayrollEmployees(user, { scheduleId: run.scheduleId }),
+  ]);
   const totals = run.totals
     ? (JSON.parse(run.totals) as { currencies: string[]; gross: number; totalDeductions: number; net: number; employerCost: number })
     : null;
@@ -107,6 +117,24 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
           ))}
         </div>
       )}
+
+      <section className="flex flex-col gap-3" aria-labelledby="one-offs-heading" data-testid="run-adjustments">
+        <h2 id="one-offs-heading" className="text-sm font-semibold text-slate-700">
+          One-off additions and deductions for this period
+        </h2>
+        {!isLocked && (
+          <Card
+            description={`A bonus or a recovery for this period only. ${isCalculated ? "The run is calculated: recalculate it to include changes here." : "Calculate the run to include these."}`}
+          >
+            <AdjustmentForm employees={employees} periodStart={periodStart} today={periodStart} />
+          </Card>
+        )}
+        <AdjustmentList
+          rows={adjustments.rows}
+          ownEmployeeId={user.employeeId}
+          emptyText={isLocked ? "No one-offs were paid in this run." : "None yet. Corrections of earlier payslips paid in this period appear here too."}
+        />
+      </section>
 
       {payslips.length > 0 && (
         <Table
