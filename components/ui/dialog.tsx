@@ -78,7 +78,23 @@ export function ConfirmDialog({
           <DialogClose asChild>
             <Button variant="secondary">{cancelLabel}</Button>
           </DialogClose>
-          <button type="submit" form={form} name={name} value={value} className={buttonClass({ variant })} onClick={() => setOpen(false)} data-testid="confirm">
+          <button
+            type="submit"
+            form={form}
+            name={name}
+            value={value}
+            className={buttonClass({ variant })}
+            onClick={(event) => {
+              // Submit first, then close: closing unmounts this button (the dialog's content is
+              // portalled), and a button no longer in the document submits nothing, so the browser's
+              // own submission after the click would never happen.
+              event.preventDefault();
+              const target = document.getElementById(form);
+              if (target instanceof HTMLFormElement) target.requestSubmit(event.currentTarget);
+              setOpen(false);
+            }}
+            data-testid="confirm"
+          >
             {confirmLabel}
           </button>
         </div>
