@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import pg from "pg";
+import { pgQuery, seededRandom } from "../../test/helpers/db-query";
 import { startFaultProxy, type FaultProxy } from "../../test/helpers/fault-proxy";
 import { freePort, startPostgresCluster, type PgCluster } from "../../test/helpers/pg-cluster";
 
@@ -49,16 +49,6 @@ type RowModel = {
   lastAck: string | null;
 };
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
@@ -66,17 +56,6 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await pause(100);
-  }
-}
-
-async function pgQuery<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 

@@ -20,6 +20,18 @@ export function isValidIban(value: string): boolean {
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
+// A BIC (SWIFT code), or null when left blank: for an employee's account and the employer's.
+export const ZOptionalBic = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "A BIC is 8 or 11 letters and digits, like NWBKGB2L.")
+    .nullable()
+    .default(null),
+);
+
 export const ZBankDetails = z
   .object({
     bankAccountName: z.preprocess(blankToNull, z.string().trim().max(70, "Use at most 70 characters.").nullable().default(null)),
@@ -27,16 +39,7 @@ export const ZBankDetails = z
       blankToNull,
       z.string().transform(normalizeIban).refine(isValidIban, "This is not a valid IBAN: check the country code and the digits.").nullable().default(null),
     ),
-    bic: z.preprocess(
-      blankToNull,
-      z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "A BIC is 8 or 11 letters and digits, like NWBKGB2L.")
-        .nullable()
-        .default(null),
-    ),
+    bic: ZOptionalBic,
     sortCode: z.preprocess(
       blankToNull,
       z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidIban } from "@/lib/payroll/bank-details";
+import { isValidIban, ZOptionalBic } from "@/lib/payroll/bank-details";
 
 // The payroll API's inputs. Strict like the rest of /api/v1: a program learns which parameter it
 // got wrong.
@@ -103,16 +103,7 @@ export const ZEmployerSettings = z.object({
       .nullable()
       .default(null),
   ),
-  bic: z.preprocess(
-    blankToNull,
-    z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "A BIC is 8 or 11 letters and digits, like NWBKGB2L.")
-      .nullable()
-      .default(null),
-  ),
+  bic: ZOptionalBic,
 });
 
 export const PAY_FREQUENCIES = ["MONTHLY", "SEMI_MONTHLY", "BI_WEEKLY", "WEEKLY"] as const;

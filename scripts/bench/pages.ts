@@ -1,13 +1,13 @@
 // npm run bench:pages - server time of the directory and dashboard services with 5,000 employees,
 // on SQLite alone and on PostgreSQL through the data layer; writes BENCHMARKS-PAGES.md.
 // Each figure is the p50 (and p95) of timed runs after a warm-up, in one process.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { startPostgresCluster } from "@/test/helpers/pg-cluster";
+import { answerIfChild, measureInChild } from "./in-child";
 
 const EMPLOYEES = 5_000;
 const RUNS = 40;
@@ -68,25 +68,12 @@ async function measure(databaseUrl: string) {
 
 type Results = Awaited<ReturnType<typeof measure>>;
 
-function measureInChild(databaseUrl: string): Results {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], "--measure", databaseUrl], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const line = child.stdout.split("\n").find((text) => text.startsWith("RESULT "));
-  if (child.status !== 0 || !line) throw new Error(`measurement failed:\n${child.stderr.slice(-2000)}`);
-  return JSON.parse(line.slice(7)) as Results;
-}
-
-if (process.argv[2] === "--measure") {
-  console.log(`RESULT ${JSON.stringify(await measure(process.argv[3] ?? ""))}`);
-  process.exit(0);
-}
+await answerIfChild(measure);
 
 const cluster = await startPostgresCluster();
 try {
-  const sqlite = measureInChild("");
-  const postgres = measureInChild(cluster.url);
+  const sqlite = measureInChild<Results>("");
+  const postgres = measureInChild<Results>(cluster.url);
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const line = (name: string, key: keyof typeof sqlite) =>
     `| ${name} | ${ms(sqlite[key].p50)} (p95 ${ms(sqlite[key].p95)}) | ${ms(postgres[key].p50)} (p95 ${ms(postgres[key].p95)}) |`;

@@ -2,7 +2,6 @@
 // (six components, two formulas, a cap, UK PAYE and NI, joiners, leavers, raises mid-month, unpaid
 // leave, bonuses) on SQLite alone and on PostgreSQL through the data layer, and writes the payroll
 // section of BENCHMARKS.md: seconds, ms per employee, peak memory while calculating.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,8 @@ import { performance } from "node:perf_hooks";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { startPostgresCluster } from "@/test/helpers/pg-cluster";
 import { replaceSection } from "./sections";
+import { REALISTIC_COMPONENTS } from "@/lib/payroll/engine/realistic-mix";
+import { answerIfChild, measureInChild } from "./in-child";
 
 const EMPLOYEES = Number(process.env.BENCH_PAYROLL_EMPLOYEES ?? 10_000);
 const TARGET_SECONDS = 20;
@@ -26,39 +27,12 @@ async function prepare(databaseUrl: string) {
   const setup = await import("@/lib/payroll/setup");
   const date = (text: string) => new Date(`${text}T00:00:00Z`);
 
-  await setup.createPayComponent(HR, { code: "BASIC", name: "Basic pay", kind: "EARNING", calculation: { type: "BASE_PAY" } });
-  await setup.createPayComponent(HR, { code: "LONDON", name: "London weighting", kind: "EARNING", calculation: { type: "FIXED", amount: 25_000 } });
-  await setup.createPayComponent(HR, {
-    code: "SHIFT",
-    name: "Shift allowance",
-    kind: "EARNING",
-    calculation: { type: "FORMULA", expression: "PAID_DAYS >= 15 ? BASIC * 0.05 : 0" },
-  });
-  await setup.createPayComponent(HR, {
-    code: "PENSION",
-    name: "Pension",
-    kind: "DEDUCTION",
-    calculation: { type: "PERCENT", percent: "5", of: "GROSS" },
-    isPreTax: true,
-    max: 40_000,
-  });
-  await setup.createPayComponent(HR, {
-    code: "LUNCH",
-    name: "Lunch scheme",
-    kind: "DEDUCTION",
-    calculation: { type: "FORMULA", expression: "min(PAID_DAYS * 2.5, 40)" },
-  });
-  await setup.createPayComponent(HR, {
-    code: "ER_PENSION",
-    name: "Employer pension",
-    kind: "EMPLOYER_CONTRIBUTION",
-    calculation: { type: "PERCENT", percent: "3", of: "GROSS" },
-  });
+  for (const component of REALISTIC_COMPONENTS) await setup.createPayComponent(HR, component);
   const structure = await setup.createSalaryStructure(HR, {
     code: "STANDARD",
     name: "Standard",
     currency: "GBP",
-    componentCodes: ["BASIC", "LONDON", "SHIFT", "PENSION", "LUNCH", "ER_PENSION"],
+    componentCodes: REALISTIC_COMPONENTS.map((component) => component.code),
   });
   const schedule = await setup.createPaySchedule(HR, { code: "UK_MONTHLY", name: "UK monthly", frequency: "MONTHLY", taxRules: "UK" });
   const unpaid = await db.leaveType.create({ data: { code: "UL", name: "Unpaid leave", isPaid: false }, select: { id: true } });
@@ -181,26 +155,12 @@ async function measure(databaseUrl: string) {
 
 type Result = Awaited<ReturnType<typeof measure>>;
 
-function measureInChild(databaseUrl: string): Result {
-  const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, process.argv[1], "--measure", databaseUrl], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const line = child.stdout.split("\n").find((text) => text.startsWith("RESULT "));
-  if (child.status !== 0 || !line) throw new Error(`measurement failed (exit ${child.status}):\n${child.stdout.slice(-2000)}`);
-  return JSON.parse(line.slice(7)) as Result;
-}
-
-if (process.argv[2] === "--measure") {
-  console.log(`RESULT ${JSON.stringify(await measure(process.argv[3] ?? ""))}`);
-  process.exit(0);
-}
+await answerIfChild(measure);
 
 const cluster = await startPostgresCluster();
 try {
-  const sqlite = measureInChild("");
-  const postgres = measureInChild(cluster.url);
+  const sqlite = measureInChild<Result>("", { nodeArgs: ["--expose-gc"], showStderr: true });
+  const postgres = measureInChild<Result>(cluster.url, { nodeArgs: ["--expose-gc"], showStderr: true });
   const identical = JSON.stringify([sqlite.totals, sqlite.fingerprint]) === JSON.stringify([postgres.totals, postgres.fingerprint]);
   const row = (name: string, result: Result) =>
     `| ${name} | ${result.payslips.toLocaleString("en")} payslips, ${result.lines.toLocaleString("en")} lines | ${result.seconds.toFixed(1)} s | ${((result.seconds * 1000) / result.payslips).toFixed(2)} ms | ${result.peakRssMb.toFixed(0)} MB (${result.baselineRssMb.toFixed(0)} MB before) | ${result.seconds <= TARGET_SECONDS ? "pass" : "**miss**"} |`;

@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { seededRandom } from "@/test/helpers/db-query";
 import { openSqliteApp } from "@/test/helpers/test-app";
 
 vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
@@ -12,18 +13,6 @@ vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_126);
 const CASES_PER_ROUTE = 300;
-
-// mulberry32: small, fast and good enough to pick test cases reproducibly.
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const STRINGS = [
   "",
@@ -153,7 +142,7 @@ const RAW_BODIES = [
   "x".repeat(1_100_000),
 ];
 
-type Random = ReturnType<typeof prng>;
+type Random = ReturnType<typeof seededRandom>;
 
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
@@ -305,7 +294,7 @@ function describeCase(input: Case): string {
 }
 
 async function fuzz(label: string, handler: Handler, makeCase: (random: Random, index: number) => Promise<Case> | Case, isV1 = true): Promise<string[]> {
-  const random = prng(SEED ^ [...label].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16_777_619), 2_166_136_261));
+  const random = seededRandom(SEED ^ [...label].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16_777_619), 2_166_136_261));
   const failures: string[] = [];
   for (let index = 0; index < CASES_PER_ROUTE; index++) {
     const input = await makeCase(random, index);

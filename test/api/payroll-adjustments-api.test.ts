@@ -2,28 +2,14 @@
 // database with the demo organisation (September and October 2026 paid): amounts in major units,
 // caller mistakes as 4xx JSON with a message (never a 500), own pay refused.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { openDemoApiApp, type DemoRole as Role, type IdRouteHandler as Handler, type Json } from "@/test/helpers/test-app";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
-}));
-
-type Role = "ADMIN" | "HR" | "MANAGER" | "EMPLOYEE";
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 let app: Awaited<ReturnType<typeof load>>;
-const tokens = {} as Record<Role, string>;
-const employeeIds = {} as Record<Role, string | null>;
 
-async function load() {
+async function routes() {
   return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
     adjustments: await import("@/app/api/v1/payroll/adjustments/route"),
     adjustment: await import("@/app/api/v1/payroll/adjustments/[id]/route"),
     corrections: await import("@/app/api/v1/payslips/[id]/corrections/route"),
@@ -32,7 +18,7 @@ async function load() {
 
 async function call(handler: Handler, role: Role | null, init: { method?: string; path?: string; id?: string; body?: unknown; raw?: string } = {}) {
   const headers = new Headers();
-  if (role) headers.set("authorization", `Bearer ${tokens[role]}`);
+  if (role) headers.set("authorization", `Bearer ${app.tokens[role]}`);
   if (init.body !== undefined || init.raw !== undefined) headers.set("content-type", "application/json");
   const request = new Request(`http://test${init.path ?? "/api"}`, {
     method: init.method ?? "GET",
@@ -43,15 +29,11 @@ async function call(handler: Handler, role: Role | null, init: { method?: string
   return { status: response.status, body: response.status === 204 ? null : ((await response.json()) as Json) };
 }
 
+// The demo organisation as on 20 November 2026 (September and October paid).
+const load = () => openDemoApiApp("payroll-adjustments-api", new Date("2026-11-20T10:00:00Z"), routes);
+
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("payroll-adjustments-api");
   app = await load();
-  await app.seedDemoData(new Date("2026-11-20T10:00:00Z"));
-  for (const user of await app.db.user.findMany({ select: { id: true, role: true, employeeId: true } })) {
-    tokens[user.role] = (await app.createApiToken(user.id, "contract", null)).token;
-    employeeIds[user.role] = user.employeeId;
-  }
 });
 
 afterAll(async () => {
@@ -59,7 +41,7 @@ afterAll(async () => {
 });
 
 const bonus = (overrides: Record<string, unknown> = {}) => ({
-  employeeId: employeeIds.EMPLOYEE,
+  employeeId: app.employeeIds.EMPLOYEE,
   periodStart: "2026-11-20",
   kind: "EARNING",
   code: "bonus",
@@ -81,7 +63,7 @@ describe("POST /api/v1/payroll/adjustments", () => {
       amount: 250.5,
       isTaxable: true,
       isLocked: false,
-      employee: { id: employeeIds.EMPLOYEE },
+      employee: { id: app.employeeIds.EMPLOYEE },
     });
     expect((await app.db.payAdjustment.findUniqueOrThrow({ where: { id: created.body.data.id } })).amount).toBe(25_050);
 
@@ -110,7 +92,7 @@ describe("POST /api/v1/payroll/adjustments", () => {
   });
 
   it("refuses a payroll user's own pay with a sentence that says why", async () => {
-    const own = await call(app.adjustments.POST, "HR", { method: "POST", body: bonus({ employeeId: employeeIds.HR }) });
+    const own = await call(app.adjustments.POST, "HR", { method: "POST", body: bonus({ employeeId: app.employeeIds.HR }) });
     expect(own).toMatchObject({ status: 403, body: { error: { code: "forbidden", message: expect.stringContaining("your own pay") } } });
   });
 
@@ -129,7 +111,7 @@ describe("DELETE /api/v1/payroll/adjustments/:id", () => {
     expect((await call(app.adjustment.DELETE, "HR", { method: "DELETE", id: created.body.data.id })).status).toBe(404);
 
     const paid = await app.db.payAdjustment.findFirstOrThrow({
-      where: { periodStart: new Date("2026-10-01T00:00:00Z"), employeeId: { not: employeeIds.ADMIN! } },
+      where: { periodStart: new Date("2026-10-01T00:00:00Z"), employeeId: { not: app.employeeIds.ADMIN! } },
       select: { id: true },
     });
     expect(await call(app.adjustment.DELETE, "ADMIN", { method: "DELETE", id: paid.id })).toMatchObject({ status: 409 });
@@ -139,7 +121,7 @@ describe("DELETE /api/v1/payroll/adjustments/:id", () => {
 describe("POST /api/v1/payslips/:id/corrections", () => {
   it("puts the difference to the corrected gross into the next open period as arrears", async () => {
     const october = await app.db.payslip.findFirstOrThrow({
-      where: { employeeId: employeeIds.EMPLOYEE!, run: { periodStart: new Date("2026-10-01T00:00:00Z") } },
+      where: { employeeId: app.employeeIds.EMPLOYEE!, run: { periodStart: new Date("2026-10-01T00:00:00Z") } },
       select: { id: true, gross: true },
     });
     const created = await call(app.corrections.POST, "HR", {
@@ -159,13 +141,13 @@ describe("POST /api/v1/payslips/:id/corrections", () => {
 
   it("answers 422 for no change, 404 for an unknown payslip and 403 for one's own", async () => {
     const october = await app.db.payslip.findFirstOrThrow({
-      where: { employeeId: employeeIds.EMPLOYEE!, run: { periodStart: new Date("2026-10-01T00:00:00Z") } },
+      where: { employeeId: app.employeeIds.EMPLOYEE!, run: { periodStart: new Date("2026-10-01T00:00:00Z") } },
       select: { id: true, gross: true },
     });
     const same = await call(app.corrections.POST, "HR", { method: "POST", id: october.id, body: { correctedGross: october.gross / 100, reason: "none" } });
     expect(same.status).toBe(422);
     expect((await call(app.corrections.POST, "HR", { method: "POST", id: "missing", body: { correctedGross: 1, reason: "x" } })).status).toBe(404);
-    const own = await app.db.payslip.findFirstOrThrow({ where: { employeeId: employeeIds.HR! }, select: { id: true } });
+    const own = await app.db.payslip.findFirstOrThrow({ where: { employeeId: app.employeeIds.HR! }, select: { id: true } });
     expect((await call(app.corrections.POST, "HR", { method: "POST", id: own.id, body: { correctedGross: 1, reason: "x" } })).status).toBe(403);
   });
 });

@@ -2,28 +2,14 @@
 // demo organisation (two paid months): pagination and errors as the rest of /api/v1, a month run
 // from draft to paid with streamed progress, and what each role gets of payslips.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { newSqliteFile } from "@/test/failover/support";
+import { openDemoApiApp, type DemoRole as Role, type IdRouteHandler as Handler, type Json } from "@/test/helpers/test-app";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined, delete: () => undefined }),
-}));
-
-type Role = "ADMIN" | "HR" | "MANAGER" | "EMPLOYEE";
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
+vi.mock("next/headers", () => import("@/test/helpers/next-headers"));
 
 let app: Awaited<ReturnType<typeof load>>;
-const tokens = {} as Record<Role, string>;
-const employeeIds = {} as Record<Role, string | null>;
 
-async function load() {
+async function routes() {
   return {
-    db: (await import("@/lib/db")).db,
-    closeDatabase: (await import("@/lib/db")).closeDatabase,
-    createApiToken: (await import("@/lib/auth/api-tokens")).createApiToken,
-    seedDemoData: (await import("@/lib/seed/demo-data")).seedDemoData,
     runs: await import("@/app/api/v1/payroll/runs/route"),
     run: await import("@/app/api/v1/payroll/runs/[id]/route"),
     calculate: await import("@/app/api/v1/payroll/runs/[id]/calculate/route"),
@@ -37,7 +23,7 @@ async function load() {
 
 async function call(handler: Handler, role: Role | null, init: { method?: string; path?: string; id?: string; body?: unknown; accept?: string } = {}) {
   const headers = new Headers();
-  if (role) headers.set("authorization", `Bearer ${tokens[role]}`);
+  if (role) headers.set("authorization", `Bearer ${app.tokens[role]}`);
   if (init.body !== undefined) headers.set("content-type", "application/json");
   if (init.accept) headers.set("accept", init.accept);
   const request = new Request(`http://test${init.path ?? "/api"}`, {
@@ -52,15 +38,11 @@ async function json(response: Response): Promise<{ status: number; body: Json }>
   return { status: response.status, body: await response.json() };
 }
 
+// The demo organisation as on 20 November 2026 (September and October paid).
+const load = () => openDemoApiApp("payroll-api", new Date("2026-11-20T10:00:00Z"), routes);
+
 beforeAll(async () => {
-  process.env.DATABASE_URL = "";
-  process.env.SQLITE_PATH = await newSqliteFile("payroll-api");
   app = await load();
-  await app.seedDemoData(new Date("2026-11-20T10:00:00Z"));
-  for (const user of await app.db.user.findMany({ select: { id: true, role: true, employeeId: true } })) {
-    tokens[user.role] = (await app.createApiToken(user.id, "contract", null)).token;
-    employeeIds[user.role] = user.employeeId;
-  }
 });
 
 afterAll(async () => {
@@ -137,7 +119,7 @@ describe("a month from draft to paid", () => {
     });
     const paid = await json(await call(app.pay.POST, "ADMIN", { method: "POST", id: runId }));
     expect(paid.body.data.status).toBe("PAID");
-    const user = await app.db.user.findFirstOrThrow({ where: { employeeId: employeeIds.EMPLOYEE } });
+    const user = await app.db.user.findFirstOrThrow({ where: { employeeId: app.employeeIds.EMPLOYEE } });
     expect(await app.db.notification.count({ where: { userId: user.id, kind: "payroll.payslip" } })).toBe(3);
   });
 });
@@ -146,8 +128,8 @@ describe("payslips", () => {
   it("gives an employee their own, whatever they filter by", async () => {
     const own = await json(await call(app.payslips.GET, "EMPLOYEE"));
     expect(own.body.total).toBe(3);
-    expect(own.body.data.every((row: Json) => row.employee.id === employeeIds.EMPLOYEE)).toBe(true);
-    const others = await json(await call(app.payslips.GET, "EMPLOYEE", { path: `/api?employee=${employeeIds.MANAGER}` }));
+    expect(own.body.data.every((row: Json) => row.employee.id === app.employeeIds.EMPLOYEE)).toBe(true);
+    const others = await json(await call(app.payslips.GET, "EMPLOYEE", { path: `/api?employee=${app.employeeIds.MANAGER}` }));
     expect(others.body).toMatchObject({ data: [], total: 0 });
   });
 

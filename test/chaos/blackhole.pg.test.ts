@@ -2,10 +2,9 @@
 // answers ("blackhole") must not hang requests. The first read pays at most a timeout and is then
 // served from SQLite; once the breaker is open, reads do not touch PostgreSQL at all (only the
 // background probes do), and the layer recovers when the network heals.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, pause, pgQuery, runTag, sqliteQuery } from "./chaos-support";
+import { describe, expect, it, vi } from "vitest";
+import { newSqliteFile, startDataLayer, waitFor } from "@/test/failover/support";
+import { dumpOnFailure, employee, pause, pgQuery, runTag, sqliteQuery, startChaosRig } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
@@ -14,21 +13,11 @@ const STATEMENT_TIMEOUT_MS = 1_000;
 // Behaviour bound, not a benchmark: one connect or statement timeout plus generous slack.
 const FIRST_READ_BOUND_MS = STATEMENT_TIMEOUT_MS + CONNECT_TIMEOUT_MS + 2_000;
 
-let rig: Rig;
-const layers: DataLayer[] = [];
-
-beforeAll(async () => {
-  rig = await startRig();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(layers.map((layer) => layer.close()));
-  await rig?.destroy();
-});
+const chaos = startChaosRig();
 
 function open(sqlitePath: string) {
-  const layer = startDataLayer(rig.url, sqlitePath, { connectTimeoutMs: CONNECT_TIMEOUT_MS, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
-  layers.push(layer);
+  const layer = startDataLayer(chaos.rig.url, sqlitePath, { connectTimeoutMs: CONNECT_TIMEOUT_MS, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
+  chaos.layers.push(layer);
   return layer;
 }
 
@@ -41,14 +30,14 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 describe("PostgreSQL blackholed", () => {
   it("serves the first read from SQLite within a timeout, then reads without touching PostgreSQL", async () => {
     const layer = open(await newSqliteFile("blackhole"));
-    dumpOnFailure(() => layers);
+    dumpOnFailure(() => chaos.layers);
     await layer.start();
     const tag = runTag("bh");
     const row = await layer.db.employee.create({ data: employee(`${tag}-1`) });
     // The mirror has the row before the network goes dark.
     await waitFor(async () => (await layer.pollMirror(), layer.status().replicaLagMs !== null) && layer.status().mode === "primary", { layer, what: "mirror" });
 
-    await rig.proxy.setMode("blackhole");
+    await chaos.rig.proxy.setMode("blackhole");
     try {
       const first = await timed(() => layer.db.employee.findUnique({ where: { id: row.id } }));
       expect(first.value?.employeeNumber).toBe(`${tag}-1`);
@@ -62,7 +51,7 @@ describe("PostgreSQL blackholed", () => {
 
       // Breaker open: 20 reads, counting connections the proxy accepts meanwhile. Only probes (one
       // fresh connection each) may reach PostgreSQL; a probe in flight at either end adds one.
-      const acceptedBefore = rig.proxy.stats.accepted;
+      const acceptedBefore = chaos.rig.proxy.stats.accepted;
       const probesBefore = layer.status().probes.length;
       const durations: number[] = [];
       for (let i = 0; i < 20; i += 1) {
@@ -72,7 +61,7 @@ describe("PostgreSQL blackholed", () => {
         // Spread over ~1 s so that background probes do happen in the window being measured.
         await pause(50);
       }
-      const accepted = rig.proxy.stats.accepted - acceptedBefore;
+      const accepted = chaos.rig.proxy.stats.accepted - acceptedBefore;
       const probes = layer.status().probes.length - probesBefore;
       const sorted = [...durations].sort((a, b) => a - b);
       console.log(
@@ -95,12 +84,12 @@ describe("PostgreSQL blackholed", () => {
       expect(layer.status().probes[0].ms).toBeLessThan(CONNECT_TIMEOUT_MS * 4);
       expect(layer.status().mode).toBe("fallback");
     } finally {
-      await rig.proxy.setMode("pass");
+      await chaos.rig.proxy.setMode("pass");
     }
 
     await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 20_000, what: "recovery" });
     const rows = await pgQuery<{ employeeNumber: string }>(
-      rig.cluster.url,
+      chaos.rig.cluster.url,
       `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY 1`,
       [`${tag}-%`],
     );
@@ -112,7 +101,7 @@ describe("PostgreSQL blackholed", () => {
     // first requests do not hang, and that the copy the start could not take is taken later.
     const file = await newSqliteFile("blackhole-start");
     const layer = open(file);
-    await rig.proxy.setMode("blackhole");
+    await chaos.rig.proxy.setMode("blackhole");
     try {
       const started = await timed(() => layer.start());
       expect(started.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 2_000);
@@ -123,13 +112,13 @@ describe("PostgreSQL blackholed", () => {
       await layer.db.employee.create({ data: employee(`${tag}-1`) });
       expect(layer.status().queue).toBe(1);
     } finally {
-      await rig.proxy.setMode("pass");
+      await chaos.rig.proxy.setMode("pass");
     }
     await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 20_000, what: "recovery" });
     // The start's snapshot never happened: it is taken once PostgreSQL serves (not at the next
     // restart), so the copy holds everything PostgreSQL does.
     await waitFor(() => layer.status().lastMirrorAt !== null, { layer, timeoutMs: 20_000, what: "the copy's first snapshot" });
-    const [{ n }] = await pgQuery<{ n: number }>(rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee"`);
+    const [{ n }] = await pgQuery<{ n: number }>(chaos.rig.cluster.url, `SELECT count(*)::int AS n FROM "Employee"`);
     expect(n).toBeGreaterThan(1);
     expect(sqliteQuery<{ n: number }>(file, `SELECT count(*) AS n FROM "Employee"`)).toEqual([{ n }]);
   });

@@ -1,32 +1,14 @@
 // Helpers shared by the chaos tests (test/chaos/*.pg.test.ts). Not a test file itself.
-import Database from "better-sqlite3";
 import pg from "pg";
-import { onTestFailed } from "vitest";
+import { afterAll, afterEach, beforeAll, onTestFailed } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
+import { newSqliteFile, startDataLayer, startRig, type Rig } from "@/test/failover/support";
 import type { DbMode } from "@/lib/db/status-store";
 import { logTail } from "./log-capture";
 
-/** One query against PostgreSQL directly (not through the proxy or the data layer). */
-export async function pgQuery<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
+import { pgQuery } from "@/test/helpers/db-query";
 
-/** Reads the SQLite file with its own read-only connection (WAL lets it read beside the layer). */
-export function sqliteQuery<T = Record<string, unknown>>(file: string, sql: string, params: unknown[] = []): T[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+export { pgQuery, seededRandom, sqliteQuery } from "@/test/helpers/db-query";
 
 export type ModeRecord = { at: number; mode: DbMode };
 
@@ -75,18 +57,6 @@ export function dumpOnFailure(layers: () => (DataLayer | undefined)[]) {
   });
 }
 
-/** Seeded PRNG (mulberry32) so a failing chaos run can be repeated with CHAOS_SEED. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -120,4 +90,61 @@ export async function pgActivity(url: string): Promise<string> {
   } catch (error) {
     return `pg_stat_activity unavailable: ${String(error)}`;
   }
+}
+
+/**
+ * A PostgreSQL cluster behind a fault proxy for one test file, started before its tests; the data
+ * layers the tests push onto `layers` are closed, and the cluster destroyed, after them.
+ */
+export function startChaosRig(): { readonly rig: Rig; readonly layers: DataLayer[] } {
+  let rig: Rig | undefined;
+  const layers: DataLayer[] = [];
+  beforeAll(async () => {
+    rig = await startRig();
+  });
+  afterAll(async () => {
+    await Promise.allSettled(layers.map((layer) => layer.close()));
+    await rig?.destroy();
+  });
+  return {
+    get rig() {
+      if (!rig) throw new Error("the rig starts in beforeAll: use it inside a test or hook");
+      return rig;
+    },
+    layers,
+  };
+}
+
+/**
+ * Data layers on fresh SQLite files, and psql-like sessions straight to the server (not through
+ * the proxy), that a test opens; closed after each test, with the proxy healed and the server up.
+ */
+export function perTestResources(rigOf: () => Rig) {
+  const layers: DataLayer[] = [];
+  const sessions: pg.Client[] = [];
+  afterEach(async () => {
+    const rig = rigOf();
+    await rig.proxy.setMode("pass");
+    if (!rig.cluster.running) await rig.cluster.start();
+    await Promise.allSettled(sessions.splice(0).map((session) => session.end()));
+    await Promise.allSettled(layers.splice(0).map((layer) => layer.close()));
+  });
+  return {
+    layers,
+    async layerOn(url: string, label: string, overrides: Parameters<typeof startDataLayer>[2] = {}) {
+      const file = await newSqliteFile(label);
+      const layer = startDataLayer(url, file, overrides);
+      layers.push(layer);
+      await layer.start();
+      await layer.pollMirror();
+      return { layer, file };
+    },
+    async session(): Promise<pg.Client> {
+      const client = new pg.Client({ connectionString: rigOf().cluster.url, application_name: "other-session" });
+      client.on("error", () => {}); // it dies with the server in some tests
+      await client.connect();
+      sessions.push(client);
+      return client;
+    },
+  };
 }

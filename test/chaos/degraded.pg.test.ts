@@ -4,25 +4,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DataLayer } from "@/lib/db/data-layer";
+import { describe, expect, it, vi } from "vitest";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
-import { startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, escapeWatch, modeRecorder, pgQuery, runTag } from "./chaos-support";
+import { startDataLayer, waitFor } from "@/test/failover/support";
+import { dumpOnFailure, employee, escapeWatch, modeRecorder, pgQuery, runTag, startChaosRig } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
-let rig: Rig;
-const layers: DataLayer[] = [];
-
-beforeAll(async () => {
-  rig = await startRig();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(layers.map((layer) => layer.close()));
-  await rig?.destroy();
-});
+const chaos = startChaosRig();
 
 // A path whose parent is a regular file: nobody, root included, can create or open it.
 function unopenableSqlitePath(): string {
@@ -36,10 +25,10 @@ describe("both databases unusable", () => {
   it("rejects reads and writes with DatabaseUnavailableError, reports down, and recovers by itself when PostgreSQL returns", async () => {
     const watch = escapeWatch();
     const modes = modeRecorder();
-    await rig.proxy.setMode("refuse");
-    const layer = startDataLayer(rig.url, unopenableSqlitePath(), { onModeChange: modes.onModeChange });
-    layers.push(layer);
-    dumpOnFailure(() => layers);
+    await chaos.rig.proxy.setMode("refuse");
+    const layer = startDataLayer(chaos.rig.url, unopenableSqlitePath(), { onModeChange: modes.onModeChange });
+    chaos.layers.push(layer);
+    dumpOnFailure(() => chaos.layers);
     try {
       await layer.start();
       expect(layer.status().mode).toBe("down");
@@ -67,29 +56,29 @@ describe("both databases unusable", () => {
       await expect(layer.db.employee.findMany({ take: 1 })).rejects.toBeInstanceOf(DatabaseUnavailableError);
 
       // PostgreSQL comes back: no tick() driving from the test, the layer's own timer must do it.
-      await rig.proxy.setMode("pass");
+      await chaos.rig.proxy.setMode("pass");
       await waitFor(() => layer.status().mode === "primary", { timeoutMs: 15_000, what: "recovery to primary without SQLite" });
       expect(layer.status().active).toBe("postgres");
       expect(modes.transitions.at(-1)?.mode).toBe("primary");
 
       const created = await layer.db.employee.create({ data: employee(`${tag}-3`) });
       expect(await layer.db.employee.findUnique({ where: { id: created.id } })).toMatchObject({ employeeNumber: `${tag}-3` });
-      const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
+      const rows = await pgQuery<{ employeeNumber: string }>(chaos.rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
         `${tag}-%`,
       ]);
       // Only the write made after recovery exists: the rejected ones never landed anywhere.
       expect(rows.map((row) => row.employeeNumber)).toEqual([`${tag}-3`]);
 
       // And if PostgreSQL goes away again, it is "down" again, not a crash.
-      await rig.proxy.setMode("refuse");
+      await chaos.rig.proxy.setMode("refuse");
       await expect(layer.db.employee.findMany({ take: 1 })).rejects.toBeInstanceOf(DatabaseUnavailableError);
       expect(layer.status().mode).toBe("down");
-      await rig.proxy.setMode("pass");
+      await chaos.rig.proxy.setMode("pass");
       await waitFor(() => layer.status().mode === "primary", { timeoutMs: 15_000, what: "second recovery to primary" });
       expect(watch.escaped).toEqual([]);
     } finally {
       watch.stop();
-      await rig.proxy.setMode("pass");
+      await chaos.rig.proxy.setMode("pass");
     }
   });
 });

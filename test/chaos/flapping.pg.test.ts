@@ -3,24 +3,13 @@
 // layer switches back to PostgreSQL at most once (the first recovery; every later one needs a
 // longer healthy streak than an up phase lasts); once the network stays up it returns to
 // PostgreSQL with an empty queue and every write acknowledged during the flapping in PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, escapeWatch, modeRecorder, pause, pgQuery, runTag } from "./chaos-support";
+import { describe, expect, it, vi } from "vitest";
+import { newSqliteFile, startDataLayer, waitFor } from "@/test/failover/support";
+import { dumpOnFailure, employee, escapeWatch, modeRecorder, pause, pgQuery, runTag, startChaosRig } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
-let rig: Rig;
-const layers: DataLayer[] = [];
-
-beforeAll(async () => {
-  rig = await startRig();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(layers.map((layer) => layer.close()));
-  await rig?.destroy();
-});
+const chaos = startChaosRig();
 
 type FlapRun = { switchesToPrimary: number; fallbacks: number };
 
@@ -28,8 +17,8 @@ type FlapRun = { switchesToPrimary: number; fallbacks: number };
 // that, once the network is stable, every acknowledged write is in PostgreSQL.
 async function flapWithTraffic(label: string, upMs: number, downMs: number, cycles: number): Promise<FlapRun> {
   const modes = modeRecorder();
-  const layer = startDataLayer(rig.url, await newSqliteFile(label), { onModeChange: modes.onModeChange });
-  layers.push(layer);
+  const layer = startDataLayer(chaos.rig.url, await newSqliteFile(label), { onModeChange: modes.onModeChange });
+  chaos.layers.push(layer);
   dumpOnFailure(() => [layer]);
   await layer.start();
   const tag = runTag(label);
@@ -42,7 +31,7 @@ async function flapWithTraffic(label: string, upMs: number, downMs: number, cycl
   let isFlapping = true;
   const watch = escapeWatch();
   const flapStartedAt = Date.now();
-  const flapping = rig.proxy.flap({ upMs, downMs, cycles, downMode: "refuse" }).finally(() => {
+  const flapping = chaos.rig.proxy.flap({ upMs, downMs, cycles, downMode: "refuse" }).finally(() => {
     isFlapping = false;
   });
 
@@ -93,7 +82,7 @@ async function flapWithTraffic(label: string, upMs: number, downMs: number, cycl
 
   // The network stays up now: back to PostgreSQL, queue replayed, every acknowledged write there.
   await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 20_000, what: "recovery after the flapping" });
-  const rows = await pgQuery<{ employeeNumber: string }>(rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
+  const rows = await pgQuery<{ employeeNumber: string }>(chaos.rig.cluster.url, `SELECT "employeeNumber" FROM "Employee" WHERE "employeeNumber" LIKE $1`, [
     `${tag}-%`,
   ]);
   const inPostgres = new Set(rows.map((row) => row.employeeNumber));

@@ -1,7 +1,8 @@
 // Stand-in for "@/lib/log" in chaos tests: the data layer logs every transition, which under a
 // fault schedule is hundreds of lines. Lines are kept in memory (and echoed with CHAOS_LOG=1) so a
 // failing test can print the tail that explains it.
-type Fields = Record<string, unknown>;
+import { loggerWith, type Fields } from "@/lib/logger";
+
 const lines: string[] = [];
 const LIMIT = 400;
 
@@ -14,14 +15,7 @@ function write(level: string, msg: string, fields?: Fields) {
   if (process.env.CHAOS_LOG === "1") process.stderr.write(line + "\n");
 }
 
-export const log = {
-  debug: (msg: string, fields?: Fields) => {
-    if (process.env.LOG_LEVEL === "debug") write("debug", msg, fields);
-  },
-  info: (msg: string, fields?: Fields) => write("info", msg, fields),
-  warn: (msg: string, fields?: Fields) => write("warn", msg, fields),
-  error: (msg: string, fields?: Fields) => write("error", msg, fields),
-};
+export const log = loggerWith(write);
 
 export function logTail(count = 60): string {
   return lines.slice(-count).join("\n");

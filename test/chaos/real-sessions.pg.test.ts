@@ -1,57 +1,31 @@
 // The data layer against a PostgreSQL used as production databases are used: another session
 // holding a transaction open or a row lock, other writers, two app instances, a restart on a file
 // from another life. Real PostgreSQL clusters, real SQLite files, real sessions.
-import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPostgresClient } from "@/lib/db/clients";
 import type { DataLayer } from "@/lib/db/data-layer";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { startFaultProxy, type FaultProxy } from "@/test/helpers/fault-proxy";
 import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, pgQuery, runTag, sqliteQuery } from "./chaos-support";
+import { dumpOnFailure, employee, perTestResources, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
 let rig: Rig;
-const layers: DataLayer[] = [];
 // The drain test's queue: far longer to replay than the recovery wait (50 ms) it is given. 10,000
 // queued writes under a stream are measured by `npm run bench` (recovery-10k-s), where the minute
 // it takes to queue them does not count against the test suite's time.
 const QUEUED = 2_000;
-const sessions: pg.Client[] = [];
 
 beforeAll(async () => {
   rig = await startRig();
-});
-
-afterEach(async () => {
-  await rig.proxy.setMode("pass");
-  if (!rig.cluster.running) await rig.cluster.start();
-  await Promise.allSettled(sessions.splice(0).map((session) => session.end()));
-  await Promise.allSettled(layers.splice(0).map((layer) => layer.close()));
 });
 
 afterAll(async () => {
   await rig?.destroy();
 });
 
-async function layerOn(url: string, label: string, overrides: Parameters<typeof startDataLayer>[2] = {}) {
-  const file = await newSqliteFile(label);
-  const layer = startDataLayer(url, file, overrides);
-  layers.push(layer);
-  await layer.start();
-  await layer.pollMirror();
-  return { layer, file };
-}
-
-// A psql-like session straight to the server (not through the proxy).
-async function session(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: rig.cluster.url, application_name: "other-session" });
-  client.on("error", () => {}); // it dies with the server in some tests
-  await client.connect();
-  sessions.push(client);
-  return client;
-}
+const { layers, layerOn, session } = perTestResources(() => rig);
 
 function countLocal(file: string, prefix: string): number {
   return sqliteQuery<{ n: number }>(file, `SELECT count(*) AS n FROM "Employee" WHERE "employeeNumber" LIKE ?`, [`${prefix}%`])[0].n;

@@ -2,48 +2,42 @@
 // between two instances' replays, and a queued write naming a column that has since been dropped. Each ends with
 // the app primary, what could not be applied visible, and everything else replayed.
 import { statSync } from "node:fs";
-import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DataLayer } from "@/lib/db/data-layer";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, pgQuery, runTag, sqliteQuery } from "./chaos-support";
+import { dumpOnFailure, employee, perTestResources, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
 let rig: Rig;
-const layers: DataLayer[] = [];
-const sessions: pg.Client[] = [];
 
 beforeAll(async () => {
   rig = await startRig();
-});
-
-afterEach(async () => {
-  await rig.proxy.setMode("pass");
-  await Promise.allSettled(sessions.splice(0).map((session) => session.end()));
-  await Promise.allSettled(layers.splice(0).map((layer) => layer.close()));
 });
 
 afterAll(async () => {
   await rig?.destroy();
 });
 
+const resources = perTestResources(() => rig);
+const { session } = resources;
+
 async function layerOn(url: string, label: string, overrides: Parameters<typeof startDataLayer>[2] = {}) {
-  const file = await newSqliteFile(label);
-  const layer = startDataLayer(url, file, overrides);
-  layers.push(layer);
-  await layer.start();
-  await layer.pollMirror();
+  const { layer, file } = await resources.layerOn(url, label, overrides);
   return Object.assign(layer, { file });
 }
 
-async function session(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: rig.cluster.url, application_name: "other-session" });
-  client.on("error", () => {});
-  await client.connect();
-  sessions.push(client);
-  return client;
+// Until `count` replay sessions wait on a row lock. (The layers' own timers drive the replays: a
+// tick from the test would wait for them.)
+function replaysWaitingOnLocks(count: number, what: string) {
+  const waiting = async () =>
+    (
+      await pgQuery<{ n: number }>(
+        rig.cluster.url,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'hrms-sync'`,
+      )
+    )[0].n;
+  return waitFor(async () => (await waiting()) === count, { timeoutMs: 20_000, what });
 }
 
 describe("replays that PostgreSQL refuses", () => {
@@ -68,17 +62,7 @@ describe("replays that PostgreSQL refuses", () => {
     await other.query("BEGIN");
     await other.query(`SELECT id FROM "Employee" WHERE id = $1 FOR UPDATE`, [second.id]);
     await rig.proxy.setMode("pass");
-    await waitFor(
-      // (The layer's own timer drives the replay: a tick from here would wait for it.)
-      async () =>
-        (
-          await pgQuery<{ n: number }>(
-            rig.cluster.url,
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'hrms-sync'`,
-          )
-        )[0].n === 1,
-      { timeoutMs: 20_000, what: "the replay waiting on the second row" },
-    );
+    await replaysWaitingOnLocks(1, "the replay waiting on the second row");
     await other.query(`UPDATE "Employee" SET phone = 'Set by the other session' WHERE id = $1`, [first.id]);
     await other.query("COMMIT");
 
@@ -127,17 +111,7 @@ describe("replays that PostgreSQL refuses", () => {
     await other.query("BEGIN");
     await other.query(`SELECT id FROM "Employee" WHERE id = $1 FOR UPDATE`, [gate.id]);
     await rig.proxy.setMode("pass");
-    // (The layers' own timers drive the replays: a tick from here would wait for them.)
-    await waitFor(
-      async () =>
-        (
-          await pgQuery<{ n: number }>(
-            rig.cluster.url,
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'hrms-sync'`,
-          )
-        )[0].n === 2,
-      { timeoutMs: 20_000, what: "both replays waiting on the gate row" },
-    );
+    await replaysWaitingOnLocks(2, "both replays waiting on the gate row");
     await other.query("COMMIT");
 
     await waitFor(() => a.status().mode === "primary" && b.status().mode === "primary", { timeoutMs: 30_000, what: "both instances back" });

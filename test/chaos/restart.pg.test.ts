@@ -2,29 +2,19 @@
 // PostgreSQL was down survive a process restart and are replayed before PostgreSQL serves again;
 // a brand-new SQLite file is filled with a snapshot of PostgreSQL and then follows its changes,
 // deletes included.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
-import { dumpOnFailure, employee, modeRecorder, pgQuery, runTag, sqliteQuery } from "./chaos-support";
+import { newSqliteFile, startDataLayer, waitFor } from "@/test/failover/support";
+import { dumpOnFailure, employee, modeRecorder, pgQuery, runTag, sqliteQuery, startChaosRig } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
 
-let rig: Rig;
-const layers: DataLayer[] = [];
-
-beforeAll(async () => {
-  rig = await startRig();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(layers.map((layer) => layer.close()));
-  await rig?.destroy();
-});
+const chaos = startChaosRig();
 
 type Row = { id: string; employeeNumber: string; jobTitle: string; version: number };
 
 async function pgRows(prefix: string): Promise<Row[]> {
-  return pgQuery<Row>(rig.cluster.url, `SELECT id, "employeeNumber", "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY id`, [
+  return pgQuery<Row>(chaos.rig.cluster.url, `SELECT id, "employeeNumber", "jobTitle", version FROM "Employee" WHERE "employeeNumber" LIKE $1 ORDER BY id`, [
     `${prefix}%`,
   ]);
 }
@@ -35,18 +25,18 @@ function sqliteRows(file: string, prefix: string): Row[] {
 
 describe("process restart", () => {
   it("replays writes queued before a restart, before PostgreSQL serves; a new SQLite file gets a snapshot and follows deletes", async () => {
-    dumpOnFailure(() => layers);
+    dumpOnFailure(() => chaos.layers);
     const tag = runTag("rs");
     const file = await newSqliteFile("restart");
-    const first = startDataLayer(rig.url, file);
-    layers.push(first);
+    const first = startDataLayer(chaos.rig.url, file);
+    chaos.layers.push(first);
     await first.start();
     const kept = await first.db.employee.create({ data: employee(`${tag}-kept`) });
     const doomed = await first.db.employee.create({ data: employee(`${tag}-doomed`) });
     await waitFor(() => sqliteRows(file, tag).length === 2, { layer: first, what: "the mirror to copy the rows" });
 
     // PostgreSQL goes away; writes are queued in SQLite; the process "exits" while still down.
-    await rig.proxy.setMode("refuse");
+    await chaos.rig.proxy.setMode("refuse");
     await first.db.employee.findMany({ take: 1 });
     expect(first.status().mode).toBe("fallback");
     const queuedCreate = await first.db.employee.create({ data: employee(`${tag}-queued`) });
@@ -62,17 +52,17 @@ describe("process restart", () => {
     expect((await pgRows(tag)).map((row) => row.employeeNumber).sort()).toEqual([`${tag}-doomed`, `${tag}-kept`]);
 
     // PostgreSQL is back when the new process starts on the same SQLite file.
-    await rig.proxy.setMode("pass");
+    await chaos.rig.proxy.setMode("pass");
     const queueWhenPrimary: number[] = [];
     const modes = modeRecorder();
-    const second: DataLayer = startDataLayer(rig.url, file, {
+    const second: DataLayer = startDataLayer(chaos.rig.url, file, {
       instanceId: `${tag}-second`,
       onModeChange: (mode) => {
         modes.onModeChange(mode);
         if (mode === "primary") queueWhenPrimary.push(second.status().queue);
       },
     });
-    layers.push(second);
+    chaos.layers.push(second);
     await second.start();
     // It must not serve PostgreSQL while the restart's queue is unreplayed.
     expect(second.status().mode).not.toBe("primary");
@@ -89,7 +79,9 @@ describe("process restart", () => {
     expect(after.map((row) => row.employeeNumber).sort()).toEqual([`${tag}-kept`, `${tag}-queued`, `${tag}-tx-a`, `${tag}-tx-b`].sort());
     expect(after.find((row) => row.id === kept.id)).toMatchObject({ jobTitle: "Queued Title", version: 2 });
     // All four queued operations were replayed by the restarted process, once each.
-    const [applied] = await pgQuery<{ n: number }>(rig.cluster.url, "SELECT count(*)::int AS n FROM _hrms_applied_ops WHERE source = $1", [`${tag}-second`]);
+    const [applied] = await pgQuery<{ n: number }>(chaos.rig.cluster.url, "SELECT count(*)::int AS n FROM _hrms_applied_ops WHERE source = $1", [
+      `${tag}-second`,
+    ]);
     expect(applied.n).toBe(4);
     // Served from PostgreSQL now, and it agrees.
     expect((await second.db.employee.findUnique({ where: { id: kept.id } }))?.jobTitle).toBe("Queued Title");
@@ -97,8 +89,8 @@ describe("process restart", () => {
     // A brand-new SQLite file: the start-up snapshot, taken in the background while PostgreSQL
     // serves, copies PostgreSQL's rows.
     const freshFile = await newSqliteFile("restart-fresh");
-    const third = startDataLayer(rig.url, freshFile);
-    layers.push(third);
+    const third = startDataLayer(chaos.rig.url, freshFile);
+    chaos.layers.push(third);
     await third.start();
     expect(third.status().mode).toBe("primary");
     await waitFor(() => third.status().isMirrorTrusted, { layer: third, what: "the start-up snapshot" });
@@ -107,10 +99,10 @@ describe("process restart", () => {
     // Changes made directly on PostgreSQL (another app instance, an admin) reach the copy: a
     // delete, an update and an insert.
     const [txA] = after.filter((row) => row.employeeNumber === `${tag}-tx-a`);
-    await pgQuery(rig.cluster.url, `DELETE FROM "Employee" WHERE id = $1`, [txA.id]);
-    await pgQuery(rig.cluster.url, `UPDATE "Employee" SET "jobTitle" = 'Direct', version = version + 1 WHERE id = $1`, [kept.id]);
+    await pgQuery(chaos.rig.cluster.url, `DELETE FROM "Employee" WHERE id = $1`, [txA.id]);
+    await pgQuery(chaos.rig.cluster.url, `UPDATE "Employee" SET "jobTitle" = 'Direct', version = version + 1 WHERE id = $1`, [kept.id]);
     await pgQuery(
-      rig.cluster.url,
+      chaos.rig.cluster.url,
       `INSERT INTO "Employee" (id, "employeeNumber", "firstName", "lastName", "workEmail", "jobTitle", "hireDate", "updatedAt")
        VALUES ($1, $2, 'Direct', 'Insert', $3, 'Direct', now(), now())`,
       [`${tag}-direct-id`, `${tag}-direct`, `${tag}-direct@example.com`],
@@ -130,13 +122,13 @@ describe("process restart", () => {
     });
 
     // And in fallback that copy is what the layer serves: the deleted row is gone there too.
-    await rig.proxy.setMode("refuse");
+    await chaos.rig.proxy.setMode("refuse");
     try {
       const served = await third.db.employee.findMany({ where: { employeeNumber: { startsWith: tag } }, orderBy: { id: "asc" } });
       expect(third.status().mode).toBe("fallback");
       expect(served.map((row) => ({ id: row.id, employeeNumber: row.employeeNumber, jobTitle: row.jobTitle, version: row.version }))).toEqual(expected);
     } finally {
-      await rig.proxy.setMode("pass");
+      await chaos.rig.proxy.setMode("pass");
     }
   });
 });

@@ -2,27 +2,15 @@
 // by the primary runs on PostgreSQL, is refused while the app serves from its SQLite copy (nothing
 // queued), and runs on SQLite when SQLite is the only database.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DataLayer } from "@/lib/db/data-layer";
+import { describe, expect, it } from "vitest";
 import { PrimaryRequiredError } from "@/lib/db/errors";
-import { employeeData, newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "./support";
+import { startRigAndLayer } from "./layer-fixture";
+import { employeeData, newSqliteFile, startDataLayer, waitFor } from "./support";
 
-let rig: Rig;
-let layer: DataLayer;
-
-beforeAll(async () => {
-  rig = await startRig();
-  layer = startDataLayer(rig.url, await newSqliteFile());
-  await layer.start();
-});
-
-afterAll(async () => {
-  await layer?.close();
-  await rig?.destroy();
-});
+const fixture = startRigAndLayer();
 
 async function pgJobTitle(id: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: rig.cluster.url });
+  const client = new pg.Client({ connectionString: fixture.rig.cluster.url });
   client.on("error", () => {});
   await client.connect();
   try {
@@ -35,39 +23,39 @@ async function pgJobTitle(id: string): Promise<string | null> {
 
 describe("operations that need the primary", () => {
   it("run on PostgreSQL, are refused in fallback without queueing, and run again after recovery", async () => {
-    const person = await layer.db.employee.create({ data: employeeData("Primary") });
-    const first = await layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "Approved once" } }));
+    const person = await fixture.layer.db.employee.create({ data: employeeData("Primary") });
+    const first = await fixture.layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "Approved once" } }));
     expect(first.jobTitle).toBe("Approved once");
     expect(await pgJobTitle(person.id)).toBe("Approved once");
     // The write-through copies it to SQLite like any other write.
-    await layer.db.employee.findMany({ take: 1 });
+    await fixture.layer.db.employee.findMany({ take: 1 });
 
-    await rig.proxy.setMode("refuse");
-    await layer.db.employee.findUnique({ where: { id: person.id } });
-    expect(layer.status().mode).toBe("fallback");
+    await fixture.rig.proxy.setMode("refuse");
+    await fixture.layer.db.employee.findUnique({ where: { id: person.id } });
+    expect(fixture.layer.status().mode).toBe("fallback");
     await expect(
-      layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "In fallback" } })),
+      fixture.layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "In fallback" } })),
     ).rejects.toBeInstanceOf(PrimaryRequiredError);
-    expect(layer.status().queue).toBe(0);
-    expect((await layer.db.employee.findUnique({ where: { id: person.id } }))?.jobTitle).toBe("Approved once");
+    expect(fixture.layer.status().queue).toBe(0);
+    expect((await fixture.layer.db.employee.findUnique({ where: { id: person.id } }))?.jobTitle).toBe("Approved once");
 
-    await rig.proxy.setMode("pass");
-    await waitFor(() => layer.status().mode === "primary", { layer, what: "recovery" });
-    await layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "Approved twice" } }));
+    await fixture.rig.proxy.setMode("pass");
+    await waitFor(() => fixture.layer.status().mode === "primary", { layer: fixture.layer, what: "recovery" });
+    await fixture.layer.primaryTransaction(async (tx) => tx.employee.update({ where: { id: person.id }, data: { jobTitle: "Approved twice" } }));
     expect(await pgJobTitle(person.id)).toBe("Approved twice");
   });
 
   it("is refused, not queued, when PostgreSQL stops answering mid-way", async () => {
-    const person = await layer.db.employee.create({ data: employeeData("Midway") });
+    const person = await fixture.layer.db.employee.create({ data: employeeData("Midway") });
     await expect(
-      layer.primaryTransaction(async (tx) => {
-        await rig.proxy.setMode("reset");
+      fixture.layer.primaryTransaction(async (tx) => {
+        await fixture.rig.proxy.setMode("reset");
         return tx.employee.update({ where: { id: person.id }, data: { jobTitle: "Lost" } });
       }),
     ).rejects.toBeInstanceOf(PrimaryRequiredError);
-    expect(layer.status().queue).toBe(0);
-    await rig.proxy.setMode("pass");
-    await waitFor(() => layer.status().mode === "primary", { layer, what: "recovery" });
+    expect(fixture.layer.status().queue).toBe(0);
+    await fixture.rig.proxy.setMode("pass");
+    await waitFor(() => fixture.layer.status().mode === "primary", { layer: fixture.layer, what: "recovery" });
     expect(await pgJobTitle(person.id)).not.toBe("Lost");
   });
 
@@ -87,7 +75,7 @@ describe("operations that need the primary", () => {
 describe("a write acknowledged while the copy is being rebuilt", () => {
   it("is in the copy when PostgreSQL fails right after", async () => {
     // Enough rows that the rebuild of a new copy is still streaming when the write lands.
-    const client = new pg.Client({ connectionString: rig.cluster.url });
+    const client = new pg.Client({ connectionString: fixture.rig.cluster.url });
     client.on("error", () => {});
     await client.connect();
     await client.query(
@@ -96,12 +84,12 @@ describe("a write acknowledged while the copy is being rebuilt", () => {
     );
     await client.end();
 
-    const fresh = startDataLayer(rig.url, await newSqliteFile("rebuild"));
+    const fresh = startDataLayer(fixture.rig.url, await newSqliteFile("rebuild"));
     try {
       await fresh.start();
       const person = await fresh.db.employee.create({ data: employeeData("DuringRebuild") });
       const isRebuildStillRunning = fresh.status().lastMirrorAt === null;
-      await rig.proxy.setMode("refuse");
+      await fixture.rig.proxy.setMode("refuse");
       const read = await waitFor(
         async () => (fresh.status().mode === "fallback" ? fresh.db.employee.findUnique({ where: { id: person.id } }) : (await fresh.probeNow(), false)),
         {
@@ -112,7 +100,7 @@ describe("a write acknowledged while the copy is being rebuilt", () => {
       expect(isRebuildStillRunning).toBe(true);
       expect(read?.firstName).toBe("DuringRebuild");
     } finally {
-      await rig.proxy.setMode("pass");
+      await fixture.rig.proxy.setMode("pass");
       await fresh.close();
     }
   });

@@ -80,3 +80,24 @@ export async function callRoute<TBody = unknown, TParams = Record<string, string
     sessionCookie: jar.outgoing.get(sessionCookieName),
   };
 }
+
+export type DemoRole = "ADMIN" | "HR" | "MANAGER" | "EMPLOYEE";
+
+// The demo organisation as it stood on `today`, on a fresh SQLite database, with an API token and
+// the employee record of each role's demo user, for tests that call route handlers as those users.
+export async function openDemoApiApp<T extends object>(label: string, today: Date, importMore: () => Promise<T>) {
+  const app = await openSqliteApp(label, importMore);
+  await app.seedDemoData(today);
+  const tokens = {} as Record<DemoRole, string>;
+  const employeeIds = {} as Record<DemoRole, string | null>;
+  for (const user of await app.db.user.findMany({ select: { id: true, role: true, employeeId: true } })) {
+    tokens[user.role] = (await app.createApiToken(user.id, "contract", null)).token;
+    employeeIds[user.role] = user.employeeId;
+  }
+  return { ...app, tokens, employeeIds };
+}
+
+// A route handler with an `id` segment, and a JSON body as the tests read it.
+export type IdRouteHandler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;

@@ -2,6 +2,7 @@
 // payslips with a realistic mix (six components, two formulas, a cap, UK PAYE and NI, joiners,
 // leavers, raises, unpaid leave and bonuses) and prints the time per employee.
 import { calculatePayslip, type PayslipInput } from "./calculate-payslip";
+import { REALISTIC_COMPONENTS } from "./realistic-mix";
 import { type SalaryStructure } from "./structure";
 import { ukPayrollSettings, ukTaxRules } from "./uk/preset";
 
@@ -9,14 +10,7 @@ const structure: SalaryStructure = {
   code: "STANDARD",
   name: "Standard",
   currency: "GBP",
-  components: [
-    { code: "BASIC", name: "Basic pay", kind: "EARNING", calculation: { type: "BASE_PAY" } },
-    { code: "LONDON", name: "London weighting", kind: "EARNING", calculation: { type: "FIXED", amount: 25_000 } },
-    { code: "SHIFT", name: "Shift allowance", kind: "EARNING", calculation: { type: "FORMULA", expression: "PAID_DAYS >= 15 ? BASIC * 0.05 : 0" } },
-    { code: "PENSION", name: "Pension", kind: "DEDUCTION", calculation: { type: "PERCENT", percent: "5", of: "GROSS" }, isPreTax: true, max: 40_000 },
-    { code: "LUNCH", name: "Lunch scheme", kind: "DEDUCTION", calculation: { type: "FORMULA", expression: "min(PAID_DAYS * 2.5, 40)" } },
-    { code: "ER_PENSION", name: "Employer pension", kind: "EMPLOYER_CONTRIBUTION", calculation: { type: "PERCENT", percent: "3", of: "GROSS" } },
-  ],
+  components: REALISTIC_COMPONENTS,
 };
 
 const COUNT = 10_000;
