@@ -201,6 +201,21 @@ function signal(pid: number, sig: NodeJS.Signals): void {
  * a replacement between our /proc scan and the kill, and so its children are still its children
  * (a dead postmaster's children get reparented, and then ppid no longer identifies them).
  */
+// How many processes have the SysV shared memory block `id` attached (0 once it is free or gone).
+function sharedMemoryAttachments(id: number): number {
+  try {
+    const lines = fs.readFileSync("/proc/sysvipc/shm", "utf8").split("\n").slice(1);
+    for (const line of lines) {
+      const fields = line.trim().split(/\s+/);
+      // key shmid perms size cpid lpid nattch ...
+      if (Number(fields[1]) === id) return Number(fields[6]);
+    }
+  } catch {
+    // no /proc/sysvipc: nothing to wait for
+  }
+  return 0;
+}
+
 function killTree(pid: number): number[] {
   signal(pid, "SIGSTOP");
   const victims = descendantPids(pid);
@@ -477,8 +492,28 @@ class PostgresCluster implements PgCluster {
         if (Date.now() > deadline) throw new Error(`backends still alive after SIGKILL: ${victims.filter((p) => !processGone(p))}`);
         await delay(10);
       }
+      // A backend forked as the postmaster was stopped can be missing from the list above; it exits
+      // on its own once it sees the postmaster gone, and until then keeps the shared memory block
+      // attached, which makes the next start fail ("pre-existing shared memory block is still in
+      // use"). Wait for the block to be free, as an operator's restart would.
+      const shmId = this.sharedMemoryId();
+      while (shmId !== null && sharedMemoryAttachments(shmId) > 0) {
+        if (Date.now() > deadline) throw new Error(`PostgreSQL's shared memory block ${shmId} is still attached after SIGKILL`);
+        await delay(10);
+      }
     }
     this.removeStaleLockFiles();
+  }
+
+  /** The SysV shared memory id postmaster.pid records (its 7th line: key and id), if any. */
+  private sharedMemoryId(): number | null {
+    try {
+      const line = fs.readFileSync(path.join(this.dataDir, "postmaster.pid"), "utf8").split("\n")[6] ?? "";
+      const id = Number(line.trim().split(/\s+/)[1]);
+      return Number.isInteger(id) ? id : null;
+    } catch {
+      return null;
+    }
   }
 
   /** A SIGKILLed postmaster leaves postmaster.pid and the socket lock file behind; remove them so start() is clean. */
