@@ -47,6 +47,8 @@ describe("the copy's identity", () => {
       const first = started(rig.url, file);
       dumpOnFailure(() => [first]);
       await first.start();
+      // On a loaded machine the start's check can time out; the layer then gets back on its own.
+      await waitFor(() => first.status().mode === "primary", { layer: first, timeoutMs: 20_000, what: "primary" });
       await first.db.employee.create({ data: employee(`${tag}-before`) });
       await rig.proxy.setMode("refuse");
       await first.probeNow();
