@@ -39,8 +39,10 @@ export async function actionError(error: unknown, values?: Record<string, string
   return { ok: false, message: `Something went wrong; nothing was saved. (Reference ${requestId?.slice(0, 8) ?? "unknown"})`, values };
 }
 
-// What a form sent that is never sent back to the browser to refill it: passwords and codes.
-const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "code", "secret"]);
+// What a form sent that is never sent back to the browser to refill it: passwords and secrets.
+// ("code" is not one: department, leave type and pay schedule codes must survive a refused form,
+// and the sign-in forms never refill their one-time code, which is spent once submitted.)
+const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "secret"]);
 
 // What the form sent, as strings (a list of choices joined by commas), secrets left out, so a
 // refused form shows what was typed and ticked.
