@@ -17,8 +17,8 @@ describe("parseForm", () => {
     const result = parseForm(form({ code: "E2E_WEEKLY", name: "E2", password: "hunter22" }), schema);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.state.fields).toEqual({ name: "Too short." });
-    expect(result.state.values).toEqual({ code: "E2E_WEEKLY", name: "E2" });
+    expect(result.state?.fields).toEqual({ name: "Too short." });
+    expect(result.state?.values).toEqual({ code: "E2E_WEEKLY", name: "E2" });
   });
 
   it("gives the parsed data when the form is valid", () => {
