@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { seriousAxeViolations } from "../axe";
 import { DEMO_ROLES, storageStateFor } from "../fixtures";
 
 // Every page a role can reach from its navigation, plus a detail page or two behind them.
@@ -61,11 +61,7 @@ for (const role of DEMO_ROLES) {
         // Pages the role may not open answer 403; there is nothing of theirs to check.
         if (!response || response.status() >= 400) return;
         await settled(page);
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        const found = violations
-          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-          .map((violation) => `${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-        expect(found).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
       });
     }
   });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousAxeViolations } from "../axe";
 import { DEMO_ORG, storageStateFor } from "../fixtures";
 
 // The payroll pages behind the navigation (a run, a payslip with its Correct form, one-off pay,
@@ -8,10 +8,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${path}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  return seriousAxeViolations(page, `${path}: `);
 }
 
 test.describe("[PAYROLL]: accessibility", () => {
