@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSqliteFile, startDataLayer, startRig, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, startRig, type Rig } from "@/test/failover/support";
 import { MODEL_KEYS, type DataLayer } from "./data-layer";
 import { Prisma } from "./generated/postgres/client.ts";
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   rig = await startRig();
   sqlitePath = await newSqliteFile("coverage");
   layer = startDataLayer(rig.url, sqlitePath);
-  await layer.start();
+  await startOnPrimary(layer);
 });
 
 afterAll(async () => {

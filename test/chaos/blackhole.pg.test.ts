@@ -3,7 +3,7 @@
 // served from SQLite; once the breaker is open, reads do not touch PostgreSQL at all (only the
 // background probes do), and the layer recovers when the network heals.
 import { describe, expect, it, vi } from "vitest";
-import { newSqliteFile, startDataLayer, waitFor } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, waitFor } from "@/test/failover/support";
 import { dumpOnFailure, employee, pause, pgQuery, runTag, sqliteQuery, startChaosRig } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
@@ -31,7 +31,7 @@ describe("PostgreSQL blackholed", () => {
   it("serves the first read from SQLite within a timeout, then reads without touching PostgreSQL", async () => {
     const layer = open(await newSqliteFile("blackhole"));
     dumpOnFailure(() => chaos.layers);
-    await layer.start();
+    await startOnPrimary(layer);
     const tag = runTag("bh");
     const row = await layer.db.employee.create({ data: employee(`${tag}-1`) });
     // The mirror has the row before the network goes dark.

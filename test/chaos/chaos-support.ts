@@ -2,7 +2,7 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, onTestFailed } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, startRig, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, startRig, type Rig } from "@/test/failover/support";
 import type { DbMode } from "@/lib/db/status-store";
 import { logTail } from "./log-capture";
 
@@ -135,7 +135,7 @@ export function perTestResources(rigOf: () => Rig) {
       const file = await newSqliteFile(label);
       const layer = startDataLayer(url, file, overrides);
       layers.push(layer);
-      await layer.start();
+      await startOnPrimary(layer);
       await layer.pollMirror();
       return { layer, file };
     },

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
 import { startFaultProxy, type FaultProxy } from "@/test/helpers/fault-proxy";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, startRig, waitFor, type Rig } from "@/test/failover/support";
 import { dumpOnFailure, employee, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
@@ -26,7 +26,7 @@ beforeAll(async () => {
   fileB = await newSqliteFile("conflict-b");
   a = startDataLayer(rig.url, fileA, { instanceId: `${tag}-a` });
   b = startDataLayer(proxyB.url(rig.cluster.url), fileB, { instanceId: `${tag}-b` });
-  await Promise.all([a.start(), b.start()]);
+  await Promise.all([startOnPrimary(a), startOnPrimary(b)]);
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import type { DataLayer } from "@/lib/db/data-layer";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { startPostgresCluster, type PgCluster } from "@/test/helpers/pg-cluster";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, startRig, waitFor, type Rig } from "@/test/failover/support";
 import { dumpOnFailure, employee, pgQuery, runTag, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
@@ -46,9 +46,7 @@ describe("the copy's identity", () => {
       const tag = runTag("identity");
       const first = started(rig.url, file);
       dumpOnFailure(() => [first]);
-      await first.start();
-      // On a loaded machine the start's check can time out; the layer then gets back on its own.
-      await waitFor(() => first.status().mode === "primary", { layer: first, timeoutMs: 20_000, what: "primary" });
+      await startOnPrimary(first);
       await first.db.employee.create({ data: employee(`${tag}-before`) });
       await rig.proxy.setMode("refuse");
       await first.probeNow();
@@ -68,7 +66,7 @@ describe("the copy's identity", () => {
       );
       const second = started(other.url, file);
       dumpOnFailure(() => [second]);
-      await second.start();
+      await startOnPrimary(second);
       await second.pollMirror();
       expect(second.status().mode).toBe("primary");
       expect(second.status().queue).toBe(0);
@@ -94,7 +92,7 @@ describe("the copy's identity", () => {
       const file = await newSqliteFile("deleted");
       const layer = started(rig.url, file);
       dumpOnFailure(() => [layer]);
-      await layer.start();
+      await startOnPrimary(layer);
       await layer.pollMirror();
       const tag = runTag("deleted");
       for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
@@ -131,7 +129,9 @@ describe("a first boot beside a large table", () => {
         [rows],
       );
       const file = await newSqliteFile("large");
-      const layer = started(cluster.url, file);
+      // What is measured is the start itself, so its check of PostgreSQL gets a connect timeout a
+      // loaded machine cannot run out of (the shared 500 ms can, and the start is then on SQLite).
+      const layer = started(cluster.url, file, { connectTimeoutMs: 5_000 });
       dumpOnFailure(() => [layer]);
       global.gc?.();
       const baseline = process.memoryUsage().rss;
@@ -182,7 +182,7 @@ describe("the audit log in the copy", () => {
       const file = await newSqliteFile("window");
       const layer = started(rig.url, file, { auditCopyDays: 90 });
       dumpOnFailure(() => [layer]);
-      await layer.start();
+      await startOnPrimary(layer);
       await layer.pollMirror();
       const inCopy = () =>
         sqliteQuery<{ entityId: string }>(file, `SELECT "entityId" FROM "AuditLog" WHERE "entityId" LIKE ? ORDER BY "entityId"`, [`${tag}-%`]).map(

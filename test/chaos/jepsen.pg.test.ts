@@ -12,7 +12,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, startRig, waitFor, type Rig } from "@/test/failover/support";
 import { dumpOnFailure, employee, escapeWatch, modeRecorder, pause, pgActivity, pgQuery, runTag, seededRandom, sqliteQuery } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
@@ -50,7 +50,7 @@ beforeAll(async () => {
   // Faster probes than the shared defaults: the faults come less than a minute apart, so the flap
   // protection raises the healthy streak a recovery needs (3, 6, 12, 24 probes) as the run goes on.
   layer = startDataLayer(rig.url, sqlitePath, { onModeChange: modes.onModeChange, probeIntervalMs: 50, maxProbeIntervalMs: 200 });
-  await layer.start();
+  await startOnPrimary(layer);
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
 // those writes meanwhile).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, startRig, waitFor, type Rig } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, startRig, waitFor, type Rig } from "@/test/failover/support";
 import { dumpOnFailure, employee, modeRecorder, pause, pgQuery, runTag } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
@@ -22,7 +22,7 @@ const modes = modeRecorder();
 beforeAll(async () => {
   rig = await startRig();
   layer = startDataLayer(rig.url, await newSqliteFile("load"), { onModeChange: modes.onModeChange });
-  await layer.start();
+  await startOnPrimary(layer);
 });
 
 afterAll(async () => {

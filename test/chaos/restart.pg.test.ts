@@ -4,7 +4,7 @@
 // deletes included.
 import { describe, expect, it, vi } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, waitFor } from "@/test/failover/support";
+import { newSqliteFile, startDataLayer, startOnPrimary, waitFor } from "@/test/failover/support";
 import { dumpOnFailure, employee, modeRecorder, pgQuery, runTag, sqliteQuery, startChaosRig } from "./chaos-support";
 
 vi.mock("@/lib/log", () => import("./log-capture"));
@@ -30,7 +30,7 @@ describe("process restart", () => {
     const file = await newSqliteFile("restart");
     const first = startDataLayer(chaos.rig.url, file);
     chaos.layers.push(first);
-    await first.start();
+    await startOnPrimary(first);
     const kept = await first.db.employee.create({ data: employee(`${tag}-kept`) });
     const doomed = await first.db.employee.create({ data: employee(`${tag}-doomed`) });
     await waitFor(() => sqliteRows(file, tag).length === 2, { layer: first, what: "the mirror to copy the rows" });
@@ -91,8 +91,7 @@ describe("process restart", () => {
     const freshFile = await newSqliteFile("restart-fresh");
     const third = startDataLayer(chaos.rig.url, freshFile);
     chaos.layers.push(third);
-    await third.start();
-    expect(third.status().mode).toBe("primary");
+    await startOnPrimary(third);
     await waitFor(() => third.status().isMirrorTrusted, { layer: third, what: "the start-up snapshot" });
     expect(sqliteRows(freshFile, tag)).toEqual(await pgRows(tag));
 

@@ -2,15 +2,14 @@
 // file: started before its tests, closed after them.
 import { afterAll, beforeAll } from "vitest";
 import type { DataLayer } from "@/lib/db/data-layer";
-import { newSqliteFile, startDataLayer, startRig, type Rig } from "./support";
+import { newSqliteFile, startDataLayer, startOnPrimary, startRig, type Rig } from "./support";
 
 export function startRigAndLayer(): { readonly rig: Rig; readonly layer: DataLayer } {
   let rig: Rig | undefined;
   let layer: DataLayer | undefined;
   beforeAll(async () => {
     rig = await startRig();
-    layer = startDataLayer(rig.url, await newSqliteFile());
-    await layer.start();
+    layer = await startOnPrimary(startDataLayer(rig.url, await newSqliteFile()));
   });
   afterAll(async () => {
     await layer?.close();

@@ -84,7 +84,9 @@ describe("a write acknowledged while the copy is being rebuilt", () => {
     );
     await client.end();
 
-    const fresh = startDataLayer(fixture.rig.url, await newSqliteFile("rebuild"));
+    // The write must land while the rebuild streams, so the start may not spend its time on a check
+    // that timed out on a loaded machine (the shared 500 ms connect timeout can).
+    const fresh = startDataLayer(fixture.rig.url, await newSqliteFile("rebuild"), { connectTimeoutMs: 5_000 });
     try {
       await fresh.start();
       const person = await fresh.db.employee.create({ data: employeeData("DuringRebuild") });

@@ -48,6 +48,16 @@ export function startDataLayer(url: string, sqlitePath: string, overrides: Parti
   });
 }
 
+// Starts a layer for a test that begins on PostgreSQL. The start's check of PostgreSQL has the
+// layer's connect timeout (500 ms here), and on a loaded machine it can time out: the layer then
+// starts on SQLite, queues what is written, and goes back to PostgreSQL by itself, as it should. A
+// test about something else waits for that instead of assuming the check was quick.
+export async function startOnPrimary(layer: DataLayer): Promise<DataLayer> {
+  await layer.start();
+  await waitFor(() => layer.status().mode === "primary" && layer.status().queue === 0, { layer, timeoutMs: 20_000, what: "PostgreSQL after the start" });
+  return layer;
+}
+
 // Polls a condition (driving the data layer's background work each time) until it holds.
 export async function waitFor<T>(
   check: () => Promise<T | false | null | undefined> | T | false | null | undefined,
