@@ -15,13 +15,23 @@ import { assertNoManagerCycle, STALE_EDIT } from "./employee-rules";
 
 // Leaving is an event, not a field. From the exit date (at once when it is today or past) the
 // person's sign-in stops working (lib/auth/leaver.ts), their sessions end and tokens are revoked;
-// their direct reports, and the pending leave requests and attendance corrections they were to
-// decide, move to their own manager or to the one HR picks; HR is told what moved. An exit date
+// their direct reports, the departments they head, and the pending leave requests and attendance
+// corrections they were to decide, move to their own manager or to the one HR picks; HR is told
+// what moved. With nobody to take over, a department they headed is left without a head (a
+// leaver shown as head would be read as the person to go to) and HR is asked to choose one. An exit date
 // ahead is carried out by carryOutDueLeavings(), run at start and hourly. Rehiring (status back to
 // active) is explicit and brings back the sign-in, never the old sessions or tokens.
 export type StatusChange = { status: "ACTIVE" | "ON_LEAVE" | "TERMINATED"; effectiveDate: Date | null; reason: string | null; newManagerId?: string | null };
 
-export type Moved = { successorId: string | null; reports: number; leaveRequests: number; corrections: number; sessions: number; tokens: number };
+export type Moved = {
+  successorId: string | null;
+  reports: number;
+  departments: number;
+  leaveRequests: number;
+  corrections: number;
+  sessions: number;
+  tokens: number;
+};
 
 const PENDING_LEAVE = ["PENDING_MANAGER", "CANCELLATION_PENDING"] as const;
 type Client = typeof db;
@@ -51,7 +61,10 @@ async function chooseSuccessor(leaver: { id: string; managerId: string | null },
 }
 
 async function carryOut(client: Client, leaver: { id: string; managerId: string | null }, successorId: string | null): Promise<Moved> {
-  const moved: Moved = { successorId, reports: 0, leaveRequests: 0, corrections: 0, sessions: 0, tokens: 0 };
+  const moved: Moved = { successorId, reports: 0, departments: 0, leaveRequests: 0, corrections: 0, sessions: 0, tokens: 0 };
+  // The version goes up so that an edit form opened on the department before is refused as stale
+  // rather than putting the leaver back as its head.
+  moved.departments = (await client.department.updateMany({ where: { headId: leaver.id }, data: { headId: successorId, version: { increment: 1 } } })).count;
   if (successorId) {
     // A successor who was one of the leaver's reports now reports to the leaver's manager.
     const promoted = (await client.employee.updateMany({ where: { id: successorId, managerId: leaver.id }, data: { managerId: leaver.managerId } })).count;
@@ -79,8 +92,10 @@ async function tellHr(
   const successor = moved.successorId ? await db.employee.findUnique({ where: { id: moved.successorId }, select: { firstName: true, lastName: true } }) : null;
   const name = `${leaver.firstName} ${leaver.lastName}`;
   const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
-  const held = `${plural(moved.reports, "direct report")}, ${plural(moved.leaveRequests, "pending leave request")} and ${plural(moved.corrections, "attendance correction")}`;
-  const where = successor ? `moved to ${successor.firstName} ${successor.lastName}` : "stay unassigned: they had no manager to move to, so choose one";
+  const held = `${plural(moved.reports, "direct report")}, ${plural(moved.departments, "department")} they headed, ${plural(moved.leaveRequests, "pending leave request")} and ${plural(moved.corrections, "attendance correction")}`;
+  const where = successor
+    ? `moved to ${successor.firstName} ${successor.lastName}`
+    : "stay unassigned: they had no manager to move to, so choose one (departments they headed have no head until you do)";
   await notify({
     userIds: await leaveAdminUserIds(leaver.id),
     kind: "employee.left",

@@ -88,9 +88,12 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
       leaveRequests: await app.db.leaveRequest.count({ where: { managerId: vp.employeeId, status: "PENDING_MANAGER" } }),
       corrections: await app.db.attendanceCorrection.count({ where: { approverId: vp.employeeId, status: "PENDING" } }),
     };
+    // The VP heads Engineering: a head who has left would be the person people are sent to.
+    const headed = await app.db.department.findMany({ where: { headId: vp.employeeId }, select: { id: true, version: true } });
+    expect(headed.length).toBe(1);
     const changed = await changeStatus(vp.employeeId, { status: "TERMINATED", effectiveDate: today(), reason: "Resigned" });
     expect(changed.status).toBe(200);
-    expect(changed.body.data).toMatchObject({ status: "TERMINATED", exitDate: today(), moved: { reports: reports.length, ...waiting } });
+    expect(changed.body.data).toMatchObject({ status: "TERMINATED", exitDate: today(), moved: { reports: reports.length, departments: 1, ...waiting } });
 
     expect((await call(app.employees.GET, { cookie })).status).toBe(401);
     expect((await call(app.employees.GET, { token: tokens.MANAGER })).status).toBe(401);
@@ -101,9 +104,15 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
     expect(await app.db.employee.count({ where: { id: { in: reports.map((report) => report.id) }, managerId: successor } })).toBe(reports.length);
     expect((await app.db.leaveRequest.findUniqueOrThrow({ where: { id: pending.id } })).managerId).toBe(successor);
     expect((await app.db.attendanceCorrection.findUniqueOrThrow({ where: { id: correction.id } })).approverId).toBe(successor);
+    // The successor heads the department now, at a new version (an edit form opened before is stale).
+    expect(await app.db.department.findUniqueOrThrow({ where: { id: headed[0].id }, select: { headId: true, version: true } })).toEqual({
+      headId: successor,
+      version: headed[0].version + 1,
+    });
     const hr = await app.db.user.findUniqueOrThrow({ where: { email: "hr@example.com" }, select: { id: true } });
     const notice = await app.db.notification.findFirst({ where: { userId: hr.id, kind: "employee.left" } });
     expect(notice?.body).toContain(`${reports.length} direct report`);
+    expect(notice?.body).toContain("1 department they headed");
   });
 
   it("rehiring reverses it explicitly: sign-in works again, old tokens stay dead", async () => {
@@ -147,6 +156,31 @@ describe("[LIFECYCLE]: a terminated manager loses access the moment the status c
     const picked = await call(app.status.POST, { method: "POST", token: tokens.HR, id: leaver.id, body: { ...body, newManagerId: outsider.id } });
     expect(picked.status).toBe(200);
     expect(await app.db.employee.count({ where: { id: { in: reports.map((report) => report.id) }, managerId: outsider.id } })).toBe(reports.length);
+  });
+
+  it("with nobody to take over, a department the leaver headed is left without a head and HR is asked to choose", async () => {
+    const head = await app.db.employee.create({
+      data: {
+        employeeNumber: "LV-1",
+        firstName: "Ada",
+        lastName: "Byron",
+        workEmail: "ada.byron@leavers.test",
+        jobTitle: "Founder",
+        hireDate: new Date("2020-01-01"),
+      },
+      select: { id: true },
+    });
+    const department = await app.db.department.create({ data: { code: "LAB", name: "Lab", headId: head.id }, select: { id: true } });
+    const left = await changeStatus(head.id, { status: "TERMINATED", effectiveDate: today(), reason: "Retired" });
+    expect(left.status).toBe(200);
+    expect(left.body.data).toMatchObject({ moved: { successorId: null, departments: 1 } });
+    expect(await app.db.department.findUniqueOrThrow({ where: { id: department.id }, select: { headId: true, version: true } })).toEqual({
+      headId: null,
+      version: 2,
+    });
+    const hr = await app.db.user.findUniqueOrThrow({ where: { email: "hr@example.com" }, select: { id: true } });
+    const notice = await app.db.notification.findFirst({ where: { userId: hr.id, kind: "employee.left", link: `/employees/${head.id}` } });
+    expect(notice?.body).toMatch(/1 department they headed.*no head until you do/);
   });
 
   it("only HR changes status, never their own, and a stale version is refused", async () => {
