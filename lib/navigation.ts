@@ -38,6 +38,8 @@ const NAV: NavGroup[] = [
     label: "Pay",
     items: [
       { href: "/payroll", label: "Payroll", permission: "payroll:manage", exact: true },
+      { href: "/payroll/adjustments", label: "One-off pay", permission: "payroll:manage" },
+      { href: "/payroll/setup", label: "Payroll setup", permission: "payroll:manage" },
       { href: "/payroll/payslips", label: "My payslips", permission: "payroll:view-own" },
     ],
   },
