@@ -22,7 +22,7 @@ test.describe("[PAYROLL]: a month's pay run", () => {
     await component.locator('input[name="name"]').fill("Travel allowance (e2e)");
     await component.locator('input[name="amount"]').fill("50.00");
     await component.getByRole("button", { name: "Add component" }).click();
-    await expect(component.getByTestId("setup-outcome")).toHaveText(/was created/);
+    await expect(component.getByTestId("form-message")).toHaveText(/was created/);
     await expect(page.getByTestId("component-list")).toContainText("Travel allowance (e2e)");
 
     const structure = page.getByTestId("structure-form");
@@ -30,7 +30,7 @@ test.describe("[PAYROLL]: a month's pay run", () => {
     await structure.locator('input[name="name"]').fill("E2E structure");
     for (const code of ["BASIC", "E2E_TRAVEL", "PENSION"]) await structure.locator(`input[name="components"][value="${code}"]`).check();
     await structure.getByRole("button", { name: "Create structure" }).click();
-    await expect(structure.getByTestId("setup-outcome")).toHaveText(/was created/);
+    await expect(structure.getByTestId("form-message")).toHaveText(/was created/);
 
     const assign = page.getByTestId("assign-form");
     const option = assign.locator('select[name="employeeId"] option', { hasText: `${employeeLast}, ${employeeFirst}` });
@@ -39,7 +39,7 @@ test.describe("[PAYROLL]: a month's pay run", () => {
     await assign.locator('input[name="effectiveFrom"]').fill(monthStart);
     await assign.locator('input[name="annualBase"]').fill("48000");
     await assign.getByRole("button", { name: "Assign" }).click();
-    await expect(assign.getByTestId("setup-outcome")).toHaveText(/Assigned from/);
+    await expect(assign.getByTestId("form-message")).toHaveText(/Assigned from/);
 
     await page.goto("/payroll");
     await expect(page.getByRole("heading", { name: "Payroll" })).toBeVisible();

@@ -51,4 +51,47 @@ test.describe("[PAYROLL]: setup", () => {
     await expect(page.getByTestId("employer-form").getByLabel("IBAN paid from")).toHaveValue("DE89370400440532013000");
     await expect(page.getByTestId("employer-form").getByLabel("BIC")).toHaveValue("COBADEFFXXX");
   });
+
+  test("[PAYROLL]: a refused component, structure or assignment keeps what was chosen and says what is wrong beside the field", async ({ page }) => {
+    await page.goto("/payroll/setup");
+
+    const component = page.getByTestId("component-form");
+    await component.getByRole("textbox", { name: "Code", exact: true }).fill("E2E_BAD_FORMULA");
+    await component.getByRole("textbox", { name: "Name", exact: true }).fill("Bad formula");
+    await component.getByLabel("Kind").selectOption("DEDUCTION");
+    await component.getByLabel("Worked out as").selectOption("FORMULA");
+    await component.getByLabel("Formula").fill("BASIC * * 2");
+    await component.getByLabel("Taken before tax").check();
+    await component.getByRole("button", { name: "Add component" }).click();
+    await expect(component.getByTestId("error-expression")).toBeVisible();
+    await expect(component.getByLabel("Formula")).toBeFocused();
+    await expect(component.getByLabel("Kind")).toHaveValue("DEDUCTION");
+    await expect(component.getByLabel("Worked out as")).toHaveValue("FORMULA");
+    await expect(component.getByLabel("Formula")).toHaveValue("BASIC * * 2");
+    await expect(component.getByLabel("Taken before tax")).toBeChecked();
+    await expect(page.getByTestId("component-list")).not.toContainText("Bad formula");
+
+    const structure = page.getByTestId("structure-form");
+    await structure.getByRole("textbox", { name: "Code", exact: true }).fill("bad code");
+    await structure.getByRole("textbox", { name: "Name", exact: true }).fill("Refused structure");
+    await structure.locator('input[name="components"][value="BASIC"]').check();
+    await structure.getByRole("button", { name: "Create structure" }).click();
+    await expect(structure.getByTestId("error-code")).toContainText("Capital letters");
+    await expect(structure.locator('input[name="components"][value="BASIC"]')).toBeChecked();
+    await expect(structure.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Refused structure");
+
+    const assign = page.getByTestId("assign-form");
+    const employee = assign.getByLabel("Employee");
+    const someone = (await employee.locator("option").nth(3).getAttribute("value"))!;
+    await employee.selectOption(someone);
+    const structureChoice = assign.getByLabel("Structure");
+    const lastStructure = (await structureChoice.locator("option").last().getAttribute("value"))!;
+    await structureChoice.selectOption(lastStructure);
+    await assign.getByLabel("Annual base pay").fill("lots");
+    await assign.getByRole("button", { name: "Assign" }).click();
+    await expect(assign.getByTestId("error-annualBase")).toBeVisible();
+    await expect(employee).toHaveValue(someone);
+    await expect(structureChoice).toHaveValue(lastStructure);
+    await expect(assign.getByLabel("Annual base pay")).toHaveValue("lots");
+  });
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
 import { actionError, fieldErrors, formValues, type FormState, parseForm } from "@/lib/forms";
 import { saveEmployerSettings } from "@/lib/payroll/employer-settings";
 import type { ComponentCalculation } from "@/lib/payroll/engine";
@@ -51,20 +52,30 @@ export async function createComponentAction(_previous: FormState, form: FormData
       isPreTax: input.data.kind === "DEDUCTION" && values.isPreTax === "on",
     });
   } catch (error) {
-    return actionError(error, values);
+    return actionError(onFormFields(error), values);
   }
   revalidatePath("/payroll/setup");
   return { ok: true, message: `${input.data.name} was created.` };
 }
 
+// The engine names a refused part of a component by its path in a structure
+// ("components.0.calculation.percent"); the form's field is the last part of it.
+function onFormFields(error: unknown): unknown {
+  if (!(error instanceof AppError) || !error.fields) return error;
+  const fields = Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.split(".").at(-1)!, message]));
+  return new AppError(error.code, error.message, fields);
+}
+
 export async function createStructureAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission("payroll:manage");
   const values = formValues(form);
+  const componentCodes = form.getAll("components").filter((value): value is string => typeof value === "string");
+  // A refused form ticks again the components that were ticked.
+  values.components = componentCodes.join(",");
   const input = z
     .object({ code, name: z.string().trim().min(1, "Name it.").max(80), currency: z.string().regex(/^[A-Z]{3}$/, "A currency code, like GBP.") })
     .safeParse(values);
   if (!input.success) return fieldErrors(input.error, values);
-  const componentCodes = form.getAll("components").filter((value): value is string => typeof value === "string");
   if (componentCodes.length === 0) return { ok: false, message: "Choose at least one component.", fields: { components: "Choose at least one." }, values };
   try {
     await createSalaryStructure(user, { ...input.data, componentCodes });

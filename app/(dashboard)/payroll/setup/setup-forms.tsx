@@ -1,166 +1,132 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { bindFields, Field, FormMessage } from "@/components/forms/field";
+import { useFocusOnError } from "@/components/forms/use-focus-on-error";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 import { assignSalaryAction, createComponentAction, createStructureAction } from "./actions";
 
-const INPUT = "h-10 rounded-md border border-slate-300 bg-white px-3 text-sm";
-const LABEL = "flex flex-col gap-1 text-sm font-medium text-slate-700";
-
-function Outcome({ state }: { state: FormState }) {
-  if (!state?.message) return null;
-  const details = Object.entries(state.fields ?? {}).map(([field, message]) => `${field}: ${message}`);
-  return (
-    <p role={state.ok ? "status" : "alert"} className={`w-full text-sm ${state.ok ? "text-emerald-700" : "text-rose-700"}`} data-testid="setup-outcome">
-      {state.message} {details.join(" ")}
-    </p>
-  );
+// Each form shows the action's answer on top and each refusal beside its field. A refused form
+// keeps what was typed and chosen (React resets a form after every submission; bindFields gives
+// back the values the action returned, and Field keys a select by its value so it shows it).
+function useSetupForm(action: (state: FormState, form: FormData) => Promise<FormState>) {
+  const [state, dispatch, isPending] = useActionState<FormState, FormData>(action, null);
+  const formRef = useFocusOnError(state);
+  return { state, dispatch, isPending, formRef, bind: bindFields(state?.ok ? null : state) };
 }
 
 export function ComponentForm() {
-  const [state, action, isPending] = useActionState<FormState, FormData>(createComponentAction, null);
+  const { state, dispatch, isPending, formRef, bind } = useSetupForm(createComponentAction);
+  const isPreTax = !state?.ok && state?.values?.isPreTax === "on";
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" data-testid="component-form">
-      <label className={LABEL}>
-        Code
-        <input name="code" className={INPUT} placeholder="TRAVEL" required />
-      </label>
-      <label className={LABEL}>
-        Name
-        <input name="name" className={INPUT} placeholder="Travel allowance" required />
-      </label>
-      <label className={LABEL}>
-        Kind
-        <select name="kind" className={INPUT} defaultValue="EARNING">
-          <option value="EARNING">Earning</option>
-          <option value="DEDUCTION">Deduction</option>
-          <option value="EMPLOYER_CONTRIBUTION">Employer contribution</option>
-        </select>
-      </label>
-      <label className={LABEL}>
-        Worked out as
-        <select name="type" className={INPUT} defaultValue="FIXED">
-          <option value="FIXED">Fixed amount a period</option>
-          <option value="PERCENT">Percentage</option>
-          <option value="FORMULA">Formula</option>
-        </select>
-      </label>
-      <label className={LABEL}>
-        Amount
-        <input name="amount" inputMode="decimal" className={`${INPUT} w-28`} placeholder="100.00" />
-      </label>
-      <label className={LABEL}>
-        Percent of
-        <span className="flex gap-1">
-          <input name="percent" inputMode="decimal" className={`${INPUT} w-20`} placeholder="5" />
-          <input name="of" className={`${INPUT} w-28`} placeholder="GROSS" />
-        </span>
-      </label>
-      <label className={LABEL}>
-        Formula
-        <input name="expression" className={`${INPUT} w-64`} placeholder="PAID_DAYS >= 15 ? BASIC * 0.05 : 0" />
-      </label>
+    <form ref={formRef} action={dispatch} className="flex flex-col gap-4" data-testid="component-form" noValidate>
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field {...bind("code")} label="Code" required placeholder="TRAVEL" hint="Capital letters, digits and underscores." />
+        <Field {...bind("name")} label="Name" required placeholder="Travel allowance" />
+        <Field
+          {...bind("kind")}
+          defaultValue={bind("kind").defaultValue || "EARNING"}
+          as="select"
+          label="Kind"
+          required
+          options={[
+            { value: "EARNING", label: "Earning" },
+            { value: "DEDUCTION", label: "Deduction" },
+            { value: "EMPLOYER_CONTRIBUTION", label: "Employer contribution" },
+          ]}
+        />
+        <Field
+          {...bind("type")}
+          defaultValue={bind("type").defaultValue || "FIXED"}
+          as="select"
+          label="Worked out as"
+          required
+          options={[
+            { value: "FIXED", label: "Fixed amount a period" },
+            { value: "PERCENT", label: "Percentage" },
+            { value: "FORMULA", label: "Formula" },
+          ]}
+        />
+        <Field {...bind("amount")} label="Amount" inputMode="decimal" placeholder="100.00" hint="For a fixed amount." />
+        <Field {...bind("percent")} label="Percent" inputMode="decimal" placeholder="5" hint="For a percentage." />
+        <Field {...bind("of")} label="Percent of" placeholder="GROSS" hint="A component's code, or GROSS." />
+        <Field {...bind("expression")} label="Formula" placeholder="PAID_DAYS >= 15 ? BASIC * 0.05 : 0" />
+      </div>
       <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" name="isPreTax" /> Before tax (deductions)
+        <input key={`isPreTax-${isPreTax}`} type="checkbox" name="isPreTax" defaultChecked={isPreTax} /> Taken before tax (deductions only)
       </label>
-      <Button type="submit" disabled={isPending}>
-        Add component
-      </Button>
-      <Outcome state={state} />
+      <div>
+        <SubmitButton isPending={isPending} pendingLabel="Adding…">
+          Add component
+        </SubmitButton>
+      </div>
     </form>
   );
 }
 
 export function StructureForm({ components }: { components: { code: string; name: string }[] }) {
-  const [state, action, isPending] = useActionState<FormState, FormData>(createStructureAction, null);
+  const { state, dispatch, isPending, formRef, bind } = useSetupForm(createStructureAction);
+  const chosen = new Set(!state?.ok && state?.values?.components ? state.values.components.split(",") : []);
+  const componentsError = state?.ok ? undefined : state?.fields?.components;
   return (
-    <form action={action} className="flex flex-col gap-3" data-testid="structure-form">
-      <div className="flex flex-wrap items-end gap-3">
-        <label className={LABEL}>
-          Code
-          <input name="code" className={INPUT} placeholder="SALES" required />
-        </label>
-        <label className={LABEL}>
-          Name
-          <input name="name" className={INPUT} placeholder="Sales (UK)" required />
-        </label>
-        <label className={LABEL}>
-          Currency
-          <input name="currency" className={`${INPUT} w-24`} defaultValue="GBP" required />
-        </label>
+    <form ref={formRef} action={dispatch} className="flex flex-col gap-4" data-testid="structure-form" noValidate>
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field {...bind("code")} label="Code" required placeholder="SALES" />
+        <Field {...bind("name")} label="Name" required placeholder="Sales (UK)" />
+        <Field {...bind("currency")} defaultValue={bind("currency").defaultValue || "GBP"} label="Currency" required />
       </div>
-      <fieldset className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+      <fieldset
+        className="flex flex-wrap gap-x-4 gap-y-2 text-sm"
+        aria-invalid={componentsError ? true : undefined}
+        aria-describedby={componentsError ? "structure-components-error" : undefined}
+      >
         <legend className="mb-1 font-medium text-slate-700">Components, in order</legend>
         {components.map((component) => (
-          <label key={component.code} className="flex items-center gap-2">
-            <input type="checkbox" name="components" value={component.code} /> {component.name}{" "}
+          <label key={`${component.code}-${chosen.has(component.code)}`} className="flex items-center gap-2">
+            <input type="checkbox" name="components" value={component.code} defaultChecked={chosen.has(component.code)} /> {component.name}{" "}
             <span className="font-mono text-xs text-slate-500">{component.code}</span>
           </label>
         ))}
+        {componentsError && (
+          <p id="structure-components-error" className="w-full text-xs font-medium text-rose-700" data-testid="error-components">
+            {componentsError}
+          </p>
+        )}
       </fieldset>
       <div>
-        <Button type="submit" disabled={isPending}>
+        <SubmitButton isPending={isPending} pendingLabel="Creating…">
           Create structure
-        </Button>
+        </SubmitButton>
       </div>
-      <Outcome state={state} />
     </form>
   );
 }
 
 type Option = { id: string; label: string };
+const toOptions = (options: Option[]) => options.map((option) => ({ value: option.id, label: option.label }));
 
 export function AssignForm({ employees, structures, schedules, today }: { employees: Option[]; structures: Option[]; schedules: Option[]; today: string }) {
-  const [state, action, isPending] = useActionState<FormState, FormData>(assignSalaryAction, null);
+  const { state, dispatch, isPending, formRef, bind } = useSetupForm(assignSalaryAction);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" data-testid="assign-form">
-      <label className={LABEL}>
-        Employee
-        <select name="employeeId" className={`${INPUT} max-w-64`} required>
-          {employees.map((employee) => (
-            <option key={employee.id} value={employee.id}>
-              {employee.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Structure
-        <select name="structureId" className={INPUT} required>
-          {structures.map((structure) => (
-            <option key={structure.id} value={structure.id}>
-              {structure.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Schedule
-        <select name="scheduleId" className={INPUT} required>
-          {schedules.map((schedule) => (
-            <option key={schedule.id} value={schedule.id}>
-              {schedule.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        From
-        <input type="date" name="effectiveFrom" className={INPUT} defaultValue={today} required />
-      </label>
-      <label className={LABEL}>
-        Annual base pay
-        <input name="annualBase" inputMode="decimal" className={`${INPUT} w-32`} placeholder="42000" required />
-      </label>
-      <label className={LABEL}>
-        Tax code
-        <input name="taxCode" className={`${INPUT} w-24`} placeholder="1257L" />
-      </label>
-      <Button type="submit" disabled={isPending}>
-        Assign
-      </Button>
-      <Outcome state={state} />
+    <form ref={formRef} action={dispatch} className="flex flex-col gap-4" data-testid="assign-form" noValidate>
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Field {...bind("employeeId")} as="select" label="Employee" required emptyLabel="Choose someone" options={toOptions(employees)} />
+        <Field {...bind("structureId")} as="select" label="Structure" required emptyLabel="Choose a structure" options={toOptions(structures)} />
+        {/* Most organisations pay everyone on one schedule: the first is chosen until another is. */}
+        <Field {...bind("scheduleId")} as="select" label="Schedule" required options={toOptions(schedules)} />
+        <Field {...bind("effectiveFrom")} defaultValue={bind("effectiveFrom").defaultValue || today} type="date" label="From" required />
+        <Field {...bind("annualBase")} label="Annual base pay" required inputMode="decimal" placeholder="42000" />
+        <Field {...bind("taxCode")} label="Tax code" placeholder="1257L" hint="UK schedules; 1257L when left empty." />
+      </div>
+      <div>
+        <SubmitButton isPending={isPending} pendingLabel="Assigning…">
+          Assign
+        </SubmitButton>
+      </div>
     </form>
   );
 }
