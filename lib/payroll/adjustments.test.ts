@@ -259,3 +259,44 @@ describe("setup", () => {
     expect(await db.paySchedule.count({ where: { code: "WEEKLY_X" } })).toBe(1);
   });
 });
+
+describe("who a run's page offers for a one-off", () => {
+  it("offers exactly the people the run pays: a leaver of the period yes, one gone before it or hired after it no, and never oneself", async () => {
+    const { listPayrollEmployees } = await import("./payroll-employees");
+    const november = { scheduleId, periodStart: new Date("2026-11-01"), periodEnd: new Date("2026-11-30") };
+    const template = await db.salaryAssignment.findFirstOrThrow({ where: { scheduleId }, select: { structureId: true } });
+    const person = async (number: string, facts: { hireDate: string; exitDate?: string; status?: "TERMINATED" }) => {
+      const created = await db.employee.create({
+        data: {
+          employeeNumber: number,
+          firstName: number,
+          lastName: "Picker",
+          workEmail: `${number.toLowerCase()}@picker.test`,
+          jobTitle: "Analyst",
+          hireDate: new Date(facts.hireDate),
+          exitDate: facts.exitDate ? new Date(facts.exitDate) : null,
+          status: facts.status ?? "ACTIVE",
+        },
+        select: { id: true },
+      });
+      await db.salaryAssignment.create({
+        data: { employeeId: created.id, structureId: template.structureId, scheduleId, effectiveFrom: new Date(facts.hireDate), baseAmount: 3_000_000 },
+      });
+      return created.id;
+    };
+    const leftInNovember = await person("PK1", { hireDate: "2024-01-01", exitDate: "2026-11-10", status: "TERMINATED" });
+    const leftInOctober = await person("PK2", { hireDate: "2024-01-01", exitDate: "2026-10-31", status: "TERMINATED" });
+    const startsInDecember = await person("PK3", { hireDate: "2026-12-01" });
+
+    const offered = new Set((await listPayrollEmployees(users.HR, { run: november })).map((option) => option.id));
+    expect(offered.has(leftInNovember)).toBe(true);
+    expect(offered.has(leftInOctober)).toBe(false);
+    expect(offered.has(startsInDecember)).toBe(false);
+    expect(offered.has(users.HR.employeeId!)).toBe(false);
+    expect(offered.has(employeeId())).toBe(true);
+    // Away from a run, only people still here are offered.
+    const anywhere = new Set((await listPayrollEmployees(users.HR)).map((option) => option.id));
+    expect(anywhere.has(startsInDecember)).toBe(true);
+    expect(anywhere.has(leftInNovember)).toBe(false);
+  });
+});

@@ -22,7 +22,9 @@ export type CalculateOptions = { batchSize?: number; onProgress?: (progress: Cal
 const DEFAULT_BATCH = 500;
 const STALE = "Someone else changed this run while it was being calculated; reload it and calculate again.";
 
-function employeesOfRun(run: { scheduleId: string; periodStart: Date; periodEnd: Date }) {
+// Who a run pays: employed at some point in its period, with an assignment on its schedule by the
+// period's end.
+export function employeesOfRun(run: { scheduleId: string; periodStart: Date; periodEnd: Date }) {
   return {
     hireDate: { lte: run.periodEnd },
     OR: [{ exitDate: null }, { exitDate: { gte: run.periodStart } }],

@@ -41,10 +41,7 @@ export default async function PayRunPage({ params }: PageProps<"/payroll/runs/[i
   });
   const { run, payslips, total } = result;
   const periodStart = toIsoDate(run.periodStart);
-  const [adjustments, employees] = await Promise.all([
-    listPayAdjustments(user, { periodStart, page: 1, pageSize: 200 }),
-    listPayrollEmployees(user, { scheduleId: run.scheduleId }),
-  ]);
+  const [adjustments, employees] = await Promise.all([listPayAdjustments(user, { periodStart, page: 1, pageSize: 200 }), listPayrollEmployees(user, { run })]);
   const totals = run.totals
     ? (JSON.parse(run.totals) as { currencies: string[]; gross: number; totalDeductions: number; net: number; employerCost: number })
     : null;
