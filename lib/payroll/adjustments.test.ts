@@ -287,11 +287,24 @@ describe("who a run's page offers for a one-off", () => {
     const leftInNovember = await person("PK1", { hireDate: "2024-01-01", exitDate: "2026-11-10", status: "TERMINATED" });
     const leftInOctober = await person("PK2", { hireDate: "2024-01-01", exitDate: "2026-10-31", status: "TERMINATED" });
     const startsInDecember = await person("PK3", { hireDate: "2026-12-01" });
+    // Moved to a weekly schedule in October: paid by the weekly runs from then on.
+    const movedAway = await person("PK4", { hireDate: "2024-01-01" });
+    const weekly = await setup.createPaySchedule(users.HR, {
+      code: "PICKER_WEEKLY",
+      name: "Weekly",
+      frequency: "WEEKLY",
+      anchorDate: "2026-11-02",
+      taxRules: "NONE",
+    });
+    await db.salaryAssignment.create({
+      data: { employeeId: movedAway, structureId: template.structureId, scheduleId: weekly.id, effectiveFrom: new Date("2026-10-01"), baseAmount: 3_000_000 },
+    });
 
     const offered = new Set((await listPayrollEmployees(users.HR, { run: november })).map((option) => option.id));
     expect(offered.has(leftInNovember)).toBe(true);
     expect(offered.has(leftInOctober)).toBe(false);
     expect(offered.has(startsInDecember)).toBe(false);
+    expect(offered.has(movedAway)).toBe(false);
     expect(offered.has(users.HR.employeeId!)).toBe(false);
     expect(offered.has(employeeId())).toBe(true);
     // Away from a run, only people still here are offered.

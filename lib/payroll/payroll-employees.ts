@@ -12,13 +12,29 @@ export async function listPayrollEmployees(
   filter: { run?: { scheduleId: string; periodStart: Date; periodEnd: Date } } = {},
 ): Promise<{ id: string; label: string }[]> {
   requirePayroll(user);
+  const { run } = filter;
   const rows = await db.employee.findMany({
     where: {
-      ...(filter.run ? employeesOfRun(filter.run) : { status: { not: "TERMINATED" }, salaryAssignments: { some: {} } }),
+      ...(run ? employeesOfRun(run) : { status: { not: "TERMINATED" }, salaryAssignments: { some: {} } }),
       ...(user.employeeId ? { id: { not: user.employeeId } } : {}),
     },
-    select: { id: true, firstName: true, lastName: true, employeeNumber: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      employeeNumber: true,
+      // The assignment in force at the period's end, as the calculation takes it (lib/payroll/run-inputs.ts):
+      // someone who moved to another schedule is paid by that schedule's run.
+      salaryAssignments: {
+        ...(run ? { where: { effectiveFrom: { lte: run.periodEnd } } } : {}),
+        orderBy: [{ effectiveFrom: "desc" }, { createdAt: "desc" }],
+        take: 1,
+        select: { scheduleId: true },
+      },
+    },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
   });
-  return rows.map((row) => ({ id: row.id, label: `${row.lastName}, ${row.firstName} (${row.employeeNumber})` }));
+  return rows
+    .filter((row) => !run || row.salaryAssignments[0]?.scheduleId === run.scheduleId)
+    .map((row) => ({ id: row.id, label: `${row.lastName}, ${row.firstName} (${row.employeeNumber})` }));
 }
